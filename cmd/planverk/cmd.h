@@ -1,0 +1,41 @@
+/*
+ * cmd.h - the subcommands of the planverk command line.
+ *
+ * cmd/ is the only place that prints to the terminal or chooses an exit
+ * status; the stages in src/ return diagnostics and a status instead.
+ * Exit statuses: 0 success, 1 input error, 2 usage error, 3 internal or
+ * I/O error (enum pv_status).
+ */
+#ifndef PV_CMD_H
+#define PV_CMD_H
+
+#include "../../src/util/diag.h"
+
+struct subcommand {
+	const char *name;
+	const char *summary;
+	int (*run)(int argc, char **argv); /* argv[0] is the subcommand */
+};
+
+int cmd_template(int argc, char **argv);
+int cmd_typeset(int argc, char **argv);
+
+/* Print every diagnostic to stderr, one per line; returns d->errors. */
+size_t cmd_print_diags(const struct pv_diags *);
+/* "planverk SUB: message" on stderr, then a hint to --help; returns 2. */
+int cmd_usage_error(const char *sub, const char *fmt, ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 2, 3)))
+#endif
+    ;
+/* The exit status for a stage status with its diagnostics printed. */
+int cmd_finish(enum pv_status, const struct pv_diags *);
+
+/* The folder that holds templates/ and fonts/: $PLANVERK_HOME, else the
+ * source tree the binary was built in when run from there, else the
+ * installed data folder. */
+const char *cmd_data_dir(void);
+
+extern const char *cmd_progname;
+
+#endif

@@ -1,0 +1,92 @@
+/*
+ * cmd_util.c - what every subcommand shares: printing diagnostics, usage
+ * errors, exit statuses, finding the data folder.
+ */
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "../../src/util/mem.h"
+#include "cmd.h"
+
+const char *cmd_progname = "planverk";
+
+size_t
+cmd_print_diags(const struct pv_diags *d)
+{
+	size_t i;
+
+	for (i = 0; i < d->n; i++) {
+		char *s = pv_diag_format(&d->v[i]);
+
+		fprintf(stderr, "%s\n", s);
+		free(s);
+	}
+	return d->errors;
+}
+
+int
+cmd_usage_error(const char *sub, const char *fmt, ...)
+{
+	va_list ap;
+
+	fprintf(stderr, "planverk %s: ", sub);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fprintf(stderr, "\nRun 'planverk %s --help' for usage.\n", sub);
+	return PV_EUSAGE;
+}
+
+int
+cmd_finish(enum pv_status st, const struct pv_diags *d)
+{
+	cmd_print_diags(d);
+	if (st == PV_OK && d->errors > 0)
+		st = PV_EINPUT;
+	return (int)st;
+}
+
+static int
+is_dir(const char *p)
+{
+	struct stat st;
+
+	return stat(p, &st) == 0 && S_ISDIR(st.st_mode);
+}
+
+const char *
+cmd_data_dir(void)
+{
+	static char *dir;
+	const char *env;
+
+	if (dir != NULL)
+		return dir;
+	if ((env = getenv("PLANVERK_HOME")) != NULL && *env != '\0') {
+		dir = pv_xstrdup(env);
+	} else {
+		/* The binary lives in build/ of the source tree while developing. */
+		char self[4096];
+		ssize_t n = readlink("/proc/self/exe", self, sizeof(self) - 1);
+
+		if (n > 0) {
+			char *slash, *cand;
+
+			self[n] = '\0';
+			if ((slash = strrchr(self, '/')) != NULL)
+				*slash = '\0';
+			cand = pv_xasprintf("%s/../templates", self);
+			if (is_dir(cand)) {
+				dir = pv_xasprintf("%s/..", self);
+			}
+			free(cand);
+		}
+		if (dir == NULL)
+			dir = pv_xstrdup(PLANVERK_DATADIR);
+	}
+	return dir;
+}

@@ -1,0 +1,72 @@
+/*
+ * font.h - fonts: the font map, TrueType metrics and glyph coverage.
+ *
+ * Layout measures text through this module; emit embeds the same files.
+ * Nothing here knows about PDF.  The font map (fonts/fonts.json) maps a
+ * family name to its regular, bold, italic and bold-italic files; a file
+ * name is looked up in the project's fonts/ folder first and then in the
+ * system's font folders (/usr/share/fonts, /usr/local/share/fonts,
+ * ~/.local/share/fonts).  Only TrueType outlines (glyf) are accepted.
+ */
+#ifndef PV_FONT_H
+#define PV_FONT_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "../util/diag.h"
+
+enum font_style {
+	FONT_REGULAR = 0,
+	FONT_BOLD = 1,
+	FONT_ITALIC = 2,
+	FONT_BOLD_ITALIC = 3,
+};
+
+/* Caps against hostile font files and maps. */
+#define FONT_MAX_FACES 64
+#define FONT_MAX_FILE (32u * 1024u * 1024u)
+
+struct fontset; /* opaque: the loaded faces of one run */
+
+/*
+ * Read the font map.  map_path is fonts/fonts.json (or a user's map);
+ * fonts_dir is the folder searched before the system folders (normally
+ * the folder of the map).  No font file is opened yet.
+ */
+enum pv_status fontset_new(const char *map_path, const char *fonts_dir,
+    struct fontset **, struct pv_diags *);
+void fontset_free(struct fontset *);
+
+/*
+ * Load (once) the face of a family and style; returns its index (>= 0), or
+ * -1 with a diagnostic (unknown family, file not found, not TrueType).
+ * `where` names who asked (the theme file, say) for the diagnostic.
+ */
+int fontset_face(struct fontset *, const char *family, enum font_style,
+    const char *where, struct pv_diags *);
+
+size_t fontset_face_count(const struct fontset *);
+
+/* Advance width of a code point in thousandths of an em (1000 = 1 em);
+ * a code point without a glyph gives the .notdef width. */
+int font_advance(const struct fontset *, int face, uint32_t cp);
+/* Whether the face has a glyph for the code point. */
+int font_has_glyph(const struct fontset *, int face, uint32_t cp);
+/* Glyph index of a code point (0 = .notdef). */
+uint16_t font_glyph(const struct fontset *, int face, uint32_t cp);
+
+/* Vertical metrics in thousandths of an em: ascent > 0, descent < 0. */
+int font_ascent(const struct fontset *, int face);
+int font_descent(const struct fontset *, int face);
+int font_line_gap(const struct fontset *, int face);
+/* Cap height and x-height (thousandths of an em), for vertical centring. */
+int font_cap_height(const struct fontset *, int face);
+
+/* The file behind a face, its bytes and its PostScript name (for emit). */
+const char *font_path(const struct fontset *, int face);
+const unsigned char *font_data(const struct fontset *, int face, size_t *len);
+const char *font_postscript_name(const struct fontset *, int face);
+int font_units_per_em(const struct fontset *, int face);
+
+#endif

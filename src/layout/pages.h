@@ -1,0 +1,102 @@
+/*
+ * pages.h - laid-out pages: the contract between layout and emit.
+ *
+ * Coordinates are PDF points with the origin at the bottom-left corner of
+ * the page, y growing upwards.  Text is placed by baseline.  Every item
+ * carries its role (what the box *is*), which emit later uses to tag the
+ * PDF for accessibility and archiving.
+ */
+#ifndef PV_PAGES_H
+#define PV_PAGES_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+enum lay_role {
+	LR_NONE,
+	LR_ARTIFACT,      /* running header/footer, rules, decoration */
+	LR_H,             /* heading; level in `level` */
+	LR_P,
+	LR_LI_LABEL,      /* the bullet or number of a list item */
+	LR_LI_BODY,
+	LR_TH,
+	LR_TD,
+	LR_CAPTION,
+	LR_FIGURE,        /* an image; alt text in `alt` */
+	LR_TOC,           /* an entry of the table of contents */
+	LR_COVER,
+	LR_LINK,          /* inline link text */
+};
+
+enum lay_kind {
+	LK_TEXT,   /* a run of glyphs on one baseline, one font */
+	LK_LINE,   /* a stroked line from (x,y) to (x2,y2) */
+	LK_RECT,   /* a filled and/or stroked rectangle (x,y,w,h) */
+	LK_IMAGE,  /* image `image` scaled into (x,y,w,h) */
+	LK_LINK,   /* a clickable area (x,y,w,h): uri, or a destination */
+};
+
+struct lay_item {
+	enum lay_kind kind;
+	enum lay_role role;
+	int level;              /* LR_H: 1..6; lists: nesting depth */
+	double x, y;            /* LK_TEXT: start of the baseline */
+	double w, h;            /* LK_RECT, LK_IMAGE, LK_LINK; LK_TEXT: w = advance */
+	double x2, y2;          /* LK_LINE */
+	int face;               /* LK_TEXT: fontset face index */
+	double size;            /* LK_TEXT: font size, pt */
+	uint32_t color;         /* text or stroke colour 0xRRGGBB */
+	uint32_t fill;          /* LK_RECT fill, 0xFFFFFFFF for none */
+	double line_width;      /* LK_LINE, stroked LK_RECT (0: no stroke) */
+	char *text;             /* LK_TEXT: UTF-8 */
+	size_t text_len;
+	char *uri;              /* LK_LINK: external target, or NULL */
+	int dest_page;          /* LK_LINK internal: 0-based page, -1 if none */
+	double dest_y;          /* LK_LINK internal: top of the target */
+	int image;              /* LK_IMAGE: index into lay_doc.images */
+	char *alt;              /* LR_FIGURE: alternative text */
+};
+
+struct lay_page {
+	struct lay_item *items;
+	size_t n, cap;
+	double width, height;   /* pt */
+	int is_cover;
+};
+
+struct lay_outline {
+	char *title;    /* UTF-8, with its number ("2.1 Mål") */
+	int level;      /* 1.. (nesting) */
+	int page;       /* 0-based */
+	double y;       /* top of the heading */
+};
+
+struct lay_image {
+	char *path;     /* as resolved by parse */
+	int px_w, px_h; /* pixel size */
+	int is_png;     /* 1 PNG, 0 JPEG */
+};
+
+struct lay_meta {
+	char *title, *author, *subject, *keywords, *lang;
+};
+
+struct lay_doc {
+	struct lay_page *pages;
+	size_t npages, cap_pages;
+	struct lay_outline *outlines;
+	size_t noutlines, cap_outlines;
+	struct lay_image *images;
+	size_t nimages, cap_images;
+	struct lay_meta meta;
+};
+
+void lay_doc_free(struct lay_doc *);
+/* Append an item to a page and return it, zeroed but for fill = none,
+ * dest_page = -1 and image = -1. */
+struct lay_item *lay_page_add(struct lay_page *, enum lay_kind);
+/* A plain-text dump of every page and item, for tests and --dump-layout. */
+struct pv_buf;
+void lay_doc_dump(const struct lay_doc *, struct pv_buf *);
+
+#endif

@@ -1,0 +1,109 @@
+/*
+ * paragraph.h - setting one paragraph: from styled inline runs to lines.
+ *
+ * The paragraph is broken by optimising it as a whole (Knuth-Plass total
+ * fit) with Norwegian hyphenation; consecutive hyphenated lines carry an
+ * extra demerit so that ladders are rare.  A word that cannot fit even
+ * alone on a line is broken between characters (URLs preferably after
+ * '/', '.', '-', '?', '&', '='), so nothing ever runs past `width`.
+ * Block layout (layout.c) calls this for every paragraph, heading, list
+ * item body and table cell; it does not know about pages.
+ */
+#ifndef PV_PARAGRAPH_H
+#define PV_PARAGRAPH_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "../util/diag.h"
+
+struct fontset;
+struct hyphenator;
+
+/* One run of text in one style.  Runs are concatenated in order. */
+struct para_run {
+	const char *text;       /* UTF-8; spaces, U+00A0, and '\n' for <br> */
+	size_t len;
+	int face;               /* fontset face */
+	double size;            /* pt */
+	uint32_t color;
+	const char *uri;        /* link target (external "http..." or "#id"), or NULL */
+	int nowrap;             /* no break inside this run */
+	int role;               /* enum lay_role to give the fragments */
+};
+
+enum para_align {
+	PARA_JUSTIFY,
+	PARA_LEFT,
+	PARA_RIGHT,
+	PARA_CENTER,
+};
+
+struct para_style {
+	double width;           /* line width, pt */
+	double first_indent;    /* extra indent of the first line, pt */
+	double leading;         /* baseline to baseline, pt */
+	enum para_align align;  /* the last line of a justified paragraph is left */
+	const char *lang;       /* "nb", "nn", "se", ... (hyphenation) */
+	int hyphenate;          /* 0: never hyphenate (headings, cells < 3 em) */
+};
+
+/* One fragment of a line: text in one style, placed at x from line start. */
+struct para_frag {
+	double x;               /* offset from the line's left edge, pt */
+	double w;               /* advance width, pt */
+	char *text;             /* UTF-8, owned; a trailing '-' if hyphenated */
+	size_t len;
+	int face;
+	double size;
+	uint32_t color;
+	const char *uri;        /* borrowed from the run */
+	int role;
+};
+
+struct para_line {
+	struct para_frag *frags;
+	size_t nfrags;
+	double width;           /* natural width of the content, pt */
+	double ascent, descent; /* largest over the fragments, pt (descent > 0) */
+	int hyphenated;         /* ends with an inserted hyphen */
+};
+
+struct para_lines {
+	struct para_line *lines;
+	size_t nlines;
+	double min_width;       /* widest unbreakable piece: the min-content width */
+	double max_width;       /* the whole paragraph on one line: max-content */
+};
+
+/*
+ * Set the runs into lines.  Characters the face lacks are reported once
+ * per paragraph (which character, in which file:line) as an error.
+ * Returns PV_OK or PV_EINPUT.
+ */
+enum pv_status para_layout(const struct para_run *, size_t nruns,
+    const struct para_style *, const struct fontset *,
+    struct hyphenator *, const char *file, int line,
+    struct para_lines *out, struct pv_diags *);
+void para_lines_free(struct para_lines *);
+
+/* Only the min-content and max-content widths (for table column sizing),
+ * without breaking lines.  min counts hyphenation points as break
+ * opportunities only when `hyphenate` is set. */
+void para_measure(const struct para_run *, size_t nruns,
+    const struct fontset *, struct hyphenator *, const char *lang,
+    int hyphenate, double *min_width, double *max_width);
+
+/* Hyphenation dictionaries (libhyphen + hyphen-no), loaded on demand. */
+struct hyphenator *hyphenator_new(void);
+void hyphenator_free(struct hyphenator *);
+/*
+ * Hyphenation points of one word (UTF-8, letters only): sets points[i] = 1
+ * when a hyphen may go after the i-th code point.  `n` is the number of code
+ * points.  Unknown languages fall back to nb; with no dictionary installed,
+ * no points.  Keeps at least 2 letters before and 3 after a break.
+ */
+void hyphenate_word(struct hyphenator *, const char *lang, const char *word,
+    size_t len, unsigned char *points, size_t n);
+
+#endif

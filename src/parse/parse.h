@@ -1,0 +1,30 @@
+/*
+ * parse.h - the parse stage: XHTML text becomes a document tree (doc.h).
+ *
+ * The text must be well-formed XML (libxml2; no DTD, no network, no
+ * external entities; the five XML entities and numeric references only).
+ * Elements, attributes and classes outside the vocabulary
+ * (docs/vocabulary.md) are errors that name them and their line; nothing
+ * is dropped silently.  All errors are reported, not just the first.
+ */
+#ifndef PV_PARSE_H
+#define PV_PARSE_H
+
+#include <stddef.h>
+
+#include "../util/buf.h"
+#include "../util/diag.h"
+#include "doc.h"
+
+#define PARSE_MAX_DEPTH 64          /* element nesting */
+#define PARSE_MAX_NODES 2000000     /* nodes in one document */
+
+/* Parse text (len bytes) read from `file` (used in diagnostics and to
+ * resolve relative image paths). */
+enum pv_status parse_xhtml(const char *file, const char *text, size_t len,
+    struct doc **out, struct pv_diags *);
+void doc_free(struct doc *);
+/* An indented dump of the tree, for tests and --dump-doc. */
+void doc_dump(const struct doc *, struct pv_buf *);
+
+#endif
