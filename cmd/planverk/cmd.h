@@ -19,6 +19,21 @@ struct subcommand {
 
 int cmd_template(int argc, char **argv);
 int cmd_typeset(int argc, char **argv);
+int cmd_check(int argc, char **argv);
+int cmd_schema(int argc, char **argv);
+
+struct loaded_json;
+
+/* Document types (doctype.c): a type's folder under templates/, or NULL. */
+int cmd_type_name_ok(const char *);
+char *cmd_type_dir(const char *type);
+char *cmd_known_types(void);
+/* The folder of the document's "type" (caller frees). */
+enum pv_status cmd_document_type(struct loaded_json *, char **type_dir,
+    struct pv_diags *);
+/* Load a document and validate it against its type's schema. */
+enum pv_status cmd_load_valid(const char *path, struct loaded_json **,
+    char **type_dir, struct pv_diags *);
 
 /* Print every diagnostic to stderr, one per line; returns d->errors. */
 size_t cmd_print_diags(const struct pv_diags *);

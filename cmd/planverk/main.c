@@ -10,6 +10,9 @@ static const struct subcommand subcommands[] = {
 	{ "template", "render a Mustache template with JSON data",
 	    cmd_template },
 	{ "typeset", "typeset an XHTML document into a PDF", cmd_typeset },
+	{ "check", "validate documents against their type's schema",
+	    cmd_check },
+	{ "schema", "print the JSON Schema of a document type", cmd_schema },
 };
 #define NSUB (sizeof(subcommands) / sizeof(subcommands[0]))
 

@@ -6,6 +6,7 @@
  * not check UTF-8 and recurses once per nesting level, so both are
  * checked here before it sees the text.
  */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -13,6 +14,7 @@
 #include "../util/mem.h"
 #include "../util/utf8.h"
 #include "load.h"
+#include "syntax.h"
 
 void
 loaded_json_free(struct loaded_json *j)
@@ -20,72 +22,42 @@ loaded_json_free(struct loaded_json *j)
 	if (j == NULL)
 		return;
 	cJSON_Delete(j->root);
+	load_index_free(j->index);
 	free(j->text);
 	free(j->file);
 	free(j);
 }
 
-/* Deepest nesting of [ and { outside strings, stopping at `limit`. */
-static size_t
-nesting_exceeds(const char *s, size_t n, int limit)
-{
-	int depth = 0, in_str = 0;
-	size_t i;
-
-	for (i = 0; i < n; i++) {
-		char c = s[i];
-
-		if (in_str) {
-			if (c == '\\')
-				i++;
-			else if (c == '"')
-				in_str = 0;
-		} else if (c == '"') {
-			in_str = 1;
-		} else if (c == '[' || c == '{') {
-			if (++depth > limit)
-				return i;
-		} else if (c == ']' || c == '}') {
-			depth--;
-		}
-	}
-	return (size_t)-1;
-}
-
 static void
 describe_syntax_error(struct pv_diags *d, const char *file, const char *text,
-    size_t len, size_t at)
+    size_t len, const struct json_syntax_error *e)
 {
-	int line, col;
-	char c;
+	int line, col, oline, ocol;
+	char found[16];
+	int letter = (e->found >= 'a' && e->found <= 'z') ||
+	    (e->found >= 'A' && e->found <= 'Z');
 
-	pv_offset_to_linecol(text, len, at, &line, &col);
-	/* cJSON points just past the token that failed at the end of input. */
-	while (at < len && (text[at] == ' ' || text[at] == '\t' ||
-	    text[at] == '\r' || text[at] == '\n'))
-		at++;
-	if (at >= len) {
+	pv_offset_to_linecol(text, len, e->at, &line, &col);
+	if (e->msg != NULL && e->opened_at != (size_t)-1) {
+		pv_offset_to_linecol(text, len, e->opened_at, &oline, &ocol);
 		pv_diag(d, PV_ERROR, file, line, col,
-		    "JSON: unexpected end of file (an unclosed '{', '[' or "
-		    "string?)");
+		    "JSON: %s: the '%c' at %d:%d is never closed", e->msg,
+		    e->opened, oline, ocol);
 		return;
 	}
-	c = text[at];
-	if (c == '}' || c == ']')
-		pv_diag(d, PV_ERROR, file, line, col,
-		    "JSON: unexpected '%c' (a trailing comma, or a missing "
-		    "value?)", c);
-	else if (c == '\'')
-		pv_diag(d, PV_ERROR, file, line, col,
-		    "JSON: strings must be in double quotes, not '");
-	else if ((unsigned char)c >= 0x20 && (unsigned char)c < 0x7F)
-		pv_diag(d, PV_ERROR, file, line, col,
-		    "JSON: unexpected '%c' (a missing comma, colon or quote?)",
-		    c);
+	if (e->msg != NULL) {
+		pv_diag(d, PV_ERROR, file, line, col, "JSON: %s", e->msg);
+		return;
+	}
+	if ((unsigned char)e->found >= 0x20 && (unsigned char)e->found < 0x7F)
+		snprintf(found, sizeof(found), "'%c'", e->found);
 	else
-		pv_diag(d, PV_ERROR, file, line, col,
-		    "JSON: unexpected character (byte 0x%02X)",
-		    (unsigned char)c);
+		snprintf(found, sizeof(found), "byte 0x%02X",
+		    (unsigned char)e->found);
+	pv_diag(d, PV_ERROR, file, line, col, "JSON: expected %s, found %s%s",
+	    e->expected, found,
+	    e->found == '\'' ? " (strings must be in double quotes)" :
+	    letter ? " (text must be in double quotes)" : "");
 }
 
 enum pv_status
@@ -93,6 +65,7 @@ load_json_text(const char *file, const char *text, size_t len,
     struct loaded_json **out, struct pv_diags *d)
 {
 	struct loaded_json *j;
+	struct json_syntax_error syn;
 	const char *end = NULL;
 	size_t bad, skip = 0;
 	int line, col;
@@ -114,10 +87,10 @@ load_json_text(const char *file, const char *text, size_t len,
 		    "JSON: a NUL byte in the text");
 		return PV_EINPUT;
 	}
-	if ((bad = nesting_exceeds(text, len, LOAD_MAX_DEPTH)) != (size_t)-1) {
-		pv_offset_to_linecol(text, len, bad, &line, &col);
-		pv_diag(d, PV_ERROR, file, line, col,
-		    "JSON: nested more than %d levels deep", LOAD_MAX_DEPTH);
+	/* Our own checker first: it gives exact places, and it bounds the
+	 * nesting before cJSON's recursive descent sees the text. */
+	if (!json_syntax_check(text, len, &syn)) {
+		describe_syntax_error(d, file, text, len, &syn);
 		return PV_EINPUT;
 	}
 	j = pv_xcalloc(1, sizeof(*j));
@@ -126,25 +99,11 @@ load_json_text(const char *file, const char *text, size_t len,
 	j->len = len;
 	j->root = cJSON_ParseWithLengthOpts(j->text + skip, len - skip, &end, 0);
 	if (j->root == NULL) {
-		size_t at = end ? (size_t)(end - j->text) : len;
-
-		describe_syntax_error(d, file, j->text, len, at);
+		/* Valid by our checker, refused by cJSON: its own limits. */
+		pv_diag(d, PV_ERROR, file, 0, 0,
+		    "JSON: the parser could not read the document (too large?)");
 		loaded_json_free(j);
-		return PV_EINPUT;
-	}
-	/* Anything but white space after the value is an error too. */
-	if (end != NULL) {
-		size_t at = (size_t)(end - j->text);
-
-		while (at < len && strchr(" \t\r\n", j->text[at]) != NULL)
-			at++;
-		if (at < len) {
-			pv_offset_to_linecol(j->text, len, at, &line, &col);
-			pv_diag(d, PV_ERROR, file, line, col,
-			    "JSON: text after the end of the document");
-			loaded_json_free(j);
-			return PV_EINPUT;
-		}
+		return PV_EINTERNAL;
 	}
 	*out = j;
 	return PV_OK;

@@ -17,11 +17,14 @@
 
 #define LOAD_MAX_DEPTH 200 /* nesting of arrays and objects */
 
+struct load_index;
+
 struct loaded_json {
 	char *file;     /* path as given */
 	char *text;     /* the file's bytes, NUL-terminated */
 	size_t len;
 	cJSON *root;
+	struct load_index *index; /* built on the first load_locate */
 };
 
 /* Read and parse a file.  On failure *out is NULL. */
@@ -31,5 +34,14 @@ enum pv_status load_json_file(const char *path, struct loaded_json **out,
 enum pv_status load_json_text(const char *file, const char *text,
     size_t len, struct loaded_json **out, struct pv_diags *);
 void loaded_json_free(struct loaded_json *);
+
+/*
+ * Where a node of the tree stands in the text: line and column of its
+ * value, or with `key` set, of its member name.  Returns 0 (and 0:0)
+ * when the node is not from this text.
+ */
+void load_index_free(struct load_index *);
+int load_locate(struct loaded_json *, const cJSON *node, int key, int *line,
+    int *col);
 
 #endif

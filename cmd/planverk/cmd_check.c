@@ -1,0 +1,104 @@
+/*
+ * cmd_check.c - `planverk check FILE...`: validate documents, report every
+ * problem in every file, write nothing.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "../../src/load/load.h"
+#include "../../src/util/file.h"
+#include "../../src/util/mem.h"
+#include "../../src/validate/validate.h"
+#include "cmd.h"
+
+static void
+check_usage(FILE *f)
+{
+	fprintf(f,
+	    "usage: planverk check FILE.json...\n"
+	    "\n"
+	    "Checks each document against the schema of its type (its \"type\"\n"
+	    "member) and its own rules: required and unknown members, types,\n"
+	    "dates, weeks, periods, ids and references, amounts.  Every problem\n"
+	    "is printed as FILE:LINE:COL: PATH: MESSAGE.  Nothing is written.\n"
+	    "\n"
+	    "Exit status: 0 all valid, 1 problems found, 2 usage, 3 I/O.\n");
+}
+
+/* Load and validate one document (shared with build). */
+enum pv_status
+cmd_load_valid(const char *path, struct loaded_json **out, char **type_dir,
+    struct pv_diags *d)
+{
+	struct loaded_json *doc = NULL;
+	struct schema *schema = NULL;
+	enum pv_status st;
+	char *spath;
+
+	*out = NULL;
+	*type_dir = NULL;
+	if ((st = load_json_file(path, &doc, d)) != PV_OK)
+		return st;
+	if ((st = cmd_document_type(doc, type_dir, d)) != PV_OK) {
+		loaded_json_free(doc);
+		return st;
+	}
+	spath = pv_path_join(*type_dir, "schema.json");
+	st = schema_load(spath, &schema, d);
+	free(spath);
+	if (st != PV_OK) {
+		/* our own schema failed: not the user's fault */
+		loaded_json_free(doc);
+		return PV_EINTERNAL;
+	}
+	st = validate_document(schema, doc, d);
+	schema_free(schema);
+	if (st != PV_OK) {
+		loaded_json_free(doc);
+		return st;
+	}
+	*out = doc;
+	return PV_OK;
+}
+
+int
+cmd_check(int argc, char **argv)
+{
+	int i, worst = PV_OK, nfiles = 0;
+	size_t problems = 0;
+
+	for (i = 1; i < argc; i++) {
+		if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0) {
+			check_usage(stdout);
+			return PV_OK;
+		}
+		if (argv[i][0] == '-' && argv[i][1] != '\0')
+			return cmd_usage_error("check", "unknown option '%s'",
+			    argv[i]);
+	}
+	if (argc < 2)
+		return cmd_usage_error("check", "no file given");
+	for (i = 1; i < argc; i++) {
+		struct pv_diags d;
+		struct loaded_json *doc;
+		char *type_dir;
+		enum pv_status st;
+
+		pv_diags_init(&d);
+		st = cmd_load_valid(argv[i], &doc, &type_dir, &d);
+		cmd_print_diags(&d);
+		problems += d.errors;
+		if (st != PV_OK && (worst == PV_OK || (int)st > worst))
+			worst = st;
+		loaded_json_free(doc);
+		free(type_dir);
+		pv_diags_free(&d);
+		nfiles++;
+	}
+	if (problems > 0)
+		fprintf(stderr, "planverk check: %zu problem%s in %d file%s\n",
+		    problems, problems == 1 ? "" : "s", nfiles,
+		    nfiles == 1 ? "" : "s");
+	return worst;
+}

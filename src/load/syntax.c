@@ -1,0 +1,287 @@
+/*
+ * syntax.c - find and describe the first JSON syntax error exactly.
+ *
+ * cJSON says only that parsing failed and roughly where, sometimes one
+ * character past the culprit.  When it fails, this checker reads the text
+ * again (RFC 8259, iteratively with a bounded stack) and names the first
+ * error and its place precisely, and for an unclosed bracket, where it was
+ * opened.  It is never used on valid text, so it only needs to be right,
+ * not fast.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "../util/mem.h"
+#include "load.h"
+#include "syntax.h"
+
+struct open_bracket {
+	char kind;     /* '{' or '[' */
+	size_t at;
+};
+
+static size_t
+skip_ws(const char *s, size_t n, size_t i)
+{
+	while (i < n && (s[i] == ' ' || s[i] == '\t' || s[i] == '\r' ||
+	    s[i] == '\n'))
+		i++;
+	return i;
+}
+
+static int
+is_digit(char c)
+{
+	return c >= '0' && c <= '9';
+}
+
+static int
+is_hex(char c)
+{
+	return is_digit(c) || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
+}
+
+/* Check a string at s[i] == '"'; returns the offset after it or sets err. */
+static size_t
+check_string(const char *s, size_t n, size_t i, struct json_syntax_error *e)
+{
+	size_t start = i++;
+
+	while (i < n && s[i] != '"') {
+		unsigned char c = (unsigned char)s[i];
+
+		if (c < 0x20) {
+			e->at = i;
+			e->msg = c == '\n' ? "a line break inside a string (write "
+			    "\\n, or close the string with '\"')"
+			    : "a control character inside a string";
+			return 0;
+		}
+		if (c == '\\') {
+			i++;
+			if (i >= n)
+				break;
+			if (s[i] == 'u') {
+				int k;
+
+				for (k = 1; k <= 4; k++)
+					if (i + k >= n || !is_hex(s[i + k])) {
+						e->at = i - 1;
+						e->msg = "\\u must be followed by "
+						    "four hexadecimal digits";
+						return 0;
+					}
+				i += 4;
+			} else if (strchr("\"\\/bfnrt", s[i]) == NULL ||
+			    s[i] == '\0') {
+				e->at = i - 1;
+				e->msg = "an unknown escape in a string (a "
+				    "backslash must be written \\\\)";
+				return 0;
+			}
+		}
+		i++;
+	}
+	if (i >= n) {
+		e->at = start;
+		e->msg = "a string that is never closed";
+		return 0;
+	}
+	return i + 1;
+}
+
+static size_t
+check_number(const char *s, size_t n, size_t i, struct json_syntax_error *e)
+{
+	size_t start = i;
+
+	if (i < n && s[i] == '-')
+		i++;
+	if (i < n && s[i] == '0') {
+		i++;
+	} else if (i < n && is_digit(s[i])) {
+		while (i < n && is_digit(s[i]))
+			i++;
+	} else {
+		goto bad;
+	}
+	if (i < n && s[i] == '.') {
+		i++;
+		if (i >= n || !is_digit(s[i]))
+			goto bad;
+		while (i < n && is_digit(s[i]))
+			i++;
+	}
+	if (i < n && (s[i] == 'e' || s[i] == 'E')) {
+		i++;
+		if (i < n && (s[i] == '+' || s[i] == '-'))
+			i++;
+		if (i >= n || !is_digit(s[i]))
+			goto bad;
+		while (i < n && is_digit(s[i]))
+			i++;
+	}
+	if (i < n && (is_digit(s[i]) || s[i] == '.')) {
+		goto bad;
+	}
+	return i;
+bad:
+	e->at = start;
+	e->msg = "not a valid number (JSON numbers have no leading zeros, "
+	    "no leading '+', and digits on both sides of '.')";
+	return 0;
+}
+
+static void
+unexpected(const char *s, size_t n, size_t i, const char *expected,
+    struct json_syntax_error *e)
+{
+	e->at = i;
+	e->msg = NULL;
+	e->expected = expected;
+	e->found = i < n ? s[i] : '\0';
+}
+
+/* Returns 1 when the text is valid JSON, else 0 with e filled in. */
+int
+json_syntax_check(const char *s, size_t n, struct json_syntax_error *e)
+{
+	struct open_bracket *stack = NULL;
+	size_t sp = 0, cap = 0, i;
+	int ok = 0;
+	enum { VALUE, AFTER_VALUE, KEY_OR_END, KEY, COLON, VALUE_OR_END } st;
+
+	memset(e, 0, sizeof(*e));
+	e->opened_at = (size_t)-1;
+	i = 0;
+	if (n >= 3 && memcmp(s, "\xEF\xBB\xBF", 3) == 0)
+		i = 3;
+	st = VALUE;
+	for (;;) {
+		i = skip_ws(s, n, i);
+		if (i >= n) {
+			if (st == AFTER_VALUE && sp == 0) {
+				ok = 1;
+				break;
+			}
+			e->at = n;
+			e->msg = "unexpected end of file";
+			if (sp > 0) {
+				e->opened_at = stack[sp - 1].at;
+				e->opened = stack[sp - 1].kind;
+			}
+			break;
+		}
+		switch (st) {
+		case VALUE:
+		case VALUE_OR_END:
+			if (st == VALUE_OR_END && s[i] == ']') {
+				sp--;
+				i++;
+				st = AFTER_VALUE;
+				break;
+			}
+			if (s[i] == '{' || s[i] == '[') {
+				if (sp >= LOAD_MAX_DEPTH) {
+					e->at = i;
+					e->msg = "nested too deeply";
+					goto out;
+				}
+				PV_GROW(stack, cap, sp + 1);
+				stack[sp].kind = s[i];
+				stack[sp].at = i;
+				sp++;
+				st = s[i] == '{' ? KEY_OR_END : VALUE_OR_END;
+				i++;
+			} else if (s[i] == '"') {
+				if ((i = check_string(s, n, i, e)) == 0)
+					goto out;
+				st = AFTER_VALUE;
+			} else if (s[i] == '-' || is_digit(s[i])) {
+				if ((i = check_number(s, n, i, e)) == 0)
+					goto out;
+				st = AFTER_VALUE;
+			} else if (strncmp(s + i, "true", 4) == 0 ||
+			    strncmp(s + i, "null", 4) == 0) {
+				i += 4;
+				st = AFTER_VALUE;
+			} else if (strncmp(s + i, "false", 5) == 0) {
+				i += 5;
+				st = AFTER_VALUE;
+			} else {
+				unexpected(s, n, i, "a value", e);
+				goto out;
+			}
+			break;
+		case AFTER_VALUE:
+			if (sp == 0) {
+				e->at = i;
+				e->msg = "text after the end of the document";
+				goto out;
+			}
+			if (s[i] == ',') {
+				st = stack[sp - 1].kind == '{' ? KEY : VALUE;
+				if (stack[sp - 1].kind == '[') {
+					size_t j = skip_ws(s, n, i + 1);
+
+					if (j < n && s[j] == ']') {
+						e->at = i;
+						e->msg = "a comma before ']' (no "
+						    "trailing commas in JSON)";
+						goto out;
+					}
+				}
+				i++;
+			} else if (s[i] == (stack[sp - 1].kind == '{' ? '}' :
+			    ']')) {
+				sp--;
+				i++;
+			} else {
+				unexpected(s, n, i, stack[sp - 1].kind == '{' ?
+				    "',' or '}'" : "',' or ']'", e);
+				goto out;
+			}
+			break;
+		case KEY_OR_END:
+		case KEY:
+			if (st == KEY_OR_END && s[i] == '}') {
+				sp--;
+				i++;
+				st = AFTER_VALUE;
+				break;
+			}
+			if (st == KEY && s[i] == '}') {
+				/* point at the comma: that is what to delete */
+				size_t j = i;
+
+				while (j > 0 && s[j] != ',')
+					j--;
+				e->at = j;
+				e->msg = "a comma before '}' (no trailing commas "
+				    "in JSON)";
+				goto out;
+			}
+			if (s[i] != '"') {
+				unexpected(s, n, i, "a member name in double "
+				    "quotes", e);
+				goto out;
+			}
+			if ((i = check_string(s, n, i, e)) == 0)
+				goto out;
+			st = COLON;
+			break;
+		case COLON:
+			if (s[i] != ':') {
+				unexpected(s, n, i, "':' after the member name",
+				    e);
+				goto out;
+			}
+			i++;
+			st = VALUE;
+			break;
+		}
+	}
+out:
+	free(stack);
+	return ok;
+}

@@ -1,0 +1,356 @@
+/*
+ * vcheck.c - the checks a JSON Schema cannot express on its own: formats
+ * with real meaning (a date that exists), did-you-mean for unknown
+ * members, ids and references, periods and ISO weeks.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "../util/date.h"
+#include "../util/mem.h"
+#include "vcheck.h"
+
+void
+vc_check_format(struct vctx *c, const cJSON *v, const char *format,
+    const char *msg)
+{
+	const char *s = v->valuestring;
+	struct pv_date dt;
+	char q[64];
+
+	vc_quote(v, q, sizeof(q));
+	if (strcmp(format, "date") == 0) {
+		if (!pv_date_parse(s, &dt)) {
+			if (strlen(s) == 10 && s[4] == '-' && s[7] == '-')
+				vc_error(c, v, 0, "%s is not a real date", q);
+			else
+				vc_error(c, v, 0, "%s is not a date in the form "
+				    "YYYY-MM-DD (e.g. 2026-01-15)", q);
+		}
+	} else if (strcmp(format, "email") == 0) {
+		const char *at = strchr(s, '@');
+
+		if (at == NULL || at == s || strchr(at + 1, '@') != NULL ||
+		    strchr(at + 1, '.') == NULL || strpbrk(s, " \t\n<>,;")
+		    != NULL || at[1] == '.' || s[strlen(s) - 1] == '.')
+			vc_error(c, v, 0, "%s %s", q, msg ? msg :
+			    "is not an e-mail address");
+	} else if (strcmp(format, "uri") == 0) {
+		if ((strncmp(s, "https://", 8) != 0 &&
+		    strncmp(s, "http://", 7) != 0 &&
+		    strncmp(s, "mailto:", 7) != 0) || strpbrk(s, " \t\n")
+		    != NULL || strlen(s) < 10)
+			vc_error(c, v, 0, "%s %s", q, msg ? msg :
+			    "is not a web address (it must start with "
+			    "https:// or http://)");
+	}
+}
+
+static size_t
+edit_distance(const char *a, const char *b)
+{
+	size_t la = strlen(a), lb = strlen(b), i, j;
+	size_t *row, best;
+
+	if (la > 64 || lb > 64)
+		return 99;
+	row = pv_xcalloc(lb + 1, sizeof(*row));
+	for (j = 0; j <= lb; j++)
+		row[j] = j;
+	for (i = 1; i <= la; i++) {
+		size_t diag = row[0];
+
+		row[0] = i;
+		for (j = 1; j <= lb; j++) {
+			size_t up = row[j];
+			size_t cost = a[i - 1] == b[j - 1] ? 0 : 1;
+			size_t m = diag + cost;
+
+			if (row[j] + 1 < m)
+				m = row[j] + 1;
+			if (row[j - 1] + 1 < m)
+				m = row[j - 1] + 1;
+			row[j] = m;
+			diag = up;
+		}
+	}
+	best = row[lb];
+	free(row);
+	return best;
+}
+
+void
+vc_unknown_member(struct vctx *c, const cJSON *props, const cJSON *m)
+{
+	const cJSON *p, *best = NULL;
+	size_t bestd = (size_t)-1, limit = strlen(m->string) / 3;
+
+	if (limit < 2)
+		limit = 2;
+	cJSON_ArrayForEach(p, props) {
+		size_t dist = edit_distance(m->string, p->string);
+
+		if (dist < bestd) {
+			bestd = dist;
+			best = p;
+		}
+	}
+	if (best != NULL && bestd <= limit)
+		vc_error(c, m, 1, "unknown member \"%s\" (did you mean "
+		    "\"%s\"?)", m->string, best->string);
+	else
+		vc_error(c, m, 1, "unknown member \"%s\"", m->string);
+}
+
+void
+vc_one_key_error(struct vctx *c, const cJSON *schema, const cJSON *v,
+    int count)
+{
+	const cJSON *props = cJSON_GetObjectItemCaseSensitive(schema,
+	    "properties");
+	const cJSON *p, *m;
+	struct pv_buf kinds, found;
+
+	pv_buf_init(&kinds);
+	pv_buf_init(&found);
+	cJSON_ArrayForEach(p, props) {
+		if (kinds.len)
+			pv_buf_puts(&kinds, ", ");
+		pv_buf_puts(&kinds, p->string);
+	}
+	cJSON_ArrayForEach(m, v) {
+		if (found.len)
+			pv_buf_puts(&found, ", ");
+		pv_buf_puts(&found, m->string);
+	}
+	if (count == 0)
+		vc_error(c, v, 0, "an empty block; a block has one of: %s",
+		    kinds.data ? kinds.data : "");
+	else
+		vc_error(c, v, 0, "a block has exactly one of: %s; this one "
+		    "has %d (%s) — split it into separate blocks",
+		    kinds.data ? kinds.data : "", count, found.data);
+	pv_buf_free(&kinds);
+	pv_buf_free(&found);
+}
+
+/* A year or a date as a range of days, for comparing periods. */
+static int
+day_range(const cJSON *v, long *lo, long *hi)
+{
+	struct pv_date d;
+
+	if (cJSON_IsNumber(v)) {
+		struct pv_date a = { (int)v->valuedouble, 1, 1 };
+		struct pv_date b = { (int)v->valuedouble, 12, 31 };
+
+		*lo = pv_date_days(&a);
+		*hi = pv_date_days(&b);
+		return 1;
+	}
+	if (cJSON_IsString(v) && pv_date_parse(v->valuestring, &d)) {
+		*lo = *hi = pv_date_days(&d);
+		return 1;
+	}
+	return 0;
+}
+
+void
+vc_check_order(struct vctx *c, const cJSON *schema, const cJSON *v)
+{
+	const cJSON *ord = cJSON_GetObjectItemCaseSensitive(schema, "x-order");
+	const cJSON *a, *b;
+	long alo, ahi, blo, bhi;
+	char qa[64], qb[64];
+
+	if (!cJSON_IsArray(ord) || cJSON_GetArraySize(ord) != 2)
+		return;
+	a = cJSON_GetObjectItemCaseSensitive(v,
+	    cJSON_GetArrayItem(ord, 0)->valuestring);
+	b = cJSON_GetObjectItemCaseSensitive(v,
+	    cJSON_GetArrayItem(ord, 1)->valuestring);
+	if (a == NULL || b == NULL || !day_range(a, &alo, &ahi) ||
+	    !day_range(b, &blo, &bhi))
+		return;
+	if (alo > bhi) {
+		size_t old = vc_path_push_key(c, b->string);
+
+		vc_quote(a, qa, sizeof(qa));
+		vc_quote(b, qb, sizeof(qb));
+		vc_error(c, b, 0, "the period ends (%s) before it starts (%s)",
+		    qb, qa);
+		vc_path_pop(c, old);
+	}
+}
+
+void
+vc_check_week_date(struct vctx *c, const cJSON *schema, const cJSON *v)
+{
+	const cJSON *week, *year, *date;
+	struct pv_date d;
+	int w, y;
+
+	if (cJSON_GetObjectItemCaseSensitive(schema, "x-week-date") == NULL)
+		return;
+	week = cJSON_GetObjectItemCaseSensitive(v, "week");
+	year = cJSON_GetObjectItemCaseSensitive(v, "year");
+	date = cJSON_GetObjectItemCaseSensitive(v, "date");
+	if (!cJSON_IsNumber(week))
+		return;
+	if (cJSON_IsString(date) && pv_date_parse(date->valuestring, &d)) {
+		pv_date_iso_week(&d, &w, &y);
+		if (w != (int)week->valuedouble) {
+			size_t old = vc_path_push_key(c, "week");
+
+			vc_error(c, week, 0, "week %d does not match the date "
+			    "%s, which is in week %d", (int)week->valuedouble,
+			    date->valuestring, w);
+			vc_path_pop(c, old);
+		} else if (cJSON_IsNumber(year) && (int)year->valuedouble != y) {
+			size_t old = vc_path_push_key(c, "year");
+
+			vc_error(c, year, 0, "the date %s is in week %d of %d, "
+			    "not of %d", date->valuestring, w, y,
+			    (int)year->valuedouble);
+			vc_path_pop(c, old);
+		}
+		return;
+	}
+	if (!cJSON_IsNumber(year)) {
+		vc_error(c, week, 1, "a week needs a \"year\" (or a \"date\")");
+		return;
+	}
+	if ((int)week->valuedouble > pv_iso_weeks_in_year(
+	    (int)year->valuedouble)) {
+		size_t old = vc_path_push_key(c, "week");
+
+		vc_error(c, week, 0, "%d has only %d weeks",
+		    (int)year->valuedouble,
+		    pv_iso_weeks_in_year((int)year->valuedouble));
+		vc_path_pop(c, old);
+	}
+}
+
+static void
+add_id(struct vc_id **v, size_t *n, size_t *cap, const char *kind,
+    const cJSON *node, const char *path)
+{
+	PV_GROW(*v, *cap, *n + 1);
+	(*v)[*n].kind = kind;
+	(*v)[*n].value = node->valuestring;
+	(*v)[*n].node = node;
+	(*v)[*n].path = pv_xstrdup(path ? path : "");
+	(*v)[*n].seq = *n;
+	(*n)++;
+}
+
+void
+vc_collect_ids(struct vctx *c, const cJSON *schema, const cJSON *v)
+{
+	const cJSON *k;
+
+	if (!cJSON_IsString(v))
+		return;
+	if ((k = cJSON_GetObjectItemCaseSensitive(schema, "x-id")) &&
+	    cJSON_IsString(k))
+		add_id(&c->ids, &c->nids, &c->cap_ids, k->valuestring, v,
+		    c->path.data);
+	if ((k = cJSON_GetObjectItemCaseSensitive(schema, "x-ref")) &&
+	    cJSON_IsString(k))
+		add_id(&c->refs, &c->nrefs, &c->cap_refs, k->valuestring, v,
+		    c->path.data);
+}
+
+static int
+cmp_id(const void *pa, const void *pb)
+{
+	const struct vc_id *a = pa, *b = pb;
+	int r = strcmp(a->kind, b->kind);
+
+	if (r == 0)
+		r = strcmp(a->value, b->value);
+	if (r == 0)
+		r = a->seq < b->seq ? -1 : a->seq > b->seq;
+	return r;
+}
+
+static const struct vc_id *
+find_id(const struct vc_id *ids, size_t n, const char *kind,
+    const char *value)
+{
+	size_t lo = 0, hi = n;
+
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		int r = strcmp(ids[mid].kind, kind);
+
+		if (r == 0)
+			r = strcmp(ids[mid].value, value);
+		if (r < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo < n && strcmp(ids[lo].kind, kind) == 0 &&
+	    strcmp(ids[lo].value, value) == 0 ? &ids[lo] : NULL;
+}
+
+/* Report at a place recorded earlier: the walk is over, so the path is
+ * empty and can be borrowed. */
+static void
+report_at(struct vctx *c, const struct vc_id *where, const char *fmt,
+    const char *a, const char *b)
+{
+	vc_path_pop(c, 0);
+	pv_buf_puts(&c->path, where->path);
+	vc_error(c, where->node, 0, fmt, a, b);
+	vc_path_pop(c, 0);
+}
+
+void
+vc_check_refs(struct vctx *c)
+{
+	struct vc_id *sorted;
+	size_t i, first = 0;
+
+	sorted = pv_xreallocarray(NULL, c->nids ? c->nids : 1,
+	    sizeof(*sorted));
+	if (c->nids)
+		memcpy(sorted, c->ids, c->nids * sizeof(*sorted));
+	qsort(sorted, c->nids, sizeof(*sorted), cmp_id);
+	/* Equal ids are adjacent, the first in document order first. */
+	for (i = 1; i < c->nids; i++) {
+		int line, col;
+		char where[32];
+
+		if (strcmp(sorted[i].kind, sorted[first].kind) != 0 ||
+		    strcmp(sorted[i].value, sorted[first].value) != 0) {
+			first = i;
+			continue;
+		}
+		load_locate(c->doc, sorted[first].node, 0, &line, &col);
+		snprintf(where, sizeof(where), "%d:%d", line, col);
+		report_at(c, &sorted[i], "the id \"%s\" is already used at %s",
+		    sorted[i].value, where);
+	}
+	for (i = 0; i < c->nrefs; i++)
+		if (find_id(sorted, c->nids, c->refs[i].kind,
+		    c->refs[i].value) == NULL)
+			report_at(c, &c->refs[i], "\"%s\" names no %s in this "
+			    "document", c->refs[i].value, c->refs[i].kind);
+	free(sorted);
+}
+
+void
+vc_free(struct vctx *c)
+{
+	size_t i;
+
+	for (i = 0; i < c->nids; i++)
+		free(c->ids[i].path);
+	for (i = 0; i < c->nrefs; i++)
+		free(c->refs[i].path);
+	free(c->ids);
+	free(c->refs);
+}

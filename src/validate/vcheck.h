@@ -1,0 +1,57 @@
+/*
+ * vcheck.h - internals of the validate stage shared by its files.
+ */
+#ifndef PV_VCHECK_H
+#define PV_VCHECK_H
+
+#include <stddef.h>
+
+#include <cjson/cJSON.h>
+
+#include "../load/load.h"
+#include "../util/buf.h"
+#include "../util/diag.h"
+
+struct schema;
+
+struct vc_id {
+	const char *kind;   /* borrowed from the schema */
+	const char *value;  /* borrowed from the document */
+	const cJSON *node;
+	char *path;         /* owned */
+	size_t seq;         /* document order */
+};
+
+struct vctx {
+	struct schema *schema;
+	struct loaded_json *doc;
+	struct pv_diags *d;
+	struct pv_buf path;     /* "body[2].content[0]" */
+	size_t nerrors;
+	struct vc_id *ids, *refs;
+	size_t nids, cap_ids, nrefs, cap_refs;
+};
+
+void vc_error(struct vctx *, const cJSON *node, int at_key,
+    const char *fmt, ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 4, 5)))
+#endif
+    ;
+size_t vc_path_push_key(struct vctx *, const char *);
+size_t vc_path_push_index(struct vctx *, size_t);
+void vc_path_pop(struct vctx *, size_t old);
+void vc_quote(const cJSON *, char *out, size_t size);
+
+void vc_check_format(struct vctx *, const cJSON *v, const char *format,
+    const char *msg);
+void vc_unknown_member(struct vctx *, const cJSON *props, const cJSON *m);
+void vc_one_key_error(struct vctx *, const cJSON *schema, const cJSON *v,
+    int count);
+void vc_check_order(struct vctx *, const cJSON *schema, const cJSON *v);
+void vc_check_week_date(struct vctx *, const cJSON *schema, const cJSON *v);
+void vc_collect_ids(struct vctx *, const cJSON *schema, const cJSON *v);
+void vc_check_refs(struct vctx *);
+void vc_free(struct vctx *);
+
+#endif
