@@ -9,6 +9,8 @@
 #ifndef PV_CMD_H
 #define PV_CMD_H
 
+#include <stddef.h>
+
 #include "../../src/util/diag.h"
 
 struct subcommand {
@@ -21,6 +23,24 @@ int cmd_template(int argc, char **argv);
 int cmd_typeset(int argc, char **argv);
 int cmd_check(int argc, char **argv);
 int cmd_schema(int argc, char **argv);
+int cmd_build(int argc, char **argv);
+
+/*
+ * Typeset XHTML text into a PDF: parse, theme, fonts, layout, emit
+ * (shared by `typeset` and `build`).  xhtml_file names the text in
+ * diagnostics and is the folder relative image paths start from.
+ */
+struct typeset_request {
+	const char *xhtml_file;
+	const char *text;
+	size_t len;
+	const char *out_pdf;
+	const char *theme_path;   /* NULL: the default theme */
+	const char *fontmap_path; /* NULL: fonts/fonts.json of the data dir */
+	int timing;               /* print stage times to stderr */
+};
+enum pv_status cmd_typeset_xhtml(const struct typeset_request *,
+    struct pv_diags *);
 
 struct loaded_json;
 

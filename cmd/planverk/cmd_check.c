@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../../src/enrich/enrich.h"
 #include "../../src/load/load.h"
 #include "../../src/util/file.h"
 #include "../../src/util/mem.h"
@@ -20,8 +21,10 @@ check_usage(FILE *f)
 	    "\n"
 	    "Checks each document against the schema of its type (its \"type\"\n"
 	    "member) and its own rules: required and unknown members, types,\n"
-	    "dates, weeks, periods, ids and references, amounts.  Every problem\n"
-	    "is printed as FILE:LINE:COL: PATH: MESSAGE.  Nothing is written.\n"
+	    "dates, weeks, periods, ids and references, amounts and sums.\n"
+	    "Every problem"
+	    " is printed as FILE:LINE:COL: PATH: MESSAGE.  Nothing is\n"
+	    "written.\n"
 	    "\n"
 	    "Exit status: 0 all valid, 1 problems found, 2 usage, 3 I/O.\n");
 }
@@ -87,6 +90,15 @@ cmd_check(int argc, char **argv)
 
 		pv_diags_init(&d);
 		st = cmd_load_valid(argv[i], &doc, &type_dir, &d);
+		if (st == PV_OK) {
+			/* enrich finds what needs computing: sums that do
+			 * not add up, columns that do not exist */
+			struct enrich_options eo = { type_dir, NULL };
+			cJSON *view = NULL;
+
+			st = enrich_document(doc, &eo, &view, &d);
+			cJSON_Delete(view);
+		}
 		cmd_print_diags(&d);
 		problems += d.errors;
 		if (st != PV_OK && (worst == PV_OK || (int)st > worst))

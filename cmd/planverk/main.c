@@ -13,6 +13,7 @@ static const struct subcommand subcommands[] = {
 	{ "check", "validate documents against their type's schema",
 	    cmd_check },
 	{ "schema", "print the JSON Schema of a document type", cmd_schema },
+	{ "build", "build a plan's PDF from its JSON", cmd_build },
 };
 #define NSUB (sizeof(subcommands) / sizeof(subcommands[0]))
 

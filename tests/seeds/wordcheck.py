@@ -18,9 +18,11 @@ import subprocess
 import sys
 
 WORD = re.compile(r"[0-9A-Za-zÀ-ÖØ-öø-ɏ]+")
-SKIP_KEYS = {"id", "$schema", "type", "ref", "responsible", "indicators",
-             "lang", "direction", "level_id", "align", "width", "image",
-             "columns_keys"}
+SKIP_KEYS = {"id", "$schema", "type", "ref", "lang", "direction", "align",
+             "width", "image"}
+# Keys that hold references (ids) when their value is a string or a list of
+# strings, and content otherwise (an "indicators" block holds indicators).
+REF_KEYS = {"responsible", "indicators"}
 
 
 def words(text):
@@ -31,6 +33,9 @@ def json_strings(node, out):
     if isinstance(node, dict):
         for k, v in node.items():
             if k in SKIP_KEYS or k.startswith("_"):
+                continue
+            if k in REF_KEYS and (isinstance(v, str) or (
+                    isinstance(v, list) and all(isinstance(x, str) for x in v))):
                 continue
             json_strings(v, out)
     elif isinstance(node, list):

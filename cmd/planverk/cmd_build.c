@@ -1,0 +1,199 @@
+/*
+ * cmd_build.c - `planverk build INPUT.json`: the whole pipeline, from a
+ * plan in JSON to its PDF.
+ *
+ * load → validate → enrich → template → (parse → layout → emit, shared
+ * with `planverk typeset`).  Nothing is written unless every stage
+ * succeeds; the PDF replaces an older one atomically.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "../../src/enrich/enrich.h"
+#include "../../src/load/load.h"
+#include "../../src/mustache/mustache.h"
+#include "../../src/mustache/mustache_cjson.h"
+#include "../../src/util/file.h"
+#include "../../src/util/mem.h"
+#include "cmd.h"
+
+static void
+build_usage(FILE *f)
+{
+	fprintf(f,
+	    "usage: planverk build INPUT.json [-o OUT.pdf] [--theme THEME.json]\n"
+	    "                      [--lang nb|nn|se] [--keep-xhtml FILE]\n"
+	    "                      [--lenient]\n"
+	    "\n"
+	    "Validates the document, fills its type's templates and typesets\n"
+	    "the result into a PDF (default: INPUT.pdf beside the input).\n"
+	    "\n"
+	    "  -o OUT.pdf          where to write the PDF\n"
+	    "  --theme THEME.json  page, fonts, colours (docs/theme.md)\n"
+	    "  --lang L            labels in bokmål (nb), nynorsk (nn) or\n"
+	    "                      North Sami (se) instead of meta.lang\n"
+	    "  --keep-xhtml FILE   also write the XHTML the templates made\n"
+	    "  --lenient           a missing partial is a warning, not an error\n"
+	    "\n"
+	    "SOURCE_DATE_EPOCH, when set, gives the PDF's dates: the same\n"
+	    "input then gives the same bytes.\n"
+	    "\n"
+	    "Exit status: 0 written, 1 input error (nothing written), 2 usage,\n"
+	    "3 internal or I/O error.\n");
+}
+
+static double
+now_ms(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return ts.tv_sec * 1e3 + ts.tv_nsec / 1e6;
+}
+
+/* Fill the type's document.mustache with the view model. */
+static enum pv_status
+render_template(const char *type_dir, const cJSON *view, int strict,
+    struct pv_buf *xhtml, struct pv_diags *d)
+{
+	struct mustache_template *t;
+	struct mustache_partials partials;
+	char *path = pv_path_join(type_dir, "document.mustache");
+	char *text;
+	size_t len;
+	enum pv_status st;
+
+	if ((st = pv_read_file(path, &text, &len, d)) != PV_OK) {
+		free(path);
+		return st;
+	}
+	t = mustache_compile(path, text, len, d);
+	free(text);
+	free(path);
+	if (t == NULL)
+		return PV_EINPUT;
+	partials.load = mustache_load_dir;
+	partials.ctx = (void *)type_dir;
+	partials.strict = strict;
+	st = mustache_render(t, &mustache_cjson_ops, view, &partials, xhtml, d);
+	mustache_free(t);
+	return st;
+}
+
+static char *
+default_output(const char *input)
+{
+	size_t n = strlen(input);
+
+	if (n > 5 && strcmp(input + n - 5, ".json") == 0)
+		return pv_xasprintf("%.*s.pdf", (int)(n - 5), input);
+	return pv_xasprintf("%s.pdf", input);
+}
+
+int
+cmd_build(int argc, char **argv)
+{
+	const char *input = NULL, *output = NULL, *theme = NULL, *lang = NULL;
+	const char *keep = NULL;
+	int lenient = 0, i, timing = getenv("PLANVERK_TIMING") != NULL;
+	struct pv_diags d;
+	struct loaded_json *doc = NULL;
+	struct enrich_options eo;
+	struct typeset_request tr;
+	struct pv_buf xhtml;
+	cJSON *view = NULL;
+	char *type_dir = NULL, *out_alloc = NULL, *label = NULL;
+	enum pv_status st;
+	double t0 = now_ms(), t1, t2, t3;
+
+	for (i = 1; i < argc; i++) {
+		const char *a = argv[i];
+
+		if (strcmp(a, "--help") == 0 || strcmp(a, "-h") == 0) {
+			build_usage(stdout);
+			return PV_OK;
+		} else if (strcmp(a, "-o") == 0 || strcmp(a, "--theme") == 0 ||
+		    strcmp(a, "--lang") == 0 || strcmp(a, "--keep-xhtml") == 0) {
+			if (i + 1 >= argc)
+				return cmd_usage_error("build", "%s needs a "
+				    "value", a);
+			if (strcmp(a, "-o") == 0)
+				output = argv[++i];
+			else if (strcmp(a, "--theme") == 0)
+				theme = argv[++i];
+			else if (strcmp(a, "--lang") == 0)
+				lang = argv[++i];
+			else
+				keep = argv[++i];
+		} else if (strcmp(a, "--lenient") == 0) {
+			lenient = 1;
+		} else if (a[0] == '-' && a[1] != '\0') {
+			return cmd_usage_error("build", "unknown option '%s'", a);
+		} else if (input == NULL) {
+			input = a;
+		} else {
+			return cmd_usage_error("build", "one input file at a "
+			    "time ('%s' and '%s')", input, a);
+		}
+	}
+	if (input == NULL)
+		return cmd_usage_error("build", "no input file given");
+	if (lang != NULL && strcmp(lang, "nb") != 0 && strcmp(lang, "nn") != 0
+	    && strcmp(lang, "se") != 0)
+		return cmd_usage_error("build", "--lang takes nb, nn or se, not "
+		    "'%s'", lang);
+	if (output == NULL)
+		output = out_alloc = default_output(input);
+
+	pv_diags_init(&d);
+	pv_buf_init(&xhtml);
+	st = cmd_load_valid(input, &doc, &type_dir, &d);
+	t1 = now_ms();
+	if (st == PV_OK) {
+		eo.type_dir = type_dir;
+		eo.lang = lang;
+		st = enrich_document(doc, &eo, &view, &d);
+	}
+	t2 = now_ms();
+	if (st == PV_OK)
+		st = render_template(type_dir, view, !lenient, &xhtml, &d);
+	if (st == PV_OK && !lenient && d.warnings > 0)
+		st = PV_EINPUT;
+	t3 = now_ms();
+	if (st == PV_OK && keep != NULL)
+		st = pv_write_file_atomic(keep, xhtml.data, xhtml.len, &d);
+	if (st == PV_OK) {
+		/* Diagnostics in the XHTML name the kept file, or say where
+		 * the XHTML came from. */
+		label = keep ? pv_xstrdup(keep) :
+		    pv_xasprintf("%s (as XHTML)", input);
+		memset(&tr, 0, sizeof(tr));
+		tr.xhtml_file = label;
+		tr.text = xhtml.data;
+		tr.len = xhtml.len;
+		tr.out_pdf = output;
+		tr.theme_path = theme;
+		tr.timing = timing;
+		st = cmd_typeset_xhtml(&tr, &d);
+		if (st == PV_EINPUT && keep == NULL && d.errors > 0)
+			pv_diag(&d, PV_WARNING, NULL, 0, 0, "the templates made "
+			    "XHTML that does not typeset; run again with "
+			    "--keep-xhtml FILE to read it");
+	}
+	if (timing)
+		fprintf(stderr, "planverk build: load+validate %.1f ms, enrich "
+		    "%.1f ms, template %.1f ms\n", t1 - t0, t2 - t1, t3 - t2);
+	cmd_print_diags(&d);
+	if (st == PV_OK && d.errors > 0)
+		st = PV_EINPUT;
+	pv_diags_free(&d);
+	pv_buf_free(&xhtml);
+	cJSON_Delete(view);
+	loaded_json_free(doc);
+	free(type_dir);
+	free(out_alloc);
+	free(label);
+	return (int)st;
+}

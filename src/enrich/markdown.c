@@ -1,0 +1,195 @@
+/*
+ * markdown.c - Markdown to vocabulary XHTML by walking cmark-gfm's tree.
+ *
+ * cmark-gfm's own HTML renderer would emit elements outside our vocabulary
+ * (blockquote, pre, h1, del, img) and raw HTML; walking the tree lets us
+ * map each node to what planverk can typeset and drop what it must not.
+ */
+#include <string.h>
+
+#include <cmark-gfm.h>
+#include <cmark-gfm-core-extensions.h>
+#include <cmark-gfm-extension_api.h>
+
+#include "markdown.h"
+
+void
+xhtml_escape(const char *s, size_t len, struct pv_buf *out)
+{
+	size_t i, start = 0;
+
+	for (i = 0; i < len; i++) {
+		const char *rep = NULL;
+
+		switch (s[i]) {
+		case '&': rep = "&amp;"; break;
+		case '<': rep = "&lt;"; break;
+		case '>': rep = "&gt;"; break;
+		case '"': rep = "&quot;"; break;
+		default:
+			/* XML 1.0 forbids most control characters */
+			if ((unsigned char)s[i] < 0x20 && s[i] != '\n' &&
+			    s[i] != '\t' && s[i] != '\r')
+				rep = " ";
+			break;
+		}
+		if (rep != NULL) {
+			pv_buf_put(out, s + start, i - start);
+			pv_buf_puts(out, rep);
+			start = i + 1;
+		}
+	}
+	pv_buf_put(out, s + start, len - start);
+}
+
+static int
+safe_url(const char *u)
+{
+	return strncmp(u, "https://", 8) == 0 || strncmp(u, "http://", 7) == 0
+	    || strncmp(u, "mailto:", 7) == 0 || u[0] == '#';
+}
+
+/* Inside a tight list, paragraphs are not wrapped in <p>. */
+static int
+in_tight_list(cmark_node *para)
+{
+	cmark_node *item = cmark_node_parent(para);
+	cmark_node *list = item ? cmark_node_parent(item) : NULL;
+
+	return item != NULL && cmark_node_get_type(item) == CMARK_NODE_ITEM &&
+	    list != NULL && cmark_node_get_list_tight(list);
+}
+
+static void
+put_literal(cmark_node *n, struct pv_buf *out)
+{
+	const char *lit = cmark_node_get_literal(n);
+
+	if (lit != NULL)
+		xhtml_escape(lit, strlen(lit), out);
+}
+
+static void
+render_node(cmark_node *n, cmark_event_type ev, int bare_para,
+    struct pv_buf *out)
+{
+	int enter = ev == CMARK_EVENT_ENTER;
+	const char *u;
+
+	switch (cmark_node_get_type(n)) {
+	case CMARK_NODE_PARAGRAPH:
+		if (!bare_para && !in_tight_list(n))
+			pv_buf_puts(out, enter ? "<p>" : "</p>\n");
+		else if (!enter && cmark_node_next(n) != NULL &&
+		    cmark_node_get_type(cmark_node_next(n)) ==
+		    CMARK_NODE_PARAGRAPH)
+			pv_buf_puts(out, "<br/>");
+		break;
+	case CMARK_NODE_HEADING:
+		pv_buf_puts(out, enter ? "<p><strong>" : "</strong></p>\n");
+		break;
+	case CMARK_NODE_BLOCK_QUOTE:
+		pv_buf_puts(out, enter ? "<div class=\"box\">" : "</div>\n");
+		break;
+	case CMARK_NODE_LIST:
+		if (cmark_node_get_list_type(n) == CMARK_ORDERED_LIST) {
+			int start = cmark_node_get_list_start(n);
+
+			if (!enter)
+				pv_buf_puts(out, "</ol>\n");
+			else if (start != 1)
+				pv_buf_printf(out, "<ol start=\"%d\">", start);
+			else
+				pv_buf_puts(out, "<ol>");
+		} else {
+			pv_buf_puts(out, enter ? "<ul>" : "</ul>\n");
+		}
+		break;
+	case CMARK_NODE_ITEM:
+		pv_buf_puts(out, enter ? "<li>" : "</li>");
+		break;
+	case CMARK_NODE_CODE_BLOCK:
+		pv_buf_puts(out, "<p><code>");
+		put_literal(n, out);
+		pv_buf_puts(out, "</code></p>\n");
+		break;
+	case CMARK_NODE_THEMATIC_BREAK:
+		pv_buf_puts(out, "<hr/>\n");
+		break;
+	case CMARK_NODE_TEXT:
+		put_literal(n, out);
+		break;
+	case CMARK_NODE_SOFTBREAK:
+		pv_buf_putc(out, ' ');
+		break;
+	case CMARK_NODE_LINEBREAK:
+		pv_buf_puts(out, "<br/>");
+		break;
+	case CMARK_NODE_CODE:
+		pv_buf_puts(out, "<code>");
+		put_literal(n, out);
+		pv_buf_puts(out, "</code>");
+		break;
+	case CMARK_NODE_EMPH:
+		pv_buf_puts(out, enter ? "<em>" : "</em>");
+		break;
+	case CMARK_NODE_STRONG:
+		pv_buf_puts(out, enter ? "<strong>" : "</strong>");
+		break;
+	case CMARK_NODE_LINK:
+		u = cmark_node_get_url(n);
+		if (u == NULL || !safe_url(u))
+			break;
+		if (enter) {
+			pv_buf_puts(out, "<a href=\"");
+			xhtml_escape(u, strlen(u), out);
+			pv_buf_puts(out, "\">");
+		} else {
+			pv_buf_puts(out, "</a>");
+		}
+		break;
+	default:
+		/* raw HTML, images (their alt text is the children), and
+		 * extension nodes such as strikethrough: text only */
+		break;
+	}
+}
+
+void
+markdown_to_xhtml(const char *md, size_t len, int inline_only,
+    struct pv_buf *out)
+{
+	cmark_parser *p;
+	cmark_node *doc, *first;
+	cmark_iter *it;
+	cmark_event_type ev;
+	cmark_syntax_extension *ext;
+	int bare = 0;
+
+	if (len > MARKDOWN_MAX_INPUT)
+		len = MARKDOWN_MAX_INPUT;
+	cmark_gfm_core_extensions_ensure_registered();
+	p = cmark_parser_new(CMARK_OPT_DEFAULT);
+	if ((ext = cmark_find_syntax_extension("autolink")) != NULL)
+		cmark_parser_attach_syntax_extension(p, ext);
+	if ((ext = cmark_find_syntax_extension("strikethrough")) != NULL)
+		cmark_parser_attach_syntax_extension(p, ext);
+	cmark_parser_feed(p, md, len);
+	doc = cmark_parser_finish(p);
+	first = cmark_node_first_child(doc);
+	if (inline_only && first != NULL && first == cmark_node_last_child(doc)
+	    && cmark_node_get_type(first) == CMARK_NODE_PARAGRAPH)
+		bare = 1;
+	it = cmark_iter_new(doc);
+	while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
+		cmark_node *n = cmark_iter_get_node(it);
+
+		if (n == doc)
+			continue;
+		/* images: keep their alt text, not a broken element */
+		render_node(n, ev, bare && n == first, out);
+	}
+	cmark_iter_free(it);
+	cmark_node_free(doc);
+	cmark_parser_free(p);
+}

@@ -1,0 +1,27 @@
+/*
+ * markdown.h - a user's Markdown text becomes XHTML in planverk's
+ * vocabulary (docs/vocabulary.md), never anything outside it.
+ */
+#ifndef PV_MARKDOWN_H
+#define PV_MARKDOWN_H
+
+#include <stddef.h>
+
+#include "../util/buf.h"
+
+#define MARKDOWN_MAX_INPUT (1024u * 1024u) /* one field */
+
+/*
+ * Render Markdown (CommonMark + GFM autolinks and strikethrough) as block
+ * XHTML: p, ul/ol/li, strong, em, code, a, br, hr.  Raw HTML is dropped;
+ * a heading becomes a bold paragraph; a block quote a box; links other
+ * than http(s), mailto and #anchors keep their text and lose the link.
+ * With `inline_only`, a text that is a single paragraph is rendered
+ * without the <p> (for table cells and list entries).
+ */
+void markdown_to_xhtml(const char *md, size_t len, int inline_only,
+    struct pv_buf *out);
+/* Escape text for XHTML content and attribute values. */
+void xhtml_escape(const char *s, size_t len, struct pv_buf *out);
+
+#endif
