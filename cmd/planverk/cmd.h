@@ -24,6 +24,7 @@ int cmd_typeset(int argc, char **argv);
 int cmd_check(int argc, char **argv);
 int cmd_schema(int argc, char **argv);
 int cmd_build(int argc, char **argv);
+int cmd_new(int argc, char **argv);
 
 /*
  * Typeset XHTML text into a PDF: parse, theme, fonts, layout, emit

@@ -14,6 +14,7 @@ static const struct subcommand subcommands[] = {
 	    cmd_check },
 	{ "schema", "print the JSON Schema of a document type", cmd_schema },
 	{ "build", "build a plan's PDF from its JSON", cmd_build },
+	{ "new", "write a starter document of a type", cmd_new },
 };
 #define NSUB (sizeof(subcommands) / sizeof(subcommands[0]))
 

@@ -52,3 +52,14 @@ expect_err "schema names the known types" \
     "planverk schema: unknown document type 'nosuchtype'; known types: kompetanseplan"
 run schema ../../etc
 expect_rc "schema refuses a path as a type" 2
+
+run new kompetanseplan -o "$TMP/starter.json"
+expect_rc "new writes a starter file" 0
+run check "$TMP/starter.json"
+expect_rc "the starter file is valid" 0
+run new kompetanseplan -o "$TMP/starter.json"
+expect_rc "new never overwrites a file" 2
+expect_err "new says why it did not write" \
+    "planverk new: $TMP/starter.json exists; not overwriting it"
+run new
+expect_rc "new without a type is a usage error" 2
