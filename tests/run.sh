@@ -16,10 +16,17 @@ if [ "${VALGRIND:-}" = 1 ]; then
 else
 	VG=""
 fi
-PLANVERK="$VG $top/$BUILD/planverk"
+case "$BUILD" in
+/*) bindir=$BUILD ;;
+*) bindir=$top/$BUILD ;;
+esac
+PLANVERK="$VG $bindir/planverk"
 export PLANVERK BUILD
+# The tests use this tree's templates and fonts wherever the binary is.
+PLANVERK_HOME=$top
+export PLANVERK_HOME
 
-for t in "$BUILD"/tests/test_*; do
+for t in "$bindir"/tests/test_*; do
 	[ -x "$t" ] || continue
 	$VG "$t" >"$log" 2>&1
 	rc=$?

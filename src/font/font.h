@@ -69,4 +69,13 @@ const unsigned char *font_data(const struct fontset *, int face, size_t *len);
 const char *font_postscript_name(const struct fontset *, int face);
 int font_units_per_em(const struct fontset *, int face);
 
+/*
+ * A TrueType font program with only the given glyphs (and the glyphs
+ * composite ones are built from), glyph ids unchanged, for embedding.
+ * Returns NULL when the face is not loaded or its tables are damaged;
+ * the caller frees the bytes.
+ */
+unsigned char *font_subset(const struct fontset *, int face,
+    const uint16_t *glyphs, size_t nglyphs, size_t *len);
+
 #endif

@@ -1,0 +1,76 @@
+/*
+ * emit_int.h - what the files of the emit stage share, and nobody else.
+ *
+ * One struct emit_ctx lives for one emit_pdf call: the libharu document,
+ * the first libharu error (its handler cannot stop libharu, so every
+ * step checks ctx->failed), and per face and per image what has been
+ * loaded into the document.
+ */
+#ifndef PV_EMIT_INT_H
+#define PV_EMIT_INT_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include <hpdf.h>
+
+#include "../layout/pages.h"
+#include "../util/diag.h"
+#include "emit.h"
+
+/* Caps against hostile or broken layouts. */
+#define EMIT_MAX_PAGES 100000
+#define EMIT_MAX_OUTLINE_DEPTH 16
+
+struct emit_face {
+	HPDF_Font font;         /* NULL until first used */
+	uint8_t *used;          /* bit per BMP code: shown in this font */
+};
+
+struct emit_ctx {
+	HPDF_Doc pdf;
+	const struct lay_doc *doc;
+	const struct fontset *fs;
+	const struct emit_options *opt;
+	struct pv_diags *d;
+	int failed;             /* a libharu error or one of ours */
+	enum pv_status status;  /* what failed means for the caller */
+	HPDF_STATUS hpdf_error; /* first libharu error, 0 if none */
+	HPDF_STATUS hpdf_detail;
+	const char *doing;      /* what we were doing, for the message */
+	const char *doing_file; /* and with which file */
+	HPDF_Page *pages;       /* doc->npages, all made before drawing */
+	struct emit_face *faces;
+	size_t nfaces;
+	HPDF_Image *images;     /* doc->nimages, loaded on first use */
+};
+
+/* Record a failure of ours (libharu's come through the handler). */
+void emit_fail(struct emit_ctx *, enum pv_status, const char *file,
+    const char *fmt, ...) PV_PRINTF(4, 5);
+/* After a libharu call: turn a pending libharu error into a diagnostic.
+ * Returns 1 when the emit has failed. */
+int emit_check(struct emit_ctx *);
+
+/* emit_draw.c: every item of every page. */
+void emit_draw_pages(struct emit_ctx *);
+/* emit_outline.c: the bookmarks and internal link destinations. */
+void emit_outlines(struct emit_ctx *);
+HPDF_Destination emit_dest(struct emit_ctx *, int page, double y);
+/* emit_info.c: document information, language, viewer preferences. */
+void emit_info(struct emit_ctx *);
+/* A PDF text string object for UTF-8 text: a literal when ASCII, else
+ * UTF-16BE with a byte-order mark. */
+void *emit_text_string(struct emit_ctx *, const char *utf8);
+/* emit_font.c: widths, glyph map, descriptor and subset of each font. */
+void emit_fonts(struct emit_ctx *);
+/* emit_tounicode.c: replace libharu's ToUnicode of every font used. */
+void emit_tounicode(struct emit_ctx *);
+/* emit_image.c: check an image file before libharu reads it. */
+enum pv_status emit_check_png(const unsigned char *, size_t, char *why,
+    size_t whylen);
+enum pv_status emit_check_jpeg(const unsigned char *, size_t, char *why,
+    size_t whylen);
+HPDF_Image emit_image(struct emit_ctx *, int index);
+
+#endif

@@ -1,0 +1,538 @@
+/*
+ * font_ttf.c - our own small TrueType reader: metrics and the cmap.
+ *
+ * A font file is input like any other: a user drops files into fonts/,
+ * and a truncated download or a renamed .otf must give an error naming
+ * the file, never a crash.  So every read goes through rd16/rd32, which
+ * check the offset against the table and the table against the file and
+ * raise a sticky flag instead of reading outside; each table is checked
+ * for the flag once it has been read.  Only what layout and emit need is
+ * read: head, hhea, maxp, hmtx, cmap, OS/2, name, and glyf/loca must be
+ * there (libharu embeds glyf outlines; CFF fonts it cannot embed).
+ */
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "../util/mem.h"
+#include "font_int.h"
+
+/*
+ * Font units to thousandths of an em, truncated toward zero as libharu
+ * does for the /W widths it writes: what layout measures is then exactly
+ * what a PDF reader advances.
+ */
+static int32_t
+to_milli(int32_t v, int upem)
+{
+	return (int32_t)((int64_t)v * 1000 / upem);
+}
+
+struct table {
+	size_t off, len;
+	int found;
+};
+
+enum {
+	T_HEAD, T_HHEA, T_MAXP, T_HMTX, T_CMAP, T_OS2, T_NAME, T_GLYF, T_LOCA,
+	T_COUNT
+};
+
+static const char *const tag_names[T_COUNT] = {
+	"head", "hhea", "maxp", "hmtx", "cmap", "OS/2", "name", "glyf", "loca",
+};
+
+static enum pv_status
+fail(struct font_face *f, struct pv_diags *d, const char *what)
+{
+	pv_diag(d, PV_ERROR, f->path, 0, 0,
+	    "not a usable TrueType font: %s", what);
+	return PV_EINPUT;
+}
+
+static enum pv_status
+read_directory(struct font_face *f, struct rd *file, struct table *t,
+    struct pv_diags *d)
+{
+	uint32_t version, tag, off, len;
+	uint16_t ntables;
+	size_t i, k;
+
+	version = rd32(file, 0);
+	if (file->bad)
+		return fail(f, d, "the file is too short for a font");
+	if (version == 0x4F54544F)      /* 'OTTO' */
+		return fail(f, d, "it is an OpenType font with CFF outlines, "
+		    "which cannot be embedded; use a TrueType (.ttf) file");
+	if (version == 0x74746366)      /* 'ttcf' */
+		return fail(f, d, "it is a font collection (.ttc); use a "
+		    "single TrueType (.ttf) file");
+	if (version != 0x00010000 && version != 0x74727565) /* 'true' */
+		return fail(f, d, "the file does not start like a font "
+		    "(is it a font file at all?)");
+	ntables = rd16(file, 4);
+	memset(t, 0, sizeof(*t) * T_COUNT);
+	for (i = 0; i < ntables; i++) {
+		tag = rd32(file, 12 + 16 * i);
+		off = rd32(file, 12 + 16 * i + 8);
+		len = rd32(file, 12 + 16 * i + 12);
+		if (file->bad)
+			return fail(f, d, "the table directory is cut off "
+			    "(a truncated file?)");
+		for (k = 0; k < T_COUNT; k++) {
+			const char *n = tag_names[k];
+			uint32_t want = (uint32_t)(unsigned char)n[0] << 24 |
+			    (uint32_t)(unsigned char)n[1] << 16 |
+			    (uint32_t)(unsigned char)n[2] << 8 |
+			    (unsigned char)n[3];
+
+			if (tag != want || t[k].found)
+				continue;
+			if (off > file->len || len > file->len - off) {
+				pv_diag(d, PV_ERROR, f->path, 0, 0,
+				    "not a usable TrueType font: table '%s' "
+				    "lies outside the file (a truncated file?)",
+				    n);
+				return PV_EINPUT;
+			}
+			t[k].off = off;
+			t[k].len = len;
+			t[k].found = 1;
+		}
+	}
+	if (!t[T_GLYF].found && !t[T_LOCA].found)
+		return fail(f, d, "it has no TrueType outlines (glyf); "
+		    "CFF-flavoured fonts cannot be embedded");
+	for (k = 0; k < T_COUNT; k++) {
+		if (k == T_OS2 || k == T_NAME)
+			continue;
+		if (!t[k].found) {
+			pv_diag(d, PV_ERROR, f->path, 0, 0,
+			    "not a usable TrueType font: it has no '%s' table",
+			    tag_names[k]);
+			return PV_EINPUT;
+		}
+	}
+	return PV_OK;
+}
+
+/* Glyph of c in a format 4 subtable; 0 when unmapped or malformed. */
+static uint16_t
+cmap4_lookup(struct rd *s, uint32_t c)
+{
+	size_t segx2, lo, hi, mid, seg;
+	uint16_t end, start, ro, g;
+	int16_t delta;
+
+	if (c > 0xFFFF)
+		return 0;
+	segx2 = rd16(s, 6) & ~1u;
+	if (segx2 == 0)
+		return 0;
+	/* Binary search for the first segment whose end is >= c. */
+	lo = 0;
+	hi = segx2 / 2;
+	while (lo < hi) {
+		mid = (lo + hi) / 2;
+		if (rd16(s, 14 + 2 * mid) < c)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	if (lo >= segx2 / 2 || s->bad)
+		return 0;
+	seg = lo;
+	end = rd16(s, 14 + 2 * seg);
+	start = rd16(s, 16 + segx2 + 2 * seg);
+	delta = rds16(s, 16 + 2 * segx2 + 2 * seg);
+	ro = rd16(s, 16 + 3 * segx2 + 2 * seg);
+	if (s->bad || c < start || c > end)
+		return 0;
+	if (ro == 0)
+		return (uint16_t)((c + (uint32_t)(uint16_t)delta) & 0xFFFF);
+	g = rd16(s, 16 + 3 * segx2 + 2 * seg + ro + 2 * (c - start));
+	if (s->bad || g == 0)
+		return 0;
+	return (uint16_t)((g + (uint32_t)(uint16_t)delta) & 0xFFFF);
+}
+
+/* Glyph of c in a format 12 subtable (groups sorted by start). */
+static uint16_t
+cmap12_lookup(struct rd *s, uint32_t c)
+{
+	size_t n, lo, hi, mid;
+	uint32_t start, end, g;
+
+	n = rd32(s, 12);
+	if (s->bad || n > (s->len - 16) / 12)
+		return 0;
+	lo = 0;
+	hi = n;
+	while (lo < hi) {
+		mid = (lo + hi) / 2;
+		end = rd32(s, 16 + 12 * mid + 4);
+		if (end < c)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	if (lo >= n)
+		return 0;
+	start = rd32(s, 16 + 12 * lo);
+	end = rd32(s, 16 + 12 * lo + 4);
+	g = rd32(s, 16 + 12 * lo + 8);
+	if (s->bad || c < start || c > end)
+		return 0;
+	g += c - start;
+	return g > 0xFFFF ? 0 : (uint16_t)g;
+}
+
+uint16_t
+ttf_cmap_lookup(const struct font_face *f, uint32_t cp)
+{
+	struct rd s;
+	uint16_t g;
+
+	s.p = f->data + f->cmap_off;
+	s.len = f->cmap_len;
+	s.bad = 0;
+	if (f->cmap_format == 4)
+		g = cmap4_lookup(&s, cp);
+	else if (f->cmap_format == 12)
+		g = cmap12_lookup(&s, cp);
+	else
+		g = 0;
+	return g < f->nglyphs ? g : 0;
+}
+
+/*
+ * Choose the Unicode subtable: 3/10 (full Unicode, format 12), then 3/1
+ * (BMP, format 4), then any platform 0 subtable of a format we read.
+ */
+static enum pv_status
+read_cmap(struct font_face *f, struct rd *file, const struct table *t,
+    struct pv_diags *d)
+{
+	struct rd c = rd_sub(file, t->off, t->len), s;
+	size_t i, n, best_rank = 0, len;
+	uint16_t plat, enc, fmt;
+	uint32_t sub;
+
+	n = rd16(&c, 2);
+	for (i = 0; i < n && !c.bad; i++) {
+		size_t rank;
+
+		plat = rd16(&c, 4 + 8 * i);
+		enc = rd16(&c, 4 + 8 * i + 2);
+		sub = rd32(&c, 4 + 8 * i + 4);
+		if (c.bad)
+			break;
+		s = rd_sub(&c, sub, SIZE_MAX);
+		fmt = rd16(&s, 0);
+		if (s.bad)
+			continue;
+		if (plat == 3 && enc == 10 && fmt == 12)
+			rank = 4;
+		else if (plat == 3 && enc == 1 && fmt == 4)
+			rank = 3;
+		else if (plat == 0 && fmt == 12)
+			rank = 2;
+		else if (plat == 0 && fmt == 4)
+			rank = 1;
+		else
+			continue;
+		/* The subtable's own length, bounded by the cmap table. */
+		if (fmt == 4)
+			len = rd16(&s, 2);
+		else
+			len = rd32(&s, 4);
+		if (s.bad || len > s.len)
+			len = s.len;
+		if (rank > best_rank) {
+			best_rank = rank;
+			f->cmap_format = fmt;
+			f->cmap_off = t->off + sub;
+			f->cmap_len = len;
+		}
+	}
+	if (c.bad && best_rank == 0)
+		return fail(f, d, "the cmap table is cut off");
+	if (best_rank == 0)
+		return fail(f, d, "it has no Unicode character map (cmap "
+		    "3/10, 3/1 or 0/x in format 4 or 12)");
+	return PV_OK;
+}
+
+/*
+ * Fill the BMP table: one walk over the subtable's segments or groups.
+ * Segments are clamped to start after the previous one, so a hostile
+ * cmap with overlapping ranges costs at most 65536 lookups in all.
+ */
+static void
+fill_bmp(struct font_face *f)
+{
+	struct rd s;
+	uint32_t c, from, to, next = 0;
+	size_t i, n;
+
+	f->bmp = pv_xcalloc(65536, sizeof(*f->bmp));
+	s.p = f->data + f->cmap_off;
+	s.len = f->cmap_len;
+	s.bad = 0;
+	if (f->cmap_format == 4) {
+		size_t segx2 = rd16(&s, 6) & ~1u;
+
+		n = segx2 / 2;
+		for (i = 0; i < n && next <= 0xFFFF; i++) {
+			to = rd16(&s, 14 + 2 * i);
+			from = rd16(&s, 16 + segx2 + 2 * i);
+			if (s.bad)
+				break;
+			if (from < next)
+				from = next;
+			for (c = from; c <= to; c++)
+				f->bmp[c] = ttf_cmap_lookup(f, c);
+			if (to + 1 > next)
+				next = to + 1;
+		}
+	} else {
+		n = rd32(&s, 12);
+		if (s.bad || s.len < 16 || n > (s.len - 16) / 12)
+			n = 0;
+		for (i = 0; i < n && next <= 0xFFFF; i++) {
+			uint32_t g, first;
+
+			first = from = rd32(&s, 16 + 12 * i);
+			to = rd32(&s, 16 + 12 * i + 4);
+			g = rd32(&s, 16 + 12 * i + 8);
+			if (s.bad)
+				break;
+			if (to > 0xFFFF)
+				to = 0xFFFF;
+			if (from < next)
+				from = next;
+			for (c = from; c <= to && from <= to; c++) {
+				uint32_t gc = g + (c - first);
+
+				f->bmp[c] = gc < f->nglyphs ? (uint16_t)gc : 0;
+			}
+			if (to + 1 > next)
+				next = to + 1;
+		}
+	}
+}
+
+/* The PostScript name (name ID 6), kept to the characters a PDF name
+ * and a font name may hold. */
+static void
+read_psname(struct font_face *f, struct rd *file, const struct table *t)
+{
+	struct rd nm;
+	size_t i, n, base, k;
+	char buf[64];
+	size_t blen = 0;
+
+	if (t->found) {
+		nm = rd_sub(file, t->off, t->len);
+		n = rd16(&nm, 2);
+		base = rd16(&nm, 4);
+		for (i = 0; i < n && !nm.bad && blen == 0; i++) {
+			size_t r = 6 + 12 * i;
+			uint16_t plat = rd16(&nm, r), enc = rd16(&nm, r + 2);
+			uint16_t id = rd16(&nm, r + 6), len = rd16(&nm, r + 8);
+			uint16_t off = rd16(&nm, r + 10);
+			int wide;
+
+			if (nm.bad || id != 6)
+				continue;
+			if (plat == 3 && (enc == 1 || enc == 0))
+				wide = 1;
+			else if (plat == 1 && enc == 0)
+				wide = 0;
+			else
+				continue;
+			for (k = 0; k < len && blen < sizeof(buf) - 1;
+			    k += wide ? 2 : 1) {
+				unsigned v = wide ?
+				    rd16(&nm, base + off + k) :
+				    (unsigned)(rd16(&nm, base + off + k) >> 8);
+
+				if (nm.bad) {
+					blen = 0;
+					break;
+				}
+				if (v > 0x20 && v < 0x7F &&
+				    strchr("[](){}<>/%#", (int)v) == NULL)
+					buf[blen++] = (char)v;
+			}
+		}
+	}
+	if (blen == 0) {
+		/* No usable name: the file's name without folder and
+		 * extension, which is what a user recognises anyway. */
+		const char *b = strrchr(f->path, '/');
+
+		b = b ? b + 1 : f->path;
+		for (; *b && *b != '.' && blen < sizeof(buf) - 1; b++)
+			if (*b > 0x20 && *b < 0x7F &&
+			    strchr("[](){}<>/%#", *b) == NULL)
+				buf[blen++] = *b;
+		if (blen == 0)
+			buf[blen++] = 'F';
+	}
+	buf[blen] = '\0';
+	f->psname = pv_xstrdup(buf);
+}
+
+/* yMax of a glyph's bounding box (font units), or -1. */
+static int
+glyph_ymax(struct rd *file, const struct table *t, int long_loca,
+    uint16_t gid, uint16_t nglyphs)
+{
+	struct rd loca = rd_sub(file, t[T_LOCA].off, t[T_LOCA].len);
+	struct rd glyf = rd_sub(file, t[T_GLYF].off, t[T_GLYF].len);
+	size_t off, next;
+
+	if (gid == 0 || gid >= nglyphs)
+		return -1;
+	if (long_loca) {
+		off = rd32(&loca, 4 * (size_t)gid);
+		next = rd32(&loca, 4 * (size_t)gid + 4);
+	} else {
+		off = 2 * (size_t)rd16(&loca, 2 * (size_t)gid);
+		next = 2 * (size_t)rd16(&loca, 2 * (size_t)gid + 2);
+	}
+	if (loca.bad || next < off + 10)
+		return -1;
+	{
+		int v = rds16(&glyf, off + 8);
+
+		return glyf.bad ? -1 : v;
+	}
+}
+
+enum pv_status
+ttf_parse(struct font_face *f, struct pv_diags *d)
+{
+	struct rd file, head, hhea, maxp, hmtx, os2;
+	struct table t[T_COUNT];
+	int asc, desc, gap, cap = 0, long_loca;
+	uint16_t nhm, i;
+	int32_t last = 0;
+
+	file.p = f->data;
+	file.len = f->len;
+	file.bad = 0;
+	if (read_directory(f, &file, t, d) != PV_OK)
+		return PV_EINPUT;
+
+	head = rd_sub(&file, t[T_HEAD].off, t[T_HEAD].len);
+	f->upem = rd16(&head, 18);
+	long_loca = rds16(&head, 50) == 1;
+	if (head.bad || rd32(&head, 12) != 0x5F0F3CF5)
+		return fail(f, d, "the head table is damaged");
+	if (f->upem < 16 || f->upem > 16384)
+		return fail(f, d, "unitsPerEm is outside 16..16384");
+
+	maxp = rd_sub(&file, t[T_MAXP].off, t[T_MAXP].len);
+	f->nglyphs = rd16(&maxp, 4);
+	if (maxp.bad || f->nglyphs == 0)
+		return fail(f, d, "the maxp table is damaged");
+
+	hhea = rd_sub(&file, t[T_HHEA].off, t[T_HHEA].len);
+	asc = rds16(&hhea, 4);
+	desc = rds16(&hhea, 6);
+	gap = rds16(&hhea, 8);
+	nhm = rd16(&hhea, 34);
+	if (hhea.bad)
+		return fail(f, d, "the hhea table is cut off");
+	if (nhm == 0 || nhm > f->nglyphs)
+		return fail(f, d, "numberOfHMetrics does not fit numGlyphs");
+
+	/* Advances: glyphs past numberOfHMetrics repeat the last one. */
+	hmtx = rd_sub(&file, t[T_HMTX].off, t[T_HMTX].len);
+	if (hmtx.len < 4 * (size_t)nhm)
+		return fail(f, d, "the hmtx table is cut off");
+	f->adv = pv_xcalloc(f->nglyphs, sizeof(*f->adv));
+	for (i = 0; i < f->nglyphs; i++) {
+		if (i < nhm)
+			last = to_milli(rd16(&hmtx, 4 * (size_t)i), f->upem);
+		f->adv[i] = last;
+	}
+
+	/* OS/2: typographic metrics when the font asks for them (fsSelection
+	 * bit 7, USE_TYPO_METRICS), and the cap height. */
+	if (t[T_OS2].found) {
+		os2 = rd_sub(&file, t[T_OS2].off, t[T_OS2].len);
+		if (os2.len >= 78 && (rd16(&os2, 62) & 0x80)) {
+			asc = rds16(&os2, 68);
+			desc = rds16(&os2, 70);
+			gap = rds16(&os2, 72);
+		}
+		if (os2.len >= 90 && rd16(&os2, 0) >= 2)
+			cap = rds16(&os2, 88);
+		if (os2.bad)
+			cap = 0;
+	}
+	if (desc > 0)
+		desc = -desc;
+	if (asc <= 0)
+		asc = f->upem * 8 / 10;
+	f->ascent = to_milli(asc, f->upem);
+	f->descent = to_milli(desc, f->upem);
+	f->line_gap = to_milli(gap < 0 ? 0 : gap, f->upem);
+
+	if (read_cmap(f, &file, &t[T_CMAP], d) != PV_OK)
+		return PV_EINPUT;
+	fill_bmp(f);
+
+	if (cap <= 0)
+		cap = glyph_ymax(&file, t, long_loca, f->bmp['H'],
+		    f->nglyphs);
+	f->cap_height = cap > 0 ? to_milli(cap, f->upem) : f->ascent * 7 / 10;
+
+	read_psname(f, &file, &t[T_NAME]);
+	return PV_OK;
+}
+
+int
+ttf_find_table(const struct font_face *f, const char *tag, size_t *off,
+    size_t *len)
+{
+	struct rd file;
+	uint32_t want, o, l;
+	size_t i, n;
+
+	file.p = f->data;
+	file.len = f->len;
+	file.bad = 0;
+	want = (uint32_t)(unsigned char)tag[0] << 24 |
+	    (uint32_t)(unsigned char)tag[1] << 16 |
+	    (uint32_t)(unsigned char)tag[2] << 8 | (unsigned char)tag[3];
+	n = rd16(&file, 4);
+	for (i = 0; i < n && !file.bad; i++) {
+		if (rd32(&file, 12 + 16 * i) != want)
+			continue;
+		o = rd32(&file, 12 + 16 * i + 8);
+		l = rd32(&file, 12 + 16 * i + 12);
+		if (file.bad || o > f->len || l > f->len - o)
+			return 0;
+		*off = o;
+		*len = l;
+		return 1;
+	}
+	return 0;
+}
+
+void
+ttf_face_free(struct font_face *f)
+{
+	if (f == NULL)
+		return;
+	free(f->path);
+	free(f->data);
+	free(f->psname);
+	free(f->adv);
+	free(f->bmp);
+	free(f);
+}
