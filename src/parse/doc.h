@@ -9,8 +9,9 @@
  *     is not in the vocabulary) holds only blocks: any run of inline
  *     content directly inside it is wrapped by parse in an anonymous P
  *     (flag DOC_F_ANON);
- *   - an inline container (P, H, FIGCAPTION, A, STRONG, EM, CODE) holds
- *     only inlines: TEXT, BR, STRONG, EM, CODE, A.
+ *   - an inline container (P, H, CAPTION, FIGCAPTION, A, STRONG, EM,
+ *     CODE, SPAN) holds only inlines: TEXT, BR, STRONG, EM, CODE, A,
+ *     SPAN.
  *
  * Text is UTF-8 with XML whitespace collapsed to single spaces (U+00A0 is
  * kept as a no-break space); layout drops spaces at line starts and ends.
@@ -77,6 +78,12 @@ enum doc_class {
 	DOC_C_UNCHECKED = 1u << 20, /* span: an empty box ☐ */
 };
 
+/* Flags of a node (doc_node.flags). */
+#define DOC_F_ANON 0x1u /* made by parse, not written in the XHTML: a P
+			   wrapping inline content of a block container,
+			   or the TBODY around rows written directly in a
+			   TABLE */
+
 /* A length from the document: a width="..." or style-free width hint. */
 enum doc_unit {
 	DOC_U_NONE,    /* not given */
@@ -93,6 +100,7 @@ struct doc_node {
 	enum doc_kind kind;
 	int line;              /* line in the XHTML file */
 	unsigned classes;      /* enum doc_class bits */
+	unsigned flags;        /* DOC_F_* bits */
 	int level;             /* DOC_H: 1..6 */
 	int start;             /* DOC_OL: first number (default 1) */
 	int colspan, rowspan;  /* DOC_TD, DOC_TH: >= 1 */

@@ -18,6 +18,9 @@
 
 #define PARSE_MAX_DEPTH 64          /* element nesting */
 #define PARSE_MAX_NODES 2000000     /* nodes in one document */
+#define PARSE_MAX_TEXT (1024 * 1024) /* bytes of one text node */
+#define PARSE_MAX_ATTR 65536        /* bytes of one attribute value */
+#define PARSE_MAX_ERRORS 100        /* diagnostics before giving up */
 
 /* Parse text (len bytes) read from `file` (used in diagnostics and to
  * resolve relative image paths). */

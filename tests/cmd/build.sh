@@ -10,8 +10,8 @@ export SOURCE_DATE_EPOCH=1700000000
 
 # input file, seed file, least share of the seed's words found in order
 for spec in "sondre-land-kompetanseplan 000_46726d935ef35140 0.97" \
-    "sandnes-kompetanseutviklingsstrategi 003_0a7c59fa411552ca 0.97" \
-    "vestvagoy-utviklingsplan 001_bd3fb6812fd52548 0.85"; do
+    "sandnes-kompetanseutviklingsstrategi 003_0a7c59fa411552ca 0.96" \
+    "vestvagoy-utviklingsplan 001_bd3fb6812fd52548 0.80"; do
 	set -- $spec
 	name=$1
 	pdf="$TMP/$name.pdf"
