@@ -433,8 +433,11 @@ enrich_goals(struct enrich *e, const cJSON *goals)
 		    "title")->valuestring);
 		cJSON_ArrayForEach(s, cJSON_GetObjectItemCaseSensitive(g,
 		    "subgoals")) {
-			cJSON *sv = cJSON_CreateObject();
+			cJSON *sv;
 
+			if (cJSON_IsString(s) && s->valuestring[0] == '\0')
+				continue;
+			sv = cJSON_CreateObject();
 			view_md(sv, "html", s, 1);
 			cJSON_AddItemToArray(subs, sv);
 		}

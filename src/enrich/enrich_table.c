@@ -56,7 +56,7 @@ table_cell(struct enrich *e, struct table_ctx *t, const cJSON *c, int col,
 			else
 				t->sum[col] += (long long)x;
 		}
-	} else if (cJSON_IsString(text)) {
+	} else if (cJSON_IsString(text) && text->valuestring[0] != '\0') {
 		view_md(v, "html", text, 1);
 		if (!header && col < TABLE_MAX_COLUMNS && t->summed[col] &&
 		    text->valuestring[0] != '\0')

@@ -299,12 +299,11 @@ find_id(const struct vc_id *ids, size_t n, const char *kind,
 /* Report at a place recorded earlier: the walk is over, so the path is
  * empty and can be borrowed. */
 static void
-report_at(struct vctx *c, const struct vc_id *where, const char *fmt,
-    const char *a, const char *b)
+report_at(struct vctx *c, const struct vc_id *where, const char *msg)
 {
 	vc_path_pop(c, 0);
 	pv_buf_puts(&c->path, where->path);
-	vc_error(c, where->node, 0, fmt, a, b);
+	vc_error(c, where->node, 0, "%s", msg);
 	vc_path_pop(c, 0);
 }
 
@@ -313,6 +312,7 @@ vc_check_refs(struct vctx *c)
 {
 	struct vc_id *sorted;
 	size_t i, first = 0;
+	char msg[512];
 
 	sorted = pv_xreallocarray(NULL, c->nids ? c->nids : 1,
 	    sizeof(*sorted));
@@ -322,7 +322,6 @@ vc_check_refs(struct vctx *c)
 	/* Equal ids are adjacent, the first in document order first. */
 	for (i = 1; i < c->nids; i++) {
 		int line, col;
-		char where[32];
 
 		if (strcmp(sorted[i].kind, sorted[first].kind) != 0 ||
 		    strcmp(sorted[i].value, sorted[first].value) != 0) {
@@ -330,15 +329,17 @@ vc_check_refs(struct vctx *c)
 			continue;
 		}
 		load_locate(c->doc, sorted[first].node, 0, &line, &col);
-		snprintf(where, sizeof(where), "%d:%d", line, col);
-		report_at(c, &sorted[i], "the id \"%s\" is already used at %s",
-		    sorted[i].value, where);
+		snprintf(msg, sizeof(msg), "the id \"%s\" is already used at "
+		    "%d:%d", sorted[i].value, line, col);
+		report_at(c, &sorted[i], msg);
 	}
 	for (i = 0; i < c->nrefs; i++)
 		if (find_id(sorted, c->nids, c->refs[i].kind,
-		    c->refs[i].value) == NULL)
-			report_at(c, &c->refs[i], "\"%s\" names no %s in this "
-			    "document", c->refs[i].value, c->refs[i].kind);
+		    c->refs[i].value) == NULL) {
+			snprintf(msg, sizeof(msg), "\"%s\" names no %s in "
+			    "this document", c->refs[i].value, c->refs[i].kind);
+			report_at(c, &c->refs[i], msg);
+		}
 	free(sorted);
 }
 
