@@ -1,0 +1,171 @@
+/*
+ * cmd_template.c - planverk template: render one Mustache template with
+ * JSON data to standard output.
+ *
+ * This is also how the official Mustache spec suite runs against the
+ * engine (tests/spec/run-spec.py), so its interface stays as it is:
+ *
+ *	planverk template TEMPLATE --data DATA.json [--partials DIR] [--strict]
+ *
+ * Nothing is written to standard output unless the whole render
+ * succeeded.
+ */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "../../src/load/load.h"
+#include "../../src/mustache/mustache.h"
+#include "../../src/mustache/mustache_cjson.h"
+#include "../../src/util/buf.h"
+#include "../../src/util/file.h"
+#include "../../src/util/mem.h"
+#include "cmd.h"
+
+static void
+template_usage(FILE *f)
+{
+	fprintf(f,
+	    "usage: planverk template TEMPLATE --data DATA.json "
+	    "[--partials DIR] [--strict]\n"
+	    "\n"
+	    "Render the Mustache template TEMPLATE with the JSON file "
+	    "DATA.json as its\n"
+	    "data and write the result to standard output.\n"
+	    "\n"
+	    "Options:\n"
+	    "  --data FILE     the JSON data (required)\n"
+	    "  --partials DIR  where {{> name}} and {{< name}} find "
+	    "DIR/name.mustache\n"
+	    "                  (default: the folder of TEMPLATE)\n"
+	    "  --strict        a missing partial is an error; without it "
+	    "the partial\n"
+	    "                  renders as nothing, with a warning\n"
+	    "  -h, --help      show this help\n"
+	    "\n"
+	    "The engine follows the Mustache specification v1.3 with "
+	    "template inheritance\n"
+	    "({{< parent}}, {{$ block}}) and dynamic names ({{>*name}}); "
+	    "no lambdas.\n"
+	    "{{name}} escapes & < > \" for HTML; {{{name}}} and {{& name}} "
+	    "do not.\n"
+	    "\n"
+	    "Exit status: 0 success, 1 error in the template or the data, "
+	    "2 usage error,\n"
+	    "3 internal or I/O error.\n");
+}
+
+/* "--name VALUE" or "--name=VALUE"; advances *i past what it used. */
+static int
+option_value(int argc, char **argv, int *i, const char *name,
+    const char **value)
+{
+	size_t n = strlen(name);
+
+	if (strncmp(argv[*i], name, n) != 0)
+		return 0;
+	if (argv[*i][n] == '=') {
+		*value = argv[*i] + n + 1;
+		return 1;
+	}
+	if (argv[*i][n] != '\0')
+		return 0;
+	if (*i + 1 >= argc) {
+		*value = NULL;
+		return 1;
+	}
+	*value = argv[++*i];
+	return 1;
+}
+
+int
+cmd_template(int argc, char **argv)
+{
+	const char *tfile = NULL, *dfile = NULL, *pdir = NULL, *v;
+	struct mustache_template *tpl = NULL;
+	struct mustache_partials partials;
+	struct loaded_json *data = NULL;
+	struct pv_diags d;
+	struct pv_buf out;
+	enum pv_status st;
+	char *text = NULL, *dir = NULL;
+	size_t len;
+	int i, strict = 0, opts = 1, rc;
+
+	for (i = 1; i < argc; i++) {
+		if (opts && argv[i][0] == '-' && argv[i][1] != '\0') {
+			if (strcmp(argv[i], "--") == 0) {
+				opts = 0;
+			} else if (strcmp(argv[i], "-h") == 0 ||
+			    strcmp(argv[i], "--help") == 0) {
+				template_usage(stdout);
+				return PV_OK;
+			} else if (strcmp(argv[i], "--strict") == 0) {
+				strict = 1;
+			} else if (option_value(argc, argv, &i, "--data", &v)) {
+				if (v == NULL || *v == '\0')
+					return cmd_usage_error("template",
+					    "--data needs a file");
+				dfile = v;
+			} else if (option_value(argc, argv, &i, "--partials",
+			    &v)) {
+				if (v == NULL || *v == '\0')
+					return cmd_usage_error("template",
+					    "--partials needs a folder");
+				pdir = v;
+			} else
+				return cmd_usage_error("template",
+				    "unknown option '%s'", argv[i]);
+		} else if (tfile == NULL) {
+			tfile = argv[i];
+		} else
+			return cmd_usage_error("template",
+			    "one template only; '%s' is one too many",
+			    argv[i]);
+	}
+	if (tfile == NULL)
+		return cmd_usage_error("template", "no template given");
+	if (dfile == NULL)
+		return cmd_usage_error("template", "no data given (--data)");
+
+	pv_diags_init(&d);
+	pv_buf_init(&out);
+	/* Both inputs are checked, so one run shows every error. */
+	st = pv_read_file(tfile, &text, &len, &d);
+	if (st == PV_OK && (tpl = mustache_compile(tfile, text, len,
+	    &d)) == NULL)
+		st = PV_EINPUT;
+	{
+		enum pv_status dst = load_json_file(dfile, &data, &d);
+
+		if (st == PV_OK)
+			st = dst;
+	}
+	if (st == PV_OK) {
+		if (pdir == NULL)
+			pdir = dir = pv_dirname(tfile);
+		memset(&partials, 0, sizeof(partials));
+		partials.load = mustache_load_dir;
+		partials.ctx = (void *)pdir;
+		partials.strict = strict;
+		st = mustache_render(tpl, &mustache_cjson_ops, data->root,
+		    &partials, &out, &d);
+	}
+	rc = cmd_finish(st, &d);
+	if (rc == PV_OK && out.len > 0) {
+		if (fwrite(out.data, 1, out.len, stdout) != out.len ||
+		    fflush(stdout) != 0) {
+			fprintf(stderr, "planverk template: cannot write "
+			    "standard output: %s\n", strerror(errno));
+			rc = PV_EINTERNAL;
+		}
+	}
+	pv_buf_free(&out);
+	mustache_free(tpl);
+	loaded_json_free(data);
+	pv_diags_free(&d);
+	free(text);
+	free(dir);
+	return rc;
+}
