@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "../util/file.h"
+#include "../util/jpath.h"
 #include "../util/mem.h"
 #include "enrich.h"
 #include "enrich_int.h"
@@ -79,34 +80,6 @@ label(const struct enrich *e, const char *key)
 	const cJSON *l = cJSON_GetObjectItemCaseSensitive(e->labels, key);
 
 	return cJSON_IsString(l) ? l->valuestring : key;
-}
-
-size_t
-en_path_key(struct enrich *e, const char *key)
-{
-	size_t old = e->path.len;
-
-	if (e->path.len)
-		pv_buf_putc(&e->path, '.');
-	pv_buf_puts(&e->path, key);
-	return old;
-}
-
-size_t
-en_path_index(struct enrich *e, size_t i)
-{
-	size_t old = e->path.len;
-
-	pv_buf_printf(&e->path, "[%zu]", i);
-	return old;
-}
-
-void
-en_path_pop(struct enrich *e, size_t old)
-{
-	e->path.len = old;
-	if (e->path.data)
-		e->path.data[old] = '\0';
 }
 
 void

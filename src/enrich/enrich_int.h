@@ -9,6 +9,7 @@
 #include "../load/load.h"
 #include "../util/buf.h"
 #include "../util/diag.h"
+#include "../util/jpath.h"
 
 #define ENRICH_MAX_SUMS 64 /* distinct levels, sources, years */
 
@@ -47,9 +48,9 @@ void view_md(cJSON *, const char *key, const cJSON *md, int inline_only);
 void view_opt_str(cJSON *, const char *key, const cJSON *value);
 const char *label(const struct enrich *, const char *key);
 
-size_t en_path_key(struct enrich *, const char *);
-size_t en_path_index(struct enrich *, size_t);
-void en_path_pop(struct enrich *, size_t);
+#define en_path_key(e, k) jpath_push_key(&(e)->path, (k))
+#define en_path_index(e, i) jpath_push_index(&(e)->path, (i))
+#define en_path_pop(e, old) jpath_pop(&(e)->path, (old))
 void en_error(struct enrich *, const cJSON *node, const char *fmt, ...)
 #if defined(__GNUC__)
     __attribute__((format(printf, 3, 4)))

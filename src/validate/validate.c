@@ -127,34 +127,6 @@ vc_error(struct vctx *c, const cJSON *node, int at_key, const char *fmt, ...)
 	pv_buf_free(&msg);
 }
 
-size_t
-vc_path_push_key(struct vctx *c, const char *key)
-{
-	size_t old = c->path.len;
-
-	if (c->path.len)
-		pv_buf_putc(&c->path, '.');
-	pv_buf_puts(&c->path, key);
-	return old;
-}
-
-size_t
-vc_path_push_index(struct vctx *c, size_t i)
-{
-	size_t old = c->path.len;
-
-	pv_buf_printf(&c->path, "[%zu]", i);
-	return old;
-}
-
-void
-vc_path_pop(struct vctx *c, size_t old)
-{
-	c->path.len = old;
-	if (c->path.data)
-		c->path.data[old] = '\0';
-}
-
 /* ---- describing values -------------------------------------------- */
 
 static int

@@ -11,6 +11,7 @@
 #include "../load/load.h"
 #include "../util/buf.h"
 #include "../util/diag.h"
+#include "../util/jpath.h"
 
 struct schema;
 
@@ -38,9 +39,9 @@ void vc_error(struct vctx *, const cJSON *node, int at_key,
     __attribute__((format(printf, 4, 5)))
 #endif
     ;
-size_t vc_path_push_key(struct vctx *, const char *);
-size_t vc_path_push_index(struct vctx *, size_t);
-void vc_path_pop(struct vctx *, size_t old);
+#define vc_path_push_key(c, k) jpath_push_key(&(c)->path, (k))
+#define vc_path_push_index(c, i) jpath_push_index(&(c)->path, (i))
+#define vc_path_pop(c, old) jpath_pop(&(c)->path, (old))
 void vc_quote(const cJSON *, char *out, size_t size);
 
 void vc_check_format(struct vctx *, const cJSON *v, const char *format,
