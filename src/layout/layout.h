@@ -1,10 +1,11 @@
 /*
  * layout.h - the layout stage: a document tree and a theme become pages.
  *
- * Two passes: the first finds on which page every heading lands, the
- * second sets the table of contents and "Side X av Y" with those numbers
- * (repeated while the TOC itself changes the page count, at most
- * LAYOUT_MAX_PASSES times).
+ * The table of contents is set in the flow with all its entries and a
+ * page-number column of fixed width, so its height never depends on the
+ * numbers; they, "Side X av Y" and internal link targets are filled in
+ * once the pages exist.  One pass therefore gives what repeated passes
+ * would converge to (LAYOUT_MAX_PASSES bounds any future re-layout).
  */
 #ifndef PV_LAYOUT_H
 #define PV_LAYOUT_H

@@ -1,0 +1,311 @@
+/*
+ * layout_int.h - what the files of the layout stage share, and nobody else.
+ *
+ * Block layout does not place content on pages directly.  It turns the
+ * document into a vertical list (struct vlist) of slices: strips of fixed
+ * height (a line of a paragraph, a table row, an image) whose items are
+ * positioned relative to the strip's top, with discardable space (glue)
+ * above each and a flag saying whether a page may break before it.
+ * Widows, orphans and "keep the heading with what follows" are only such
+ * flags.  Boxes and tables are containers: ranges of slices that need
+ * something drawn around them (a fill) or repeated on every page they
+ * continue onto (a table's header rows).  layout_page.c then breaks the
+ * list into pages and places the items; the same list, flattened without
+ * page breaks, is the content of a table cell.
+ *
+ * Coordinates: x is always absolute on the page (columns are known before
+ * anything is set in them); y of an item is relative to its slice's top,
+ * negative downwards, until the slice is placed.
+ */
+#ifndef PV_LAYOUT_INT_H
+#define PV_LAYOUT_INT_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "../parse/doc.h"
+#include "../theme/theme.h"
+#include "../util/diag.h"
+#include "layout.h"
+#include "pages.h"
+#include "paragraph.h"
+
+#define VS_NOBREAK 1u   /* no page break before this slice */
+#define VS_FORCE 2u     /* a page break before this slice */
+#define VS_COVER 4u     /* a page of its own; items in page coordinates */
+#define VS_HEAD 8u      /* a table header row: copied, not moved, when
+			 * placed, since later pages repeat it */
+
+#define NO_FILL 0xFFFFFFFFu
+
+/* Where a symbol the text face lacks (a tick box, a white bullet) is
+ * taken from, when the font map has it. */
+#define LX_FALLBACK_FAMILY "DejaVu Sans"
+
+/* Marker of an internal link to heading k in an item's uri: "#\001k".
+ * An XML id cannot hold U+0001, so it never meets a real id. */
+#define HEAD_LINK_MARK '\001'
+
+/* vanchor.head of the table of contents' own title. */
+#define TOC_ANCHOR (-2)
+
+struct vslice {
+	double h;               /* height of the content */
+	double glue;            /* space above, dropped at the top of a page */
+	double pre, post;       /* box padding above/below: never dropped */
+	double base;            /* first baseline below the top */
+	size_t item0, nitems;   /* range in vlist.items */
+	int cont;               /* innermost container, -1: none */
+	unsigned flags;         /* VS_* */
+	int page;               /* once placed: page index */
+	double top;             /* once placed: page y of the top */
+};
+
+enum vc_kind {
+	VC_BOX,
+	VC_TABLE,
+};
+
+struct vcont {
+	enum vc_kind kind;
+	int parent;             /* -1: none */
+	size_t first, last;     /* slices; last is valid once closed */
+	int closed, empty;
+	double pad_top, pad_bottom; /* box */
+	double x, w;            /* box: the extent of its fill */
+	uint32_t fill, rule;    /* box: fill and left rule colours */
+	double rule_w;          /* box: left rule width (0: none) */
+	size_t head0, head1;    /* table: header slices to repeat */
+	double head_h;          /* their height */
+};
+
+/* An anchor: a link target (id) or a heading (head >= 0) at a slice. */
+struct vanchor {
+	const char *id;
+	int head;
+	size_t slice;
+};
+
+struct vlist {
+	struct vslice *s;
+	size_t n, cap;
+	struct lay_item *items;
+	size_t ni, capi;
+	struct vcont *c;
+	size_t nc, capc;
+	struct vanchor *a;
+	size_t na, capa;
+	struct lay_item *labels; /* list labels waiting for the next slice */
+	size_t nlabels, caplabels;
+	int open;               /* innermost open container, -1: none */
+	double pending;         /* space owed before the next slice */
+	int fresh;              /* at the start of a column: no space before */
+	int keep;               /* the next `keep` slices stay with the one before */
+	int force;              /* the next slice starts a page */
+};
+
+/* A heading, found by the prescan, in document order. */
+struct lhead {
+	const struct doc_node *node;
+	char *num;              /* "2.1", or NULL */
+	char *title;            /* plain text, with the number */
+	char *text;             /* plain text, without it */
+	int level;
+	int toc;                /* listed in the table of contents */
+	int outline;            /* gets a bookmark */
+	int page;               /* where it landed, once placed */
+	double y;
+};
+
+/* A page number of the TOC, filled in once the pages exist. */
+struct tocnum {
+	size_t slice;           /* the entry's last line */
+	int head;
+	double base;            /* its baseline below the slice top */
+	double right;           /* where the number ends */
+	int face;
+	double size;
+	uint32_t color;
+};
+
+/* Faces of a family, by enum font_style; -2: not asked yet. */
+struct lfam {
+	const char *family;
+	int face[4];
+};
+
+struct lctx {
+	const struct doc *doc;
+	const struct theme *th;
+	struct fontset *fs;
+	struct hyphenator *hy;
+	struct pv_diags *d;      /* the diagnostics of this pass */
+	struct lay_doc *out;     /* the pages of this pass */
+	const struct layout_labels *labels;
+	const char *lang;
+	double body_x, body_w;   /* the text area */
+	double body_top, body_h;
+	struct lhead *heads;
+	size_t nheads;
+	void *headsort;          /* heads by node, for lookup (layout.c) */
+	struct lfam fam[16];
+	size_t nfam;
+	struct theme_text small_table, small_body, lead, code_body;
+	struct theme_text small_head, cover_owner;
+	int has_toc;
+	size_t toc_before;       /* headings before the TOC */
+	struct tocnum *tocnums;
+	size_t ntocnums, captocnums;
+	int toc_page;
+	double toc_y;
+	int fatal;               /* stop: a limit was hit */
+};
+
+/* How paragraphs are set in one column (body, list item, cell). */
+struct flow {
+	struct vlist *vl;
+	double x, w;
+	const struct theme_text *ts;
+	int role;               /* of paragraph text: enum lay_role */
+	int align;              /* -1: the theme's; else enum para_align */
+	int bold;               /* th, sum rows */
+	double para_space;      /* between paragraphs */
+	int depth;              /* list nesting */
+	int in_cell;
+	const char *lang;
+	double cap;             /* the tallest slice a page can take here */
+	int line;               /* of the paragraph being set, for links */
+	double first_indent;    /* of the next paragraph's first line */
+};
+
+/* layout_vlist.c */
+void vl_init(struct vlist *);
+void vl_free(struct vlist *);
+struct vslice *vs_new(struct vlist *, double h, double base);
+struct lay_item *vl_item(struct vlist *, enum lay_kind, enum lay_role);
+void vl_space(struct vlist *, double);
+int vl_open(struct vlist *, enum vc_kind);
+void vl_close(struct vlist *, int cont);
+void vl_anchor(struct vlist *, const char *id, int head);
+void vl_label(struct vlist *, const struct lay_item *);
+double vl_positions(const struct vlist *, double *tops);
+void vl_cont_edges(const struct vlist *, size_t c, const double *tops,
+    double *top, double *bottom);
+void vl_move_item(struct lay_item *dst, struct lay_item *src, double dx,
+    double dy);
+void item_free(struct lay_item *);
+
+/* layout_text.c */
+int lx_face(struct lctx *, const char *family, int bold, int italic);
+int lx_style_face(struct lctx *, const struct theme_text *, int bold,
+    int italic);
+double lx_text_width(struct lctx *, int face, double size, const char *,
+    size_t);
+void lx_font_box(struct lctx *, int face, double size, double *asc,
+    double *desc);
+enum pv_status lx_para(struct lctx *, struct flow *,
+    const struct doc_node *, const struct theme_text *, double x, double w,
+    int align, int role, int level);
+enum pv_status lx_runs_layout(struct lctx *, struct flow *,
+    const struct para_run *, size_t, const struct theme_text *, double x,
+    double w, int align, int role, int level, int hyph, int file_line,
+    struct para_lines *);
+void lx_lines_to_slices(struct lctx *, struct flow *, struct para_lines *,
+    const struct theme_text *, double x, int role, int level, int widows);
+struct runs {
+	struct para_run *r;
+	size_t n, cap;
+	char **owned;
+	size_t nowned, capowned;
+};
+void runs_free(struct runs *);
+void runs_build(struct lctx *, struct runs *, const struct doc_node *,
+    const struct theme_text *, int bold, int role);
+void runs_text(struct lctx *, struct runs *, const char *, size_t,
+    const struct theme_text *, int bold, int italic, int role);
+const char *lx_lang(struct lctx *, const struct doc_node *);
+char *lx_plain_text(const struct doc_node *);
+
+/* layout_block.c */
+enum pv_status lx_blocks(struct lctx *, struct flow *,
+    const struct doc_node *first);
+enum pv_status lx_block(struct lctx *, struct flow *,
+    const struct doc_node *);
+enum pv_status lx_heading(struct lctx *, struct flow *,
+    const struct doc_node *);
+void lx_measure(struct lctx *, const struct doc_node *first,
+    const struct theme_text *, int bold, double *min, double *max);
+void flow_child(const struct flow *, struct flow *, double x, double w);
+const struct theme_text *lx_head_style(const struct lctx *, int level);
+
+/* layout_list.c */
+enum pv_status lx_list(struct lctx *, struct flow *,
+    const struct doc_node *);
+void lx_list_measure(struct lctx *, const struct doc_node *,
+    const struct theme_text *, int bold, double *min, double *max);
+
+/* layout_table.c, layout_tgrid.c */
+enum pv_status lx_table(struct lctx *, struct flow *,
+    const struct doc_node *);
+void lx_table_measure(struct lctx *, const struct doc_node *, double *min,
+    double *max);
+
+/* A place in a table's grid; n is NULL for a place no cell covers. */
+struct tcell {
+	const struct doc_node *n;
+	int row, col, rs, cs;
+	int head;               /* th, or in a header row */
+	int sum;                /* in a sum row */
+	double min, max;        /* content widths, padding included */
+	struct vlist vl;        /* the content, once set */
+	double *tops;
+	double ch;              /* content height */
+};
+
+struct tgrid {
+	const struct doc_node *table, *caption;
+	struct tcell *cells;    /* sorted by row, then column */
+	size_t nc, capc;
+	const struct doc_node **rows;
+	size_t nrows, caprows;
+	int *sect_end;          /* per row: first row after its section */
+	int nhead;              /* header rows, repeated on every page */
+	int ncols, ngiven;
+	double cmin[LAYOUT_MAX_TABLE_COLUMNS], cmax[LAYOUT_MAX_TABLE_COLUMNS];
+	double cw[LAYOUT_MAX_TABLE_COLUMNS], cx[LAYOUT_MAX_TABLE_COLUMNS + 1];
+	struct doc_length given[LAYOUT_MAX_TABLE_COLUMNS];
+	const struct theme_text *ts, *hs; /* cell and header text */
+	double pad;
+};
+
+enum pv_status tg_build(struct lctx *, const struct doc_node *,
+    struct tgrid *);
+void tg_measure(struct lctx *, struct tgrid *);
+enum pv_status tg_widths(struct lctx *, struct tgrid *, double x,
+    double avail);
+void tg_free(struct tgrid *);
+
+/* layout_image.c */
+enum pv_status lx_figure(struct lctx *, struct flow *,
+    const struct doc_node *);
+enum pv_status lx_image_size(struct lctx *, const char *path, int line,
+    int quiet, int *index, double *w_pt, double *h_pt);
+
+/* layout_cover.c, layout_toc.c */
+enum pv_status lx_cover(struct lctx *, struct flow *,
+    const struct doc_node *);
+enum pv_status lx_toc(struct lctx *, struct flow *,
+    const struct doc_node *);
+void lx_tocnums(struct lctx *, const struct vlist *);
+
+/* layout_page.c */
+enum pv_status lx_paginate(struct lctx *, struct vlist *);
+
+/* layout_deco.c */
+void lx_running(struct lctx *);
+enum pv_status lx_resolve(struct lctx *, struct vlist *);
+
+/* layout.c */
+int lx_head_index(const struct lctx *, const struct doc_node *);
+
+#endif

@@ -1,0 +1,387 @@
+/*
+ * layout_tgrid.c - a table's grid and its column widths.
+ *
+ * Places the cells in a grid the way a browser does (rowspans occupy the
+ * rows below, colspans the columns beside), measures the min-content and
+ * max-content width of every cell, and shares the available width out by
+ * automatic table layout: widths the document gives are honoured, the
+ * table is stretched to the full text width, and when even the narrowest
+ * setting does not fit, columns are squeezed below their content (the
+ * paragraph setter then breaks words between characters) down to
+ * LAYOUT_MIN_COLUMN_WIDTH, and below that it is an error the author must
+ * fix.  Nothing here sets text into cells.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "../util/mem.h"
+#include "layout_int.h"
+
+#define EPS 0.001
+
+static void
+add_row(struct tgrid *g, const struct doc_node *tr)
+{
+	PV_GROW(g->rows, g->caprows, g->nrows + 1);
+	g->rows[g->nrows++] = tr;
+}
+
+static void
+add_section(struct tgrid *g, const struct doc_node *sect)
+{
+	const struct doc_node *k;
+
+	for (k = sect->first; k != NULL; k = k->next)
+		if (k->kind == DOC_TR)
+			add_row(g, k);
+}
+
+/* Rows in order; the section of a row is its thead/tbody (or the table
+ * itself, for rows directly in it), and a rowspan ends with it. */
+static void
+collect_rows(struct tgrid *g)
+{
+	const struct doc_node *k;
+	size_t r, e;
+
+	for (k = g->table->first; k != NULL; k = k->next) {
+		switch (k->kind) {
+		case DOC_CAPTION:
+			if (g->caption == NULL)
+				g->caption = k;
+			break;
+		case DOC_COL:
+			if (g->ngiven < LAYOUT_MAX_TABLE_COLUMNS)
+				g->given[g->ngiven++] = k->width;
+			break;
+		case DOC_THEAD:
+		case DOC_TBODY:
+			add_section(g, k);
+			break;
+		case DOC_TR:
+			add_row(g, k);
+			break;
+		default:
+			break;
+		}
+	}
+	g->sect_end = pv_xreallocarray(NULL, g->nrows + 1, sizeof(int));
+	for (r = 0; r < g->nrows; r = e) {
+		for (e = r + 1; e < g->nrows &&
+		    g->rows[e]->parent == g->rows[r]->parent; e++)
+			continue;
+		while (r < e)
+			g->sect_end[r++] = (int)e;
+	}
+	for (r = 0; r < g->nrows && g->rows[r]->parent->kind == DOC_THEAD; r++)
+		g->nhead++;
+}
+
+static struct tcell *
+add_cell(struct tgrid *g, const struct doc_node *n, int row, int col, int rs,
+    int cs)
+{
+	struct tcell *tc;
+
+	PV_GROW(g->cells, g->capc, g->nc + 1);
+	tc = &g->cells[g->nc++];
+	memset(tc, 0, sizeof(*tc));
+	tc->n = n;
+	tc->row = row;
+	tc->col = col;
+	tc->rs = rs;
+	tc->cs = cs;
+	vl_init(&tc->vl);
+	return tc;
+}
+
+static int
+cell_order(const void *a, const void *b)
+{
+	const struct tcell *x = a, *y = b;
+
+	if (x->row != y->row)
+		return x->row < y->row ? -1 : 1;
+	return x->col < y->col ? -1 : x->col > y->col;
+}
+
+static int
+span_free(const int *occ, int col, int cs, int row)
+{
+	int i;
+
+	for (i = 0; i < cs; i++)
+		if (occ[col + i] > row)
+			return 0;
+	return 1;
+}
+
+/* Fill the places no cell covers, so that every place has its lines. */
+static void
+fill_holes(struct tgrid *g)
+{
+	unsigned char *cover;
+	size_t i, nc = g->nc, r;
+	int k, j, ncols = g->ncols;
+
+	cover = pv_xcalloc(g->nrows, (size_t)ncols);
+	for (i = 0; i < nc; i++)
+		for (k = 0; k < g->cells[i].rs; k++)
+			for (j = 0; j < g->cells[i].cs; j++)
+				cover[(size_t)(g->cells[i].row + k) *
+				    (size_t)ncols + (size_t)(g->cells[i].col +
+				    j)] = 1;
+	for (r = 0; r < g->nrows; r++)
+		for (k = 0; k < ncols; k++)
+			if (!cover[r * (size_t)ncols + (size_t)k])
+				add_cell(g, NULL, (int)r, k, 1, 1);
+	free(cover);
+	qsort(g->cells, g->nc, sizeof(g->cells[0]), cell_order);
+}
+
+enum pv_status
+tg_build(struct lctx *c, const struct doc_node *table, struct tgrid *g)
+{
+	int occ[LAYOUT_MAX_TABLE_COLUMNS];
+	const struct doc_node *k;
+	struct tcell *tc;
+	size_t r;
+	int col, cs, rs, allth;
+
+	memset(g, 0, sizeof(*g));
+	memset(occ, 0, sizeof(occ));
+	g->table = table;
+	collect_rows(g);
+	for (r = 0; r < g->nrows; r++) {
+		col = 0;
+		for (k = g->rows[r]->first; k != NULL; k = k->next) {
+			if (k->kind != DOC_TD && k->kind != DOC_TH)
+				continue;
+			cs = k->colspan > 1 ? k->colspan : 1;
+			rs = k->rowspan > 1 ? k->rowspan : 1;
+			while (col + cs <= LAYOUT_MAX_TABLE_COLUMNS &&
+			    !span_free(occ, col, cs, (int)r))
+				col++;
+			if (col + cs > LAYOUT_MAX_TABLE_COLUMNS) {
+				pv_diag(c->d, PV_ERROR, c->doc->file, k->line, 0,
+				    "table has more than %d columns (the most "
+				    "a table can have); split it into several "
+				    "tables", LAYOUT_MAX_TABLE_COLUMNS);
+				return PV_EINPUT;
+			}
+			if ((int)r + rs > g->sect_end[r])
+				rs = g->sect_end[r] - (int)r;
+			tc = add_cell(g, k, (int)r, col, rs, cs);
+			tc->head = k->kind == DOC_TH || (int)r < g->nhead;
+			tc->sum = (g->rows[r]->classes & DOC_C_SUM) != 0;
+			for (rs = 0; rs < cs; rs++)
+				occ[col + rs] = (int)r + tc->rs;
+			col += cs;
+			if (col > g->ncols)
+				g->ncols = col;
+		}
+	}
+	/* Without a thead, a first row of th cells is the header. */
+	if (g->nhead == 0 && g->nrows > 1 && g->nc > 0) {
+		allth = 1;
+		for (r = 0; r < g->nc && g->cells[r].row == 0; r++)
+			if (g->cells[r].n->kind != DOC_TH || g->cells[r].rs > 1)
+				allth = 0;
+		if (allth)
+			g->nhead = 1;
+	}
+	if (g->ncols > 0)
+		fill_holes(g);
+	return PV_OK;
+}
+
+void
+tg_free(struct tgrid *g)
+{
+	size_t i;
+
+	for (i = 0; i < g->nc; i++) {
+		vl_free(&g->cells[i].vl);
+		free(g->cells[i].tops);
+	}
+	free(g->cells);
+	free(g->rows);
+	free(g->sect_end);
+	memset(g, 0, sizeof(*g));
+}
+
+/* Min-content and max-content widths of every cell and column. */
+void
+tg_measure(struct lctx *c, struct tgrid *g)
+{
+	struct tcell *tc;
+	double need, have, maxs, add;
+	size_t i;
+	int k, pass;
+
+	for (k = 0; k < g->ncols; k++)
+		g->cmin[k] = g->cmax[k] = 2 * g->pad + 1;
+	for (i = 0; i < g->nc; i++) {
+		tc = &g->cells[i];
+		if (tc->n == NULL) {
+			tc->min = tc->max = 2 * g->pad + 1;
+			continue;
+		}
+		lx_measure(c, tc->n->first, tc->head ? g->hs : g->ts, tc->sum,
+		    &tc->min, &tc->max);
+		if (tc->n->classes & DOC_C_NOWRAP)
+			tc->min = tc->max;
+		tc->min += 2 * g->pad + 0.5;
+		tc->max += 2 * g->pad + 0.5;
+		if (tc->cs == 1) {
+			if (tc->min > g->cmin[tc->col])
+				g->cmin[tc->col] = tc->min;
+			if (tc->max > g->cmax[tc->col])
+				g->cmax[tc->col] = tc->max;
+		}
+	}
+	/* A spanning cell wider than its columns widens them in proportion
+	 * to what they already want. */
+	for (pass = 0; pass < 2; pass++)
+		for (i = 0; i < g->nc; i++) {
+			double *w = pass == 0 ? g->cmin : g->cmax;
+
+			tc = &g->cells[i];
+			if (tc->cs < 2)
+				continue;
+			need = pass == 0 ? tc->min : tc->max;
+			have = maxs = 0;
+			for (k = tc->col; k < tc->col + tc->cs; k++) {
+				have += w[k];
+				maxs += g->cmax[k];
+			}
+			if (need <= have)
+				continue;
+			for (k = tc->col; k < tc->col + tc->cs; k++) {
+				add = maxs > 0 ? (need - have) * g->cmax[k] /
+				    maxs : (need - have) / tc->cs;
+				w[k] += add;
+			}
+		}
+	for (k = 0; k < g->ncols; k++)
+		if (g->cmax[k] < g->cmin[k])
+			g->cmax[k] = g->cmin[k];
+}
+
+/* The width a document asks for, in pt (0: none). */
+static double
+given_width(const struct doc_length *l, double of)
+{
+	if (l->unit == DOC_U_PT && l->value > 0)
+		return l->value;
+	if (l->unit == DOC_U_PERCENT && l->value > 0)
+		return of * l->value / 100.0;
+	return 0;
+}
+
+/* Squeeze every column to at most t, the widest allowed such that all
+ * fit: the columns narrower than t keep their width. */
+static double
+water_level(const double *mins, int n, double avail)
+{
+	double t, sum;
+	int i, changed = 1;
+	unsigned char fixed[LAYOUT_MAX_TABLE_COLUMNS];
+	int left = n;
+
+	memset(fixed, 0, sizeof(fixed));
+	t = avail / n;
+	while (changed && left > 0) {
+		changed = 0;
+		sum = 0;
+		for (i = 0; i < n; i++)
+			if (!fixed[i] && mins[i] <= t) {
+				fixed[i] = 1;
+				left--;
+				changed = 1;
+			}
+		for (i = 0; i < n; i++)
+			if (fixed[i])
+				sum += mins[i];
+		if (left > 0)
+			t = (avail - sum) / left;
+	}
+	return t;
+}
+
+static enum pv_status
+squeeze(struct lctx *c, struct tgrid *g, double avail)
+{
+	double t, need = 0;
+	int k;
+
+	t = water_level(g->cmin, g->ncols, avail);
+	if (t < LAYOUT_MIN_COLUMN_WIDTH - EPS) {
+		for (k = 0; k < g->ncols; k++)
+			need += g->cmin[k] < LAYOUT_MIN_COLUMN_WIDTH ?
+			    g->cmin[k] : LAYOUT_MIN_COLUMN_WIDTH;
+		pv_diag(c->d, PV_ERROR, c->doc->file, g->table->line, 0,
+		    "table has %d columns that cannot be set at a readable "
+		    "width (needs %.0f pt, has %.0f pt); use fewer columns, "
+		    "class=\"small\", or a landscape page (theme "
+		    "page.orientation)", g->ncols, need, avail);
+		return PV_EINPUT;
+	}
+	for (k = 0; k < g->ncols; k++)
+		g->cw[k] = g->cmin[k] < t ? g->cmin[k] : t;
+	return PV_OK;
+}
+
+/* Column widths and positions for a table at x with `avail` points. */
+enum pv_status
+tg_widths(struct lctx *c, struct tgrid *g, double x, double avail)
+{
+	double target[LAYOUT_MAX_TABLE_COLUMNS];
+	double width = avail, gw, smin = 0, stgt = 0, sauto = 0, extra;
+	int k, nauto = 0, isauto[LAYOUT_MAX_TABLE_COLUMNS];
+	enum pv_status st = PV_OK;
+	size_t i;
+
+	gw = given_width(&g->table->width, avail);
+	if (gw > 0 && gw < avail)
+		width = gw;
+	for (k = 0; k < g->ncols; k++) {
+		gw = k < g->ngiven ? given_width(&g->given[k], width) : 0;
+		for (i = 0; gw == 0 && i < g->nc; i++)
+			if (g->cells[i].col == k && g->cells[i].cs == 1 &&
+			    g->cells[i].n != NULL)
+				gw = given_width(&g->cells[i].n->width, width);
+		isauto[k] = gw == 0;
+		target[k] = gw > 0 ? (gw > g->cmin[k] ? gw : g->cmin[k]) :
+		    g->cmax[k];
+		smin += g->cmin[k];
+		stgt += target[k];
+		if (isauto[k]) {
+			nauto++;
+			sauto += target[k];
+		}
+	}
+	if (stgt <= width + EPS) {
+		/* Everything fits: the automatic columns take the rest, so
+		 * that tables have one width; fixed widths stay fixed. */
+		extra = width - stgt;
+		for (k = 0; k < g->ncols; k++) {
+			g->cw[k] = target[k];
+			if (nauto > 0 && isauto[k])
+				g->cw[k] += sauto > 0 ? extra * target[k] /
+				    sauto : extra / nauto;
+			else if (nauto == 0 && g->given[0].unit ==
+			    DOC_U_PERCENT)
+				g->cw[k] += extra * target[k] / stgt;
+		}
+	} else if (smin <= width + EPS) {
+		for (k = 0; k < g->ncols; k++)
+			g->cw[k] = g->cmin[k] + (target[k] - g->cmin[k]) *
+			    (width - smin) / (stgt - smin);
+	} else
+		st = squeeze(c, g, width);
+	g->cx[0] = x;
+	for (k = 0; k < g->ncols; k++)
+		g->cx[k + 1] = g->cx[k] + g->cw[k];
+	return st;
+}
