@@ -1,0 +1,455 @@
+/*
+ * paragraph.c - setting one paragraph: the passes, and the lines as
+ * positioned fragments.
+ *
+ * The runs become items once (para_items.c), with the dictionary's
+ * hyphenation points among them when the style hyphenates.  Then, as in
+ * TeX, the breaker tries passes of growing leniency until one succeeds:
+ *   1. no hyphenation, a strict tolerance (most ragged paragraphs end
+ *      here, and justified ones whose spaces need not stretch much);
+ *   2. with hyphenation and URL breaks, a wider tolerance;
+ *   3. a much wider tolerance, words wider than a line cut between
+ *      characters, and lines without spaces judged by how empty they are;
+ *   4. anything that is not overfull (this one cannot fail).
+ * So the answer is always a set of lines, and none is wider than the
+ * style's width unless a single character is.
+ *
+ * This file must never print, never exit, and never leave a line whose
+ * fragments overlap or run past the width.
+ */
+#include <math.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "../font/font.h"
+#include "../util/buf.h"
+#include "../util/mem.h"
+#include "../util/utf8.h"
+#include "para_int.h"
+
+/* The passes (see the top of linebreak.c for what the numbers mean). */
+#define PARA_PRETOLERANCE 100   /* first pass, no hyphenation */
+#define PARA_TOLERANCE 400      /* second pass, with hyphenation */
+#define PARA_LINE_PENALTY 10
+/* The last passes: the stretch a line without spaces is judged with (so
+ * that a lone word costs by how empty its line is), as a fraction of the
+ * width, and the third pass's tolerance. */
+#define PARA_EMERGENCY_STRETCH 0.05
+#define PARA_EMERGENCY_TOLERANCE 5000
+#define PARA_DOUBLE_HYPHEN_DEMERITS 10000
+#define PARA_TRIPLE_HYPHEN_DEMERITS 1e11
+#define PARA_FINAL_HYPHEN_DEMERITS 5000
+#define PARA_ADJ_DEMERITS 10000
+#define PARA_LAST_WORD_DEMERITS 2000
+/* Ragged lines: the trailing space that costs as much as a justified
+ * line stretched to the pretolerance, as a fraction of the width. */
+#define PARA_RAGGED_FRACTION (1.0 / 6)
+
+struct para_stats para_stats;
+
+/* Fragments and text of the line being built. */
+struct para_out {
+	struct para_ctx *c;
+	struct para_frag *f;
+	size_t nf, capf;
+	struct pv_buf t;        /* text of the open fragment */
+	int open;
+};
+
+static int
+same_style(const struct para_frag *f, const struct para_run *r)
+{
+	return f->face == r->face && f->size == r->size &&
+	    f->color == r->color && f->uri == r->uri && f->role == r->role;
+}
+
+/* Append text to the open fragment, leaving out what must not be shown:
+ * soft hyphens, zero-width spaces, control characters; a byte that is not
+ * UTF-8 becomes U+FFFD.  Most paragraphs have none of these (`special`
+ * is 0), and their text is copied as it is. */
+static void
+put_text(struct pv_buf *b, const char *s, size_t n, int special)
+{
+	size_t i, k;
+	uint32_t cp;
+	char enc[4];
+
+	if (!special) {
+		pv_buf_put(b, s, n);
+		return;
+	}
+	pv_buf_reserve(b, n);
+	for (i = 0; i < n; i += k) {
+		if ((unsigned char)s[i] < 0x80) {
+			k = 1;
+			if ((unsigned char)s[i] >= 0x20 && s[i] != 0x7F)
+				pv_buf_putc(b, s[i]);
+			continue;
+		}
+		if ((k = pv_utf8_decode(s + i, n - i, &cp)) == 0) {
+			k = 1;
+			pv_buf_put(b, enc, pv_utf8_encode(0xFFFD, enc));
+			continue;
+		}
+		if (cp == 0xAD || cp == 0x200B)
+			continue;
+		pv_buf_put(b, s + i, k);
+	}
+}
+
+static void
+frag_close(struct para_out *o)
+{
+	struct para_frag *f;
+
+	if (!o->open)
+		return;
+	f = &o->f[o->nf - 1];
+	f->len = o->t.len;
+	f->text = pv_xmalloc(o->t.len + 1);
+	memcpy(f->text, o->t.len ? o->t.data : "", o->t.len);
+	f->text[o->t.len] = '\0';
+	pv_buf_clear(&o->t);
+	o->open = 0;
+}
+
+static struct para_frag *
+frag_open(struct para_out *o, const struct para_run *r, double x)
+{
+	struct para_frag *f;
+
+	frag_close(o);
+	PV_GROW(o->f, o->capf, o->nf + 1);
+	f = &o->f[o->nf++];
+	memset(f, 0, sizeof(*f));
+	f->x = x;
+	f->face = r->face;
+	f->size = r->size;
+	f->color = r->color;
+	f->uri = r->uri;
+	f->role = r->role;
+	o->open = 1;
+	return f;
+}
+
+/* Ascent and descent of a face at a size, pt (descent > 0). */
+static void
+face_box(const struct para_ctx *c, int face, double size, double *a,
+    double *d)
+{
+	if (c->fs == NULL) {
+		*a = 0.75 * size;
+		*d = 0.25 * size;
+	} else {
+		*a = font_ascent(c->fs, face) * size / 1000.0;
+		*d = -font_descent(c->fs, face) * size / 1000.0;
+	}
+}
+
+/* The line's height from its fragments; an empty line (two <br> in a
+ * row) is as tall as the text of the run it is in. */
+static void
+line_metrics(const struct para_ctx *c, struct para_line *ln, size_t run)
+{
+	double a, d;
+	size_t i;
+
+	if (ln->nfrags == 0) {
+		face_box(c, c->runs[run].face, c->runs[run].size, &ln->ascent,
+		    &ln->descent);
+		return;
+	}
+	ln->ascent = ln->descent = 0;
+	for (i = 0; i < ln->nfrags; i++) {
+		face_box(c, ln->frags[i].face, ln->frags[i].size, &a, &d);
+		if (a > ln->ascent)
+			ln->ascent = a;
+		if (d > ln->descent)
+			ln->descent = d;
+	}
+}
+
+/*
+ * Set the items from..to (to: the break) as one line of target width T
+ * starting at x0.
+ */
+static void
+set_line(struct para_out *o, const struct para_style *st, size_t from,
+    size_t to, double T, double x0, struct para_line *ln)
+{
+	struct para_ctx *c = o->c;
+	const struct lb_item *items = c->items, *it;
+	const struct para_run *r;
+	struct para_frag *f = NULL;
+	double L, ratio, x, gw;
+	int stretched, prev_box = 0;
+	size_t i;
+
+	memset(ln, 0, sizeof(*ln));
+	ratio = lb_line_ratio(items, from, to, T, &L);
+	stretched = st->align == PARA_JUSTIFY && ratio != 0;
+	if (st->align != PARA_JUSTIFY)
+		ratio = 0;
+	x = x0;
+	if (L < T && st->align == PARA_RIGHT)
+		x += T - L;
+	else if (L < T && st->align == PARA_CENTER)
+		x += (T - L) / 2;
+
+	o->nf = 0;
+	o->open = 0;
+	for (i = from; i < to; i++) {
+		it = &items[i];
+		r = &c->runs[it->run];
+		if (it->kind == LB_BOX) {
+			if (f == NULL || !o->open || !same_style(f, r) ||
+			    (!prev_box && stretched))
+				f = frag_open(o, r, x);
+			put_text(&o->t, r->text + it->off, it->len,
+			    c->special);
+			f->w += it->w;
+			x += it->w;
+			prev_box = 1;
+		} else if (it->kind == LB_GLUE) {
+			gw = it->w;
+			if (stretched)
+				gw += ratio > 0 ? ratio * it->stretch :
+				    ratio * it->shrink;
+			if (!stretched && o->open && same_style(f, r) &&
+			    i + 1 < to) {
+				/* A space inside a fragment: the text gets
+				 * it, so that copying gives the words (a
+				 * U+00A0 the font lacks was measured as a
+				 * space, and is written as one). */
+				if (it->len > 0 && c->fs != NULL &&
+				    font_has_glyph(c->fs, r->face, 0xA0))
+					put_text(&o->t, r->text + it->off,
+					    it->len, c->special);
+				else
+					pv_buf_putc(&o->t, ' ');
+				f->w += gw;
+			} else
+				frag_close(o);
+			x += gw;
+			prev_box = 0;
+		}
+		/* A penalty not broken at is nothing. */
+	}
+	it = &items[to];
+	if (it->kind == LB_PENALTY && (it->flags & LBF_HYPHEN)) {
+		r = &c->runs[it->run];
+		if (f == NULL || !o->open)
+			f = frag_open(o, r, x);
+		pv_buf_putc(&o->t, '-');
+		f->w += it->w;
+		ln->hyphenated = 1;
+	}
+	frag_close(o);
+
+	ln->width = L;
+	ln->nfrags = o->nf;
+	if (o->nf > 0) {
+		ln->frags = pv_xreallocarray(NULL, o->nf, sizeof(*ln->frags));
+		memcpy(ln->frags, o->f, o->nf * sizeof(*ln->frags));
+	}
+	line_metrics(c, ln, it->run);
+}
+
+static void
+report_missing(const struct para_ctx *c, const char *file, int line,
+    struct pv_diags *d)
+{
+	const char *name;
+	char enc[5];
+	size_t i, k;
+
+	for (i = 0; i < c->nmissing; i++) {
+		name = c->fs != NULL ? font_postscript_name(c->fs,
+		    c->missing[i].face) : NULL;
+		k = pv_utf8_encode(c->missing[i].cp, enc);
+		enc[k] = '\0';
+		pv_diag(d, PV_ERROR, file, line, 0,
+		    "the font '%s' has no glyph for U+%04X '%s'; use a font "
+		    "that has it (fonts/fonts.json) or leave the character out",
+		    name != NULL ? name : "?", (unsigned)c->missing[i].cp,
+		    enc);
+	}
+	if (c->nmissing_more > 0)
+		pv_diag(d, PV_ERROR, file, line, 0,
+		    "the font lacks %zu more characters of this paragraph",
+		    c->nmissing_more);
+}
+
+static void
+set_params(struct lb_params *p, const struct para_style *st,
+    const struct para_run *runs)
+{
+	memset(p, 0, sizeof(*p));
+	p->width_rest = st->width;
+	p->width_first = st->width - st->first_indent;
+	p->ragged = st->align != PARA_JUSTIFY;
+	p->ragged_stretch = st->width * PARA_RAGGED_FRACTION;
+	if (p->ragged_stretch < runs[0].size)
+		p->ragged_stretch = runs[0].size;
+	if (!(p->ragged_stretch > 0))
+		p->ragged_stretch = 1;
+	p->tolerance = PARA_PRETOLERANCE;
+	p->line_penalty = PARA_LINE_PENALTY;
+	p->double_hyphen_demerits = PARA_DOUBLE_HYPHEN_DEMERITS;
+	p->triple_hyphen_demerits = PARA_TRIPLE_HYPHEN_DEMERITS;
+	p->final_hyphen_demerits = PARA_FINAL_HYPHEN_DEMERITS;
+	p->adj_demerits = PARA_ADJ_DEMERITS;
+	p->last_word_demerits = PARA_LAST_WORD_DEMERITS;
+}
+
+enum pv_status
+para_layout(const struct para_run *runs, size_t nruns,
+    const struct para_style *st, const struct fontset *fs,
+    struct hyphenator *hyph, const char *file, int line,
+    struct para_lines *out, struct pv_diags *diags)
+{
+	struct para_ctx c;
+	struct para_out o;
+	struct lb_params p;
+	struct lb_scratch sc;
+	enum pv_status status = PV_OK;
+	size_t *brk = NULL, nbrk = 0, i, from;
+	double wmax, wmin;
+	int ok = -1;
+
+	memset(out, 0, sizeof(*out));
+	if (nruns == 0)
+		return PV_OK;
+	para_ctx_init(&c, runs, nruns, fs, hyph, st->lang);
+	memset(&sc, 0, sizeof(sc));
+	set_params(&p, st, runs);
+	c.justify = st->align == PARA_JUSTIFY;
+	c.hyphenate = st->hyphenate && hyph != NULL;
+	c.url_breaks = 1;
+	c.report = 1;
+	para_items_build(&c);
+	if (c.nmissing > 0) {
+		if (diags != NULL)
+			report_missing(&c, file, line, diags);
+		status = PV_EINPUT;
+	}
+	if (c.truncated) {
+		if (diags != NULL)
+			pv_diag(diags, PV_ERROR, file, line, 0,
+			    "the paragraph is too long to set (more than %u "
+			    "words and spaces); only its start is shown; "
+			    "split it into shorter paragraphs",
+			    PARA_MAX_ITEMS);
+		status = PV_EINPUT;
+	}
+	if (c.nitems == 0)
+		goto done;
+	out->min_width = c.min_width;
+	out->max_width = c.max_width;
+	c.report = 0;
+
+	wmax = p.width_first > p.width_rest ? p.width_first : p.width_rest;
+	wmin = p.width_first < p.width_rest ? p.width_first : p.width_rest;
+	para_stats.paragraphs++;
+	/* A piece wider than every line makes the first two passes
+	 * hopeless. */
+	if (c.max_seg <= wmax) {
+		ok = lb_break(c.items, c.nitems, &p, &sc, &brk, &nbrk);
+		if (ok == 0)
+			para_stats.pass[0]++;
+		else {
+			/* Dictionary points are only in the items if the
+			 * style hyphenates. */
+			p.hyphenate = 1;
+			p.tolerance = PARA_TOLERANCE;
+			ok = lb_break(c.items, c.nitems, &p, &sc, &brk, &nbrk);
+			if (ok == 0)
+				para_stats.pass[1]++;
+		}
+	}
+	if (ok < 0) {
+		/* Breaks between characters only where a piece is wider
+		 * than a line; otherwise the items stay as they are. */
+		if (c.max_seg > wmin) {
+			c.emergency = wmin > 0.001 ? wmin : 0.001;
+			para_items_build(&c);
+		}
+		p.hyphenate = 1;
+		p.tolerance = PARA_EMERGENCY_TOLERANCE;
+		p.emergency_stretch = PARA_EMERGENCY_STRETCH * p.width_rest;
+		ok = lb_break(c.items, c.nitems, &p, &sc, &brk, &nbrk);
+		if (ok == 0)
+			para_stats.pass[2]++;
+	}
+	if (ok < 0) {
+		para_stats.pass[3]++;
+		p.final = 1;
+		p.tolerance = HUGE_VAL;
+		ok = lb_break(c.items, c.nitems, &p, &sc, &brk, &nbrk);
+	}
+	if (ok < 0) {
+		/* Cannot happen: the final pass always finds lines. */
+		if (diags != NULL)
+			pv_diag(diags, PV_ERROR, file, line, 0,
+			    "internal error: no line breaks for a paragraph");
+		status = PV_EINTERNAL;
+		goto done;
+	}
+
+	memset(&o, 0, sizeof(o));
+	o.c = &c;
+	pv_buf_init(&o.t);
+	out->lines = pv_xreallocarray(NULL, nbrk, sizeof(*out->lines));
+	out->nlines = nbrk;
+	for (i = 0, from = 0; i < nbrk; i++) {
+		if (i > 0)
+			from = lb_line_start(c.items, c.nitems, brk[i - 1]);
+		set_line(&o, st, from, brk[i], i == 0 ? p.width_first :
+		    p.width_rest, i == 0 ? st->first_indent : 0,
+		    &out->lines[i]);
+	}
+	free(o.f);
+	pv_buf_free(&o.t);
+done:
+	free(brk);
+	lb_scratch_free(&sc);
+	para_ctx_free(&c);
+	return status;
+}
+
+void
+para_lines_free(struct para_lines *pl)
+{
+	size_t i, j;
+
+	if (pl == NULL)
+		return;
+	for (i = 0; i < pl->nlines; i++) {
+		for (j = 0; j < pl->lines[i].nfrags; j++)
+			free(pl->lines[i].frags[j].text);
+		free(pl->lines[i].frags);
+	}
+	free(pl->lines);
+	memset(pl, 0, sizeof(*pl));
+}
+
+void
+para_measure(const struct para_run *runs, size_t nruns,
+    const struct fontset *fs, struct hyphenator *hyph, const char *lang,
+    int hyphenate, double *min_width, double *max_width)
+{
+	struct para_ctx c;
+
+	*min_width = *max_width = 0;
+	if (nruns == 0)
+		return;
+	para_ctx_init(&c, runs, nruns, fs, hyph, lang);
+	c.justify = 0;
+	c.hyphenate = hyphenate && hyph != NULL;
+	c.url_breaks = 1;
+	para_items_build(&c);
+	*min_width = c.min_width;
+	*max_width = c.max_width;
+	para_ctx_free(&c);
+}

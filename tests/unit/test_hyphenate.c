@@ -1,0 +1,236 @@
+/*
+ * test_hyphenate.c - Norwegian hyphenation points (libhyphen with the
+ * hyphen-no patterns): known words, bokmål and nynorsk, what is never
+ * hyphenated, and input that is not a word at all.
+ *
+ * Needs the Debian hyphen-no package (make deps).
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "../../src/layout/paragraph.h"
+#include "../../src/util/buf.h"
+#include "../../src/util/utf8.h"
+
+static struct hyphenator *hy;
+
+static int
+setup(void **state)
+{
+	hy = hyphenator_new();
+	return hy == NULL ? -1 : 0;
+}
+
+static int
+teardown(void **state)
+{
+	hyphenator_free(hy);
+	return 0;
+}
+
+/* The word with '-' at each point, as a reader would write it; the
+ * caller frees. */
+static char *
+hyphenated(const char *lang, const char *word)
+{
+	unsigned char pts[256];
+	struct pv_buf b;
+	size_t n = pv_utf8_length(word, strlen(word)), i, k, j = 0;
+	uint32_t cp;
+
+	memset(pts, 0xAA, sizeof(pts));
+	hyphenate_word(hy, lang, word, strlen(word), pts, n);
+	pv_buf_init(&b);
+	pv_buf_puts(&b, "");
+	for (i = 0; word[i] != '\0'; i += k, j++) {
+		k = pv_utf8_decode(word + i, strlen(word + i), &cp);
+		if (k == 0)
+			k = 1;
+		pv_buf_put(&b, word + i, k);
+		/* Every point is 0 or 1: the array was filled, not left. */
+		assert_true(pts[j] == 0 || pts[j] == 1);
+		if (pts[j])
+			pv_buf_putc(&b, '-');
+	}
+	return pv_buf_take(&b);
+}
+
+static void
+expect(const char *lang, const char *word, const char *want)
+{
+	char *got = hyphenated(lang, word);
+
+	if (strcmp(got, want) != 0)
+		print_error("%s: %s -> %s, expected %s\n",
+		    lang != NULL ? lang : "(none)", word, got, want);
+	assert_string_equal(got, want);
+	free(got);
+}
+
+/* Known points of the dictionary for words of our domain. */
+static void
+test_known_words_nb(void **state)
+{
+	expect("nb", "kompetanseutvikling", "kompetanse-ut-vikling");
+	expect("nb", "barnehagen", "barneha-gen");
+	expect("nb", "utdanning", "ut-danning");
+	expect("nb", "tilrettelegging", "til-rette-legging");
+	expect("nb", "videreutdanning", "videre-ut-danning");
+	expect("nb", "læringsutbytte", "læ-rings-ut-bytte");
+	expect("nb", "gjennomføring", "gjennom-fø-ring");
+	expect("nb", "organisasjonen", "or-gani-sa-sjo-nen");
+	/* The patterns know no point in these; that is their answer. */
+	expect("nb", "barnehage", "barnehage");
+	expect("nb", "samarbeid", "samarbeid");
+}
+
+/* Nynorsk: its own dictionary name, the same points for shared words. */
+static void
+test_known_words_nn(void **state)
+{
+	expect("nn", "kompetanseutvikling", "kompetanse-ut-vikling");
+	expect("nn-NO", "opplæringslova", "opp-læ-rings-lova");
+	expect("nn", "utdanning", "ut-danning");
+	expect("nno", "språkutvikling", "språk-ut-vikling");
+}
+
+/* "nb-NO", "no", North Sami and unknown languages all use bokmål. */
+static void
+test_language_fallback(void **state)
+{
+	expect("nb-NO", "kompetanseutvikling", "kompetanse-ut-vikling");
+	expect("no", "kompetanseutvikling", "kompetanse-ut-vikling");
+	expect("se", "kompetanseutvikling", "kompetanse-ut-vikling");
+	expect("en", "kompetanseutvikling", "kompetanse-ut-vikling");
+	expect(NULL, "kompetanseutvikling", "kompetanse-ut-vikling");
+}
+
+/* Capitals are hyphenated as the lower-case word. */
+static void
+test_case(void **state)
+{
+	expect("nb", "KOMPETANSEUTVIKLING", "KOMPETANSE-UT-VIKLING");
+	expect("nb", "Kompetanseutvikling", "Kompetanse-ut-vikling");
+	expect("nb", "GJENNOMFØRING", "GJENNOM-FØ-RING");
+}
+
+/* Fewer than five letters: never; at least two letters before a point
+ * and three after, whatever the patterns say. */
+static void
+test_limits(void **state)
+{
+	static const char *const words[] = {
+		"kompetanseutvikling", "barnehagelærerne", "evaluering",
+		"prosjektet", "oppvekstsektoren", "fagfornyelsen",
+		"utdanningsdirektoratet", "ungdomsskolen", "mestring",
+		"aktivitet", "arbeidsgiverpolitikken", "økonomiplanen",
+		"årsplanen", "læreplanverket", "ressurspersoner",
+	};
+	static const char *const shorts[] = {
+		"skal", "barn", "også", "ikke", "mål", "år", "a", "",
+	};
+	unsigned char pts[80];
+	size_t i, j, n;
+
+	for (i = 0; i < sizeof(words) / sizeof(words[0]); i++) {
+		n = pv_utf8_length(words[i], strlen(words[i]));
+		hyphenate_word(hy, "nb", words[i], strlen(words[i]), pts, n);
+		for (j = 0; j < n; j++) {
+			if (!pts[j])
+				continue;
+			assert_true(j + 1 >= 2);       /* letters before */
+			assert_true(n - (j + 1) >= 3); /* letters after */
+		}
+	}
+	for (i = 0; i < sizeof(shorts) / sizeof(shorts[0]); i++) {
+		n = pv_utf8_length(shorts[i], strlen(shorts[i]));
+		memset(pts, 1, sizeof(pts));
+		hyphenate_word(hy, "nb", shorts[i], strlen(shorts[i]), pts,
+		    n);
+		for (j = 0; j < n; j++)
+			assert_int_equal(pts[j], 0);
+	}
+}
+
+/* What is not a plain word gets no points: digits, hyphens, URLs,
+ * addresses, letters Latin-1 lacks, broken UTF-8, a 100-letter string. */
+static void
+test_not_words(void **state)
+{
+	static const char *const bad[] = {
+		"kompetanse2024", "IKT-kompetanse", "www.udir.no",
+		"postmottak@kommune.no", "https://example.no/kompetanse",
+		"čállinbargu", "kompe\xff" "tanseutvikling",
+		"aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"
+		"aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa",
+	};
+	unsigned char pts[128];
+	size_t i, j, n;
+
+	for (i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
+		n = pv_utf8_length(bad[i], strlen(bad[i]));
+		memset(pts, 1, sizeof(pts));
+		hyphenate_word(hy, "nb", bad[i], strlen(bad[i]), pts, n);
+		for (j = 0; j < n; j++)
+			if (pts[j])
+				fail_msg("%s has a point after %zu", bad[i], j);
+	}
+}
+
+/* No hyphenator, or a count that does not match the word: no points,
+ * no crash. */
+static void
+test_degenerate(void **state)
+{
+	unsigned char pts[32];
+	size_t j;
+
+	memset(pts, 1, sizeof(pts));
+	hyphenate_word(NULL, "nb", "kompetanseutvikling", 19, pts, 19);
+	for (j = 0; j < 19; j++)
+		assert_int_equal(pts[j], 0);
+	memset(pts, 1, sizeof(pts));
+	hyphenate_word(hy, "nb", "kompetanseutvikling", 19, pts, 12);
+	for (j = 0; j < 12; j++)
+		assert_int_equal(pts[j], 0);
+	hyphenate_word(hy, "nb", "", 0, pts, 0);
+	/* A wrong count asked first does not spoil the right answer. */
+	hyphenate_word(hy, "nb", "handlingsplanen", 15, pts, 7);
+	expect("nb", "handlingsplanen", "hand-lings-planen");
+}
+
+/* The cache gives the same answer as the dictionary, many times over. */
+static void
+test_cache(void **state)
+{
+	int i;
+
+	for (i = 0; i < 1000; i++) {
+		expect("nb", "kompetanseutvikling", "kompetanse-ut-vikling");
+		expect("nn", "barnehagen", "barneha-gen");
+	}
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_known_words_nb),
+		cmocka_unit_test(test_known_words_nn),
+		cmocka_unit_test(test_language_fallback),
+		cmocka_unit_test(test_case),
+		cmocka_unit_test(test_limits),
+		cmocka_unit_test(test_not_words),
+		cmocka_unit_test(test_degenerate),
+		cmocka_unit_test(test_cache),
+	};
+
+	return cmocka_run_group_tests(tests, setup, teardown);
+}
