@@ -432,7 +432,9 @@ lx_para(struct lctx *c, struct flow *fl, const struct doc_node *n,
 	st = lx_runs_layout(c, fl, r.r, r.n, ts, x, w, align, role, level,
 	    role == LR_P || role == LR_LI_BODY || role == LR_TD ||
 	    role == LR_TH || role == LR_CAPTION, n->line, &pl);
-	if (st == PV_OK)
+	/* A missing glyph is reported, but the lines are still placed so
+	 * that the rest of the document lays out as it will when fixed. */
+	if (st == PV_OK || st == PV_EINPUT)
 		lx_lines_to_slices(c, fl, &pl, ts, x, role, level,
 		    role == LR_H ? 2 : 1);
 	para_lines_free(&pl);
