@@ -233,7 +233,19 @@ enrich_table(struct enrich *e, const cJSON *tb)
 		}
 		en_path_pop(e, old);
 	} else if (any_title) {
-		cJSON_AddItemToArray(head, table_row(e, &t, columns, 1));
+		/* one header row of the column titles, whatever form the
+		 * columns are written in */
+		cJSON *titles = cJSON_CreateArray();
+
+		cJSON_ArrayForEach(c, columns) {
+			const cJSON *ti = cJSON_IsString(c) ? c :
+			    cJSON_GetObjectItemCaseSensitive(c, "title");
+
+			cJSON_AddItemToArray(titles, cJSON_CreateString(
+			    cJSON_IsString(ti) ? ti->valuestring : ""));
+		}
+		cJSON_AddItemToArray(head, table_row(e, &t, titles, 1));
+		cJSON_Delete(titles);
 	}
 	cJSON_AddBoolToObject(v, "has_head", cJSON_GetArraySize(head) > 0);
 	cJSON_AddItemToObject(v, "head", head);

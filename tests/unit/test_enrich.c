@@ -41,7 +41,7 @@ static const char plan[] =
     "     {\"id\": \"i1\", \"name\": \"Lesing\", \"unit\": \"%\", \"baseline\": {\"year\": 2024, \"value\": 60}, \"target\": {\"year\": 2028, \"value\": 80}, \"values\": [{\"year\": 2025, \"value\": 66.5}]},\n"
     "     {\"id\": \"i2\", \"name\": \"Mobbing\", \"direction\": \"lower\", \"baseline\": {\"value\": 8}, \"target\": {\"value\": 4}, \"values\": [{\"year\": 2025, \"value\": 9}]},\n"
     "     {\"id\": \"i3\", \"name\": \"Trivsel\", \"target\": {\"value\": 4}, \"values\": [{\"year\": 2024, \"value\": 3.9}, {\"year\": 2025, \"value\": 4.2}]}]}},\n"
-    "   {\"table\": {\"columns\": [\"Ordning\", \"Eier\", \"UH\"], \"rows\": [[\"Regional\", 350000, 409000], [\"Desentralisert\", 470000, 409000], [\"Kompetanseløftet\", 400000, 346000]],\n"
+    "   {\"table\": {\"columns\": [\"Ordning\", {\"title\": \"Eier\", \"width\": \"20%\"}, \"UH\"], \"rows\": [[\"Regional\", 350000, 409000], [\"Desentralisert\", 470000, 409000], [\"Kompetanseløftet\", 400000, 346000]],\n"
     "     \"sum\": {\"label\": \"Sum\", \"columns\": [1, 2], \"expect\": [1220000, 1164000]}}},\n"
     "   {\"calendar\": {\"columns\": [\"week\", \"weekday\", \"date\"], \"events\": [{\"date\": \"2026-01-15\"}, {\"week\": 38, \"year\": 2025}]}}\n"
     "  ]}]}\n";
@@ -129,6 +129,10 @@ test_sums(void **state)
 	expect_str(v, "sections.1.content.3.rows.3.cells.1.html", "1 220 000");
 	expect_str(v, "sections.1.content.3.rows.3.cells.2.html", "1 164 000");
 	assert_true(cJSON_IsTrue(at(v, "sections.1.content.3.rows.3.is_sum")));
+	/* the header row has the titles, also of columns given as objects */
+	expect_str(v, "sections.1.content.3.head.0.cells.0.html", "Ordning");
+	expect_str(v, "sections.1.content.3.head.0.cells.1.html", "Eier");
+	expect_str(v, "sections.1.content.3.cols.1.width", "20%");
 	cJSON_Delete(v);
 }
 
