@@ -50,12 +50,18 @@ view_false(cJSON *o, const char *key)
 }
 
 void
-view_opt_str(cJSON *o, const char *key, const cJSON *v)
+view_text(cJSON *o, const char *key, const char *s)
 {
-	if (cJSON_IsString(v) && v->valuestring[0] != '\0')
-		view_str(o, key, v->valuestring);
+	if (s != NULL && s[0] != '\0')
+		view_str(o, key, s);
 	else
 		view_false(o, key);
+}
+
+void
+view_opt_str(cJSON *o, const char *key, const cJSON *v)
+{
+	view_text(o, key, cJSON_IsString(v) ? v->valuestring : NULL);
 }
 
 void

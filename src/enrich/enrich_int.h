@@ -44,6 +44,8 @@ struct enrich {
 cJSON *view_block(const char *kind);
 void view_str(cJSON *, const char *key, const char *value);
 void view_false(cJSON *, const char *key);
+/* A string, or false when it is NULL or empty. */
+void view_text(cJSON *, const char *key, const char *);
 void view_md(cJSON *, const char *key, const cJSON *md, int inline_only);
 void view_opt_str(cJSON *, const char *key, const cJSON *value);
 const char *label(const struct enrich *, const char *key);

@@ -228,10 +228,7 @@ enrich_signature(struct enrich *e, const cJSON *sig)
 		snprintf(buf, sizeof(buf), "%s", place->valuestring);
 	else
 		snprintf(buf, sizeof(buf), "%s", d);
-	if (buf[0])
-		view_str(v, "place_date", buf);
-	else
-		view_false(v, "place_date");
+	view_text(v, "place_date", buf);
 	return v;
 }
 

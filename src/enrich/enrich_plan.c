@@ -121,10 +121,7 @@ measure_view(struct enrich *e, const cJSON *m, const char *number,
 			strncat(buf, ", ", sizeof(buf) - strlen(buf) - 1);
 		strncat(buf, rtext->valuestring, sizeof(buf) - strlen(buf) - 1);
 	}
-	if (buf[0])
-		view_str(v, "responsible", buf);
-	else
-		view_false(v, "responsible");
+	view_text(v, "responsible", buf);
 	view_opt_str(v, "target_group", cJSON_GetObjectItemCaseSensitive(m,
 	    "target_group"));
 	if (cJSON_IsObject(period))
@@ -135,10 +132,7 @@ measure_view(struct enrich *e, const cJSON *m, const char *number,
 		snprintf(buf, sizeof(buf), "%s", when->valuestring);
 	else
 		buf[0] = '\0';
-	if (buf[0])
-		view_str(v, "period", buf);
-	else
-		view_false(v, "period");
+	view_text(v, "period", buf);
 	if (cJSON_IsNumber(budget)) {
 		long long amount = (long long)budget->valuedouble;
 
