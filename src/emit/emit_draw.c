@@ -52,7 +52,7 @@ static HPDF_Font
 face_font(struct emit_ctx *c, int face)
 {
 	struct emit_face *f;
-	const char *path, *name;
+	const char *path;
 
 	if (face < 0 || (size_t)face >= c->nfaces) {
 		emit_fail(c, PV_EINTERNAL, NULL, "PDF: text in font face %d, "
@@ -65,10 +65,8 @@ face_font(struct emit_ctx *c, int face)
 	path = font_path(c->fs, face);
 	c->doing = "embedding the font";
 	c->doing_file = path;
-	name = HPDF_LoadTTFontFromFile(c->pdf, path, HPDF_TRUE);
-	if (!emit_check(c) && name != NULL)
-		f->font = HPDF_GetFont(c->pdf, name, "UTF-8");
-	if (!emit_check(c) && f->font == NULL)
+	f->font = emit_load_font(c, path);
+	if (!c->failed && f->font == NULL)
 		emit_fail(c, PV_EINPUT, path, "PDF: libharu cannot use this "
 		    "font");
 	c->doing = NULL;

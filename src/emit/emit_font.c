@@ -19,9 +19,11 @@
  */
 #include <stdint.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include <hpdf.h>
 #include <hpdf_doc.h>
+#include <hpdf_encoder.h>
 #include <hpdf_font.h>
 #include <hpdf_fontdef.h>
 #include <hpdf_objects.h>
@@ -30,6 +32,62 @@
 #include "../font/font.h"
 #include "../util/mem.h"
 #include "emit_int.h"
+
+/*
+ * Load a TrueType face and make its font for the "UTF-8" encoder.
+ *
+ * For an encoder that is not a plain CMap encoder, as "UTF-8" is not,
+ * HPDF_GetFont builds the CIDFontType2 by looking up a glyph for every
+ * one of the 65 536 codes, each lookup a linear scan of the font's
+ * format-4 cmap segments (hundreds in Open Sans: some 39 million
+ * instructions per face), and then writes a /W entry and a CIDToGIDMap
+ * entry for each.  All it makes of that is the /W array and the
+ * CIDToGIDMap, and emit_fonts replaces both from our own font module for
+ * the codes shown.  So for that one call the encoder passes for a CMap
+ * encoder with a single code (0x20): libharu looks up one glyph (so a
+ * damaged cmap still fails here, with the file named) and writes a map
+ * of 32 codes.  Its function and table (whose first row
+ * the UTF-8 encoder uses for its decoding state) are back right after,
+ * for encoding and measuring text, and nothing libharu made from the
+ * short table reaches the PDF.  Should libharu not recognise its own
+ * function (a build that binds its symbols locally), it takes the long
+ * way: the PDF is the same, only slower.
+ */
+HPDF_Font
+emit_load_font(struct emit_ctx *c, const char *path)
+{
+	HPDF_Encoder_ToUnicode_Func to_unicode = NULL;
+	HPDF_CMapEncoderAttr ea = NULL;
+	HPDF_Encoder enc;
+	HPDF_Font font;
+	const char *name;
+	void *cid_map = NULL;
+
+	name = HPDF_LoadTTFontFromFile(c->pdf, path, HPDF_TRUE);
+	if (emit_check(c) || name == NULL)
+		return NULL;
+	enc = HPDF_GetEncoder(c->pdf, "UTF-8");
+	if (emit_check(c))
+		return NULL;
+	if (enc != NULL && enc->type == HPDF_ENCODER_TYPE_DOUBLE_BYTE &&
+	    (ea = enc->attr) != NULL) {
+		to_unicode = enc->to_unicode_fn;
+		cid_map = pv_xmalloc(sizeof(ea->cid_map));
+		memcpy(cid_map, ea->cid_map, sizeof(ea->cid_map));
+		memset(ea->cid_map, 0, sizeof(ea->cid_map));
+		ea->cid_map[0][' '] = ' ';
+		enc->to_unicode_fn = HPDF_CMapEncoder_ToUnicode;
+	}
+	font = HPDF_GetFont(c->pdf, name, "UTF-8");
+	if (ea != NULL) {
+		enc->to_unicode_fn = to_unicode;
+		memcpy(ea->cid_map, cid_map, sizeof(ea->cid_map));
+		free(cid_map);
+	}
+	if (emit_check(c))
+		return NULL;
+	return font;
+}
 
 static int
 is_used(const uint8_t *used, uint32_t cp)

@@ -62,7 +62,9 @@ void emit_info(struct emit_ctx *);
 /* A PDF text string object for UTF-8 text: a literal when ASCII, else
  * UTF-16BE with a byte-order mark. */
 void *emit_text_string(struct emit_ctx *, const char *utf8);
-/* emit_font.c: widths, glyph map, descriptor and subset of each font. */
+/* emit_font.c: load a face into libharu (NULL after a failure), and
+ * widths, glyph map, descriptor and subset of each font used. */
+HPDF_Font emit_load_font(struct emit_ctx *, const char *path);
 void emit_fonts(struct emit_ctx *);
 /* emit_tounicode.c: replace libharu's ToUnicode of every font used. */
 void emit_tounicode(struct emit_ctx *);

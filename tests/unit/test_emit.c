@@ -23,6 +23,12 @@
 
 #include <cmocka.h>
 
+#include <hpdf.h>
+#include <hpdf_encoder.h>
+#include <hpdf_font.h>
+#include <hpdf_objects.h>
+#include <hpdf_streams.h>
+
 #include "../../src/emit/emit.h"
 #include "../../src/emit/emit_int.h"
 #include "../../src/font/font.h"
@@ -30,6 +36,7 @@
 #include "../../src/util/buf.h"
 #include "../../src/util/file.h"
 #include "../../src/util/mem.h"
+#include "../../src/util/utf8.h"
 
 #define FIX "tests/fixtures/emit"
 #define DATE 1700000000LL       /* 2023-11-14 22:13:20 UTC */
@@ -983,6 +990,217 @@ test_jpeg_checker(void **state)
 	pv_diags_free(&d);
 }
 
+/* libharu's errors, as emit_pdf records them. */
+static void
+record_error(HPDF_STATUS no, HPDF_STATUS detail, void *user)
+{
+	struct emit_ctx *c = user;
+
+	if (c->hpdf_error == 0) {
+		c->hpdf_error = no;
+		c->hpdf_detail = detail;
+	}
+}
+
+static HPDF_UINT
+hpdf_width(HPDF_Font font, const char *s)
+{
+	return HPDF_Font_TextWidth(font, (const HPDF_BYTE *)s,
+	    (HPDF_UINT)strlen(s)).width;
+}
+
+/*
+ * emit_load_font takes libharu's short way (a CIDToGIDMap of 32 codes,
+ * not 65 536) and leaves the "UTF-8" encoder as it found it: libharu
+ * measures text exactly as with a font made the ordinary way.
+ */
+static void
+test_load_font(void **state)
+{
+	static const char *const texts[] = { "Blåbærsyltetøy", "ŋ š ŧ ž",
+	    "2024–2027 «»", "\xEF\xBF\xBD" };
+	struct emit_ctx c;
+	struct pv_diags d;
+	HPDF_Doc plain;
+	HPDF_Encoder enc;
+	HPDF_Encoder_ToUnicode_Func fn;
+	HPDF_CMapEncoderAttr ea;
+	HPDF_UINT16 *row;
+	HPDF_Font font, ref;
+	HPDF_FontAttr attr;
+	const char *name;
+	size_t i;
+
+	memset(&c, 0, sizeof(c));
+	pv_diags_init(&d);
+	c.d = &d;
+	c.pdf = HPDF_NewEx(record_error, NULL, NULL, 0, &c);
+	assert_non_null(c.pdf);
+	HPDF_UseUTFEncodings(c.pdf);
+	enc = HPDF_GetEncoder(c.pdf, "UTF-8");
+	assert_non_null(enc);
+	fn = enc->to_unicode_fn;
+	ea = enc->attr;
+	/* The UTF-8 encoder keeps its decoding state in the first row of
+	 * the table: it must survive, whatever it holds. */
+	row = pv_xmalloc(sizeof(ea->cid_map[0]));
+	for (i = 0; i < 256; i++)
+		ea->cid_map[0][i] = (HPDF_UINT16)(0xA5A5 + i);
+	memcpy(row, ea->cid_map[0], sizeof(ea->cid_map[0]));
+
+	font = emit_load_font(&c, font_path(fs, face[0]));
+	assert_non_null(font);
+	assert_int_equal(c.failed, 0);
+	assert_int_equal(d.n, 0);
+	assert_true(enc->to_unicode_fn == fn);
+	assert_memory_equal(ea->cid_map[0], row, sizeof(ea->cid_map[0]));
+	free(row);
+	attr = font->attr;
+	assert_non_null(attr->map_stream);
+	assert_true(HPDF_Stream_Size(attr->map_stream->stream) <= 64);
+
+	plain = HPDF_New(NULL, NULL);
+	assert_non_null(plain);
+	HPDF_UseUTFEncodings(plain);
+	name = HPDF_LoadTTFontFromFile(plain, font_path(fs, face[0]),
+	    HPDF_TRUE);
+	assert_non_null(name);
+	ref = HPDF_GetFont(plain, name, "UTF-8");
+	assert_non_null(ref);
+	for (i = 0; i < sizeof(texts) / sizeof(texts[0]); i++) {
+		assert_true(hpdf_width(font, texts[i]) > 0);
+		assert_int_equal(hpdf_width(font, texts[i]),
+		    hpdf_width(ref, texts[i]));
+	}
+	HPDF_Free(plain);
+
+	/* A second face in the same document takes the same way. */
+	font = emit_load_font(&c, font_path(fs, face[1]));
+	assert_non_null(font);
+	attr = font->attr;
+	assert_true(HPDF_Stream_Size(attr->map_stream->stream) <= 64);
+	assert_true(enc->to_unicode_fn == fn);
+
+	/* A file that is no font fails with the file named. */
+	c.doing_file = FIX "/logo.png";
+	assert_null(emit_load_font(&c, FIX "/logo.png"));
+	assert_int_equal(c.failed, 1);
+	assert_int_equal(c.status, PV_EINPUT);
+	assert_true(enc->to_unicode_fn == fn);
+	HPDF_Free(c.pdf);
+	pv_diags_free(&d);
+}
+
+/*
+ * A face showing many characters: every letter Open Sans has from Latin
+ * to Cyrillic, 32 to a line.  Widths, glyph map and ToUnicode cover
+ * them all, and the readers give every one back.
+ */
+static void
+test_many_codes(void **state)
+{
+	struct lay_doc doc;
+	struct lay_page *pg = NULL;
+	struct pv_buf line, want;
+	char *pdf, *cmd, *out, *err, enc[4];
+	uint32_t cp;
+	size_t i, j, n = 0, shown = 0;
+	double y = 0;
+
+	memset(&doc, 0, sizeof(doc));
+	pv_buf_init(&line);
+	pv_buf_init(&want);
+	for (cp = 0x21; cp <= 0x4FF; cp++) {
+		/* Not the soft hyphen, nor combining marks: readers drop or
+		 * join them. */
+		if (cp >= 0x7F && cp <= 0xA0)
+			continue;
+		if (cp == 0xAD || (cp >= 0x300 && cp <= 0x36F) ||
+		    (cp >= 0x483 && cp <= 0x489))
+			continue;
+		if (!font_has_glyph(fs, face[0], cp))
+			continue;
+		pv_buf_put(&line, enc, pv_utf8_encode(cp, enc));
+		shown++;
+		if (++n < 32 && cp != 0x4FF)
+			continue;
+		if (pg == NULL || y < 60) {
+			pg = add_page(&doc);
+			y = 800;
+		}
+		pv_buf_puts(&line, "");
+		text_item(pg, 56.69, y, 0, 10, 0x000000, line.data);
+		pv_buf_put(&want, line.data, strlen(line.data));
+		pv_buf_puts(&want, "\n");
+		pv_buf_clear(&line);
+		y -= 14;
+		n = 0;
+	}
+	if (n > 0) {
+		pv_buf_puts(&line, "");
+		text_item(pg, 56.69, y, 0, 10, 0x000000, line.data);
+		pv_buf_put(&want, line.data, strlen(line.data));
+		pv_buf_puts(&want, "\n");
+	}
+	pv_buf_puts(&want, "");
+	assert_true(shown > 500);
+	pdf = emit_to("many.pdf", &doc, &opts);
+
+	cmd = pv_xasprintf("pdftotext -raw -enc UTF-8 '%s' -", pdf);
+	assert_int_equal(run(cmd, &out, &err), 0);
+	assert_string_equal(err, "");
+	/* Each line of the document is a line of the text. */
+	for (i = 0, j = 0; want.data[i] != '\0'; i = j + 1) {
+		char *l;
+
+		for (j = i; want.data[j] != '\n'; j++)
+			;
+		l = pv_xstrndup(want.data + i, j - i);
+		if (strstr(out, l) == NULL)
+			print_error("pdftotext lacks \"%s\" in:\n%s\n", l,
+			    out);
+		assert_non_null(strstr(out, l));
+		free(l);
+	}
+	free(cmd);
+	free(out);
+	free(err);
+
+	cmd = pv_xasprintf("qpdf --check '%s'", pdf);
+	assert_int_equal(run(cmd, &out, &err), 0);
+	assert_null(strstr(out, "WARNING"));
+	assert_string_equal(err, "");
+	free(cmd);
+	free(out);
+	free(err);
+	cmd = pv_xasprintf("pdffonts '%s'", pdf);
+	assert_int_equal(run(cmd, &out, &err), 0);
+	assert_non_null(strstr(out, "yes yes yes"));
+	free(cmd);
+	free(out);
+	free(err);
+	cmd = pv_xasprintf("mutool draw -q -o /dev/null '%s'", pdf);
+	assert_int_equal(run(cmd, &out, &err), 0);
+	drop_icc_warning(err);
+	assert_string_equal(err, "");
+	free(cmd);
+	free(out);
+	free(err);
+	cmd = pv_xasprintf("gs -q -dNOPAUSE -dBATCH -dSAFER "
+	    "-sDEVICE=nullpage '%s'", pdf);
+	assert_int_equal(run(cmd, &out, &err), 0);
+	assert_string_equal(out, "");
+	assert_string_equal(err, "");
+	free(cmd);
+	free(out);
+	free(err);
+
+	pv_buf_free(&line);
+	pv_buf_free(&want);
+	lay_doc_free(&doc);
+	free(pdf);
+}
+
 static void
 test_dump(void **state)
 {
@@ -1035,6 +1253,8 @@ main(void)
 		cmocka_unit_test(test_generated_png),
 		cmocka_unit_test(test_png_checker),
 		cmocka_unit_test(test_jpeg_checker),
+		cmocka_unit_test(test_load_font),
+		cmocka_unit_test(test_many_codes),
 		cmocka_unit_test(test_dump),
 	};
 
