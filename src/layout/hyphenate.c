@@ -8,11 +8,20 @@
  * again.  Points of words already seen come from a bounded cache, since
  * a plan repeats its vocabulary on every page.
  *
+ * Most of the loading cost is the patterns no word of the document can
+ * match, so when the document's words are known beforehand
+ * (hyphenator_prepare), only the patterns that can match some substring
+ * of some prepared word are handed to libhyphen (see hyph_filter for why
+ * the points stay exactly those of the full dictionary).  A word later
+ * asked for that the filtered patterns do not cover loads the full
+ * dictionary, once.
+ *
  * This file must never print (libhyphen only complains about invalid
  * UTF-8, which we never pass it) and never fails: a missing dictionary
  * just means no hyphenation points.
  */
 #include <hyphen.h>
+#include <limits.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -41,6 +50,17 @@ static const char *const hyph_dirs[] = {
  * hyphenated every time instead of growing memory without bound. */
 #define HYPH_CACHE_MAX 65536
 #define HYPH_CACHE_SLOTS (2 * HYPH_CACHE_MAX)	/* power of two */
+/* Prepared words, and the substrings of them that patterns may match:
+ * past these counts the full dictionary is loaded instead. */
+#define HYPH_PREP_MAX 65536
+#define HYPH_SUBS_MAX (1u << 19)
+/* Filtering is skipped for a dictionary with a longer pattern (bytes of
+ * letters) or a larger file. */
+#define HYPH_PAT_MAX 32
+#define HYPH_FILE_MAX (16u << 20)
+/* Marks of a substring while filtering (hyph_sent.flags). */
+#define HS_KEPT 0x1             /* the letters of a pattern kept */
+#define HS_STATE 0x2            /* needed as a state without a match */
 
 enum hyph_lang {
 	HL_NB,
@@ -48,11 +68,30 @@ enum hyph_lang {
 	HL_COUNT,
 };
 
+/* A set of byte strings, kept in its own pool. */
+struct hyph_sent {
+	uint32_t hash;
+	uint32_t off;           /* of the key in the pool; 0: empty slot */
+	uint8_t len;
+	uint8_t flags;
+};
+
+struct hyph_set {
+	struct hyph_sent *s;    /* nslots (a power of two), or NULL */
+	size_t nslots, n;
+	char *pool;
+	size_t pool_len, pool_cap;
+};
+
 struct hyph_dict {
 	const char *file;       /* file name in a hyph_dirs folder */
+	struct hyph_dict *same; /* another entry with the same bytes, or NULL */
 	HyphenDict *dict;       /* NULL: not loaded or not found */
+	char *path;             /* of the file, while dict is filtered */
+	struct hyph_set subs;   /* while filtered: what its patterns cover */
+	size_t patmax;          /* bytes of letters of the longest pattern */
 	int tried;              /* loading was attempted */
-	int owned;              /* we free dict (not shared with another) */
+	int filtered;           /* dict holds only the patterns subs needs */
 	int utf8;               /* the dictionary wants UTF-8, else Latin-1 */
 	int usable;             /* a charset we can convert words to */
 };
@@ -70,6 +109,8 @@ struct hyphenator {
 	size_t nused;
 	char *pool;                     /* keys: lang byte + converted word */
 	size_t pool_len, pool_cap;
+	struct hyph_set words;          /* prepared: lower case, UTF-8 */
+	int words_over;                 /* too many: load full dictionaries */
 };
 
 struct hyphenator *
@@ -82,6 +123,14 @@ hyphenator_new(void)
 	return h;
 }
 
+static void
+hyph_set_free(struct hyph_set *s)
+{
+	free(s->s);
+	free(s->pool);
+	memset(s, 0, sizeof(*s));
+}
+
 void
 hyphenator_free(struct hyphenator *h)
 {
@@ -89,9 +138,14 @@ hyphenator_free(struct hyphenator *h)
 
 	if (h == NULL)
 		return;
-	for (i = 0; i < HL_COUNT; i++)
-		if (h->d[i].dict != NULL && h->d[i].owned)
+	/* An entry sharing another's dictionary (same) has none itself. */
+	for (i = 0; i < HL_COUNT; i++) {
+		if (h->d[i].dict != NULL)
 			hnj_hyphen_free(h->d[i].dict);
+		free(h->d[i].path);
+		hyph_set_free(&h->d[i].subs);
+	}
+	hyph_set_free(&h->words);
 	free(h->slots);
 	free(h->pool);
 	free(h);
@@ -181,44 +235,6 @@ hyph_charset(struct hyph_dict *hd)
 		    strncmp(cs, "LATIN1", 6) == 0;
 }
 
-static struct hyph_dict *
-hyph_dict(struct hyphenator *h, enum hyph_lang l)
-{
-	struct hyph_dict *hd = &h->d[l];
-	char *path, *other;
-	size_t i;
-
-	if (hd->tried)
-		return hd->dict != NULL && hd->usable ? hd : NULL;
-	hd->tried = 1;
-	if ((path = hyph_find(hd->file)) == NULL)
-		return NULL;
-	/* Share a loaded dictionary with the same bytes. */
-	for (i = 0; i < HL_COUNT; i++) {
-		if (i == (size_t)l || h->d[i].dict == NULL)
-			continue;
-		if ((other = hyph_find(h->d[i].file)) == NULL)
-			continue;
-		if (same_content(path, other)) {
-			hd->dict = h->d[i].dict;
-			hd->owned = 0;
-			hd->utf8 = h->d[i].utf8;
-			hd->usable = h->d[i].usable;
-		}
-		free(other);
-		if (hd->dict != NULL)
-			break;
-	}
-	if (hd->dict == NULL) {
-		hd->dict = hnj_hyphen_load(path);
-		hd->owned = 1;
-		if (hd->dict != NULL)
-			hyph_charset(hd);
-	}
-	free(path);
-	return hd->dict != NULL && hd->usable ? hd : NULL;
-}
-
 static int
 hyph_is_letter(uint32_t c)
 {
@@ -262,6 +278,452 @@ hyph_hash(const char *s, size_t n)
 }
 
 /* The cache slot of a key: a hit, or the empty slot where it would go. */
+
+/* The slot of a key in a set: a hit, or the empty slot where it would go. */
+static struct hyph_sent *
+hyph_set_slot(const struct hyph_set *s, const char *key, size_t n,
+    uint32_t hash)
+{
+	struct hyph_sent *e;
+	size_t i, mask = s->nslots - 1;
+
+	for (i = hash & mask;; i = (i + 1) & mask) {
+		e = &s->s[i];
+		if (e->off == 0)
+			return e;
+		if (e->hash == hash && e->len == n &&
+		    memcmp(s->pool + e->off, key, n) == 0)
+			return e;
+	}
+}
+
+static struct hyph_sent *
+hyph_set_find(const struct hyph_set *s, const char *key, size_t n,
+    uint32_t hash)
+{
+	struct hyph_sent *e;
+
+	if (s->s == NULL)
+		return NULL;
+	e = hyph_set_slot(s, key, n, hash);
+	return e->off != 0 ? e : NULL;
+}
+
+/* Add a key of at most 255 bytes (hash: hyph_hash of it), or find it
+ * there; NULL when it is new and the set already holds `max` keys. */
+static struct hyph_sent *
+hyph_set_add(struct hyph_set *s, const char *key, size_t n, uint32_t hash,
+    size_t max)
+{
+	struct hyph_sent *e, *old;
+	size_t i, j, nold, mask;
+
+	if (s->s == NULL) {
+		s->nslots = 1024;
+		s->s = pv_xcalloc(s->nslots, sizeof(*s->s));
+		/* Offset 0 marks an empty slot: start the pool at 1. */
+		s->pool_cap = 4096;
+		s->pool = pv_xmalloc(s->pool_cap);
+		s->pool_len = 1;
+	}
+	e = hyph_set_slot(s, key, n, hash);
+	if (e->off != 0)
+		return e;
+	if (s->n >= max || n > UINT8_MAX)
+		return NULL;
+	if (2 * (s->n + 1) > s->nslots) {
+		old = s->s;
+		nold = s->nslots;
+		s->nslots *= 2;
+		s->s = pv_xcalloc(s->nslots, sizeof(*s->s));
+		mask = s->nslots - 1;
+		for (i = 0; i < nold; i++) {
+			if (old[i].off == 0)
+				continue;
+			for (j = old[i].hash & mask; s->s[j].off != 0;
+			    j = (j + 1) & mask)
+				;
+			s->s[j] = old[i];
+		}
+		free(old);
+		e = hyph_set_slot(s, key, n, hash);
+	}
+	if (s->pool_len + n > s->pool_cap) {
+		while (s->pool_len + n > s->pool_cap)
+			s->pool_cap *= 2;
+		s->pool = pv_xrealloc(s->pool, s->pool_cap);
+	}
+	memcpy(s->pool + s->pool_len, key, n);
+	e->off = (uint32_t)s->pool_len;
+	e->len = (uint8_t)n;
+	e->hash = hash;
+	e->flags = 0;
+	s->pool_len += n;
+	s->n++;
+	return e;
+}
+
+/*
+ * A word lowered and converted for a dictionary (UTF-8 if utf8, else
+ * Latin-1) into out (HYPH_MAX_WORD * 4 bytes): its length in bytes, with
+ * the number of code points in *ncp.  0 for a word that is not all
+ * letters, has a letter the charset lacks (Sami č, ŋ ... in a Latin-1
+ * dictionary) or is longer than HYPH_MAX_WORD.
+ */
+static size_t
+hyph_convert(const char *word, size_t len, int utf8, char *out, size_t *ncp)
+{
+	size_t i, k, nk = 0, n = 0;
+	uint32_t c;
+
+	*ncp = 0;
+	for (i = 0; i < len; i += k, n++) {
+		if ((k = pv_utf8_decode(word + i, len - i, &c)) == 0)
+			return 0;
+		if (!hyph_is_letter(c) || n >= HYPH_MAX_WORD)
+			return 0;
+		c = hyph_lower(c);
+		if (utf8)
+			nk += pv_utf8_encode(c, out + nk);
+		else if (c <= 0xFF)
+			out[nk++] = (char)c;
+		else
+			return 0;
+	}
+	*ncp = n;
+	return nk;
+}
+
+/*
+ * The substrings of ".w." (what libhyphen runs its patterns over) of at
+ * most `max` bytes: with add, put into s (0 when s is full); else whether
+ * s holds them all.
+ */
+static int
+hyph_subs(struct hyph_set *s, const char *w, size_t n, size_t max, int add)
+{
+	char b[HYPH_MAX_WORD * 4 + 2];
+	size_t i, k;
+	uint32_t x;
+
+	if (n + 2 > sizeof(b))
+		return 0;
+	b[0] = '.';
+	memcpy(b + 1, w, n);
+	b[n + 1] = '.';
+	n += 2;
+	for (i = 0; i < n; i++) {
+		x = 2166136261u;	/* hyph_hash, one byte at a time */
+		for (k = 1; k <= max && i + k <= n; k++) {
+			x ^= (unsigned char)b[i + k - 1];
+			x *= 16777619u;
+			if (add ? hyph_set_add(s, b + i, k, x,
+			    HYPH_SUBS_MAX) == NULL :
+			    hyph_set_find(s, b + i, k, x) == NULL)
+				return 0;
+		}
+	}
+	return 1;
+}
+
+/* Whether a .dic line starts with a word (not a pattern) of libhyphen. */
+static int
+hyph_keyword(const char *l, size_t n)
+{
+	static const char *const kw[] = {
+		"LEFTHYPHENMIN", "RIGHTHYPHENMIN", "COMPOUNDLEFTHYPHENMIN",
+		"COMPOUNDRIGHTHYPHENMIN", "NOHYPHEN",
+	};
+	size_t i, k;
+
+	if (n == 0 || l[0] < 'A' || l[0] > 'Z')
+		return 0;
+	for (i = 0; i < sizeof(kw) / sizeof(kw[0]); i++) {
+		k = strlen(kw[i]);
+		if (n >= k && memcmp(l, kw[i], k) == 0)
+			return 1;
+	}
+	return 0;
+}
+
+/* The letters of a pattern line as libhyphen reads them: up to the first
+ * blank, control character or '/', without the digits.  Their length,
+ * or HYPH_PAT_MAX + 1 for a longer pattern. */
+static size_t
+hyph_letters(const char *l, size_t n, char *out)
+{
+	size_t i, k = 0;
+
+	for (i = 0; i < n && (unsigned char)l[i] > ' ' && l[i] != '/'; i++) {
+		if (l[i] >= '0' && l[i] <= '9')
+			continue;
+		if (k == HYPH_PAT_MAX)
+			return HYPH_PAT_MAX + 1;
+		out[k++] = l[i];
+	}
+	return k;
+}
+
+static void
+hyph_put(char **b, size_t *len, size_t *cap, const char *s, size_t n)
+{
+	if (*len + n > *cap) {
+		while (*len + n > *cap)
+			*cap *= 2;
+		*b = pv_xrealloc(*b, *cap);
+	}
+	memcpy(*b + *len, s, n);
+	*len += n;
+}
+
+/*
+ * Of the .dic text buf[0..len), the part that matters for the words
+ * whose substrings (of ".word.", up to hd->patmax bytes) are all in
+ * hd->subs, as the text of a smaller .dic; NULL when this cannot be done
+ * (something this does not understand, or too much): load it all then.
+ *
+ * libhyphen runs an automaton over ".word.": after each letter it is in
+ * the state of the longest suffix of what it read that is a prefix of
+ * some pattern, and applies that state's own pattern only (patterns that
+ * are shorter suffixes of it are not merged in).  So the states matter as
+ * well as the patterns.  Kept are:
+ *   - the charset line, the LEFTHYPHENMIN ... NOHYPHEN lines, comments;
+ *   - every pattern whose letters are one of the substrings;
+ *   - for every other pattern, the longest prefix of its letters that is
+ *     one of the substrings, as a pattern without digits: a state whose
+ *     (empty) match changes nothing, but which is there as in the full
+ *     dictionary.
+ * On a covered word, every substring is then a state here exactly when
+ * it is one in the full dictionary, with the same match (an empty one for
+ * none) and the same fallback (a shorter suffix, also covered), so the
+ * automaton walks the same states and gives the same points.
+ */
+static char *
+hyph_filter(struct hyph_dict *hd, const char *buf, size_t len,
+    size_t *outlen)
+{
+	char let[HYPH_PAT_MAX + 1], *out;
+	const char *l, *e, *end = buf + len;
+	struct hyph_sent *hit, *pre;
+	size_t n, k, i, olen, ocap;
+	uint32_t x;
+
+	e = memchr(buf, '\n', len);
+	ocap = len / 4 + 4096;
+	out = pv_xmalloc(ocap);
+	olen = 0;
+	hyph_put(&out, &olen, &ocap, buf, (size_t)(e - buf) + 1);
+	for (l = e + 1; l < end; l = e + 1) {
+		e = memchr(l, '\n', (size_t)(end - l));
+		n = (size_t)(e - l);
+		/* Comments and empty lines go as they are: whatever
+		 * libhyphen makes of them, it makes the same here. */
+		if (n == 0 || l[0] == '%' || hyph_keyword(l, n)) {
+			hyph_put(&out, &olen, &ocap, l, n + 1);
+			continue;
+		}
+		k = hyph_letters(l, n, let);
+		hit = k > 0 ? hyph_set_find(&hd->subs, let, k,
+		    hyph_hash(let, k)) : NULL;
+		if (k == 0 || hit != NULL) {
+			if (hit != NULL)
+				hit->flags |= HS_KEPT;
+			hyph_put(&out, &olen, &ocap, l, n + 1);
+			continue;
+		}
+		/* The longest prefix of the letters that is a substring. */
+		x = 2166136261u;
+		pre = NULL;
+		for (i = 0; i < k; i++) {
+			x ^= (unsigned char)let[i];
+			x *= 16777619u;
+			if ((hit = hyph_set_find(&hd->subs, let, i + 1, x)) ==
+			    NULL)
+				break;
+			pre = hit;
+		}
+		if (pre != NULL)
+			pre->flags |= HS_STATE;
+	}
+	for (i = 0; i < hd->subs.nslots; i++) {
+		hit = &hd->subs.s[i];
+		if (hit->off != 0 && (hit->flags & HS_STATE) &&
+		    !(hit->flags & HS_KEPT)) {
+			hyph_put(&out, &olen, &ocap, hd->subs.pool + hit->off,
+			    hit->len);
+			hyph_put(&out, &olen, &ocap, "\n", 1);
+		}
+	}
+	*outlen = olen;
+	return out;
+}
+
+/* The whole file, or NULL (unreadable, too large). */
+static char *
+hyph_read(const char *path, size_t *len)
+{
+	FILE *f;
+	char *b;
+	size_t n = 0, cap = 256 * 1024, r;
+
+	if ((f = fopen(path, "rb")) == NULL)
+		return NULL;
+	b = pv_xmalloc(cap);
+	for (;;) {
+		if (n == cap) {
+			if (cap >= HYPH_FILE_MAX) {
+				free(b);
+				fclose(f);
+				return NULL;
+			}
+			cap *= 2;
+			b = pv_xrealloc(b, cap);
+		}
+		if ((r = fread(b + n, 1, cap - n, f)) == 0)
+			break;
+		n += r;
+	}
+	fclose(f);
+	*len = n;
+	return b;
+}
+
+/*
+ * Load the patterns of path that the prepared words need (hyph_filter),
+ * setting hd->subs and hd->patmax; NULL when the file is not as expected
+ * or the words are too many: the caller loads the full dictionary.
+ */
+static HyphenDict *
+hyph_load_filtered(struct hyphenator *h, struct hyph_dict *hd,
+    const char *path)
+{
+	char cs[MAX_NAME], let[HYPH_PAT_MAX + 1], conv[HYPH_MAX_WORD * 4];
+	char *buf, *flt = NULL;
+	const char *l, *e, *end;
+	struct hyph_sent *w;
+	HyphenDict *dict = NULL;
+	size_t len, n, k, i, nk, ncp;
+	int utf8;
+	FILE *f;
+
+	if ((buf = hyph_read(path, &len)) == NULL)
+		return NULL;
+	end = buf + len;
+	/* libhyphen reads the charset with fgets() into MAX_NAME bytes and
+	 * the lines into MAX_CHARS: lines that fit, text ending in a new
+	 * line, no NUL, no second level. */
+	if (len == 0 || buf[len - 1] != '\n' || memchr(buf, '\0', len) ||
+	    (e = memchr(buf, '\n', len)) == NULL ||
+	    (size_t)(e - buf) + 1 > MAX_NAME - 1)
+		goto out;
+	n = (size_t)(e - buf);
+	memcpy(cs, buf, n);
+	cs[n] = '\0';
+	if (n > 0 && cs[n - 1] == '\r')
+		cs[n - 1] = '\0';
+	utf8 = strcmp(cs, "UTF-8") == 0;
+	hd->patmax = 0;
+	for (l = e + 1; l < end; l = e + 1) {
+		e = memchr(l, '\n', (size_t)(end - l));
+		n = (size_t)(e - l);
+		if (n + 1 > MAX_CHARS - 1 || (n >= 9 &&
+		    memcmp(l, "NEXTLEVEL", 9) == 0))
+			goto out;
+		if (n == 0 || l[0] == '%' || hyph_keyword(l, n))
+			continue;
+		if ((k = hyph_letters(l, n, let)) > HYPH_PAT_MAX)
+			goto out;
+		if (k > hd->patmax)
+			hd->patmax = k;
+	}
+	/* The substrings of the prepared words, in the file's charset. */
+	for (i = 0; i < h->words.nslots; i++) {
+		w = &h->words.s[i];
+		if (w->off == 0)
+			continue;
+		nk = hyph_convert(h->words.pool + w->off, w->len, utf8, conv,
+		    &ncp);
+		if (nk == 0)
+			continue;	/* never asked from libhyphen */
+		if (!hyph_subs(&hd->subs, conv, nk, hd->patmax, 1))
+			goto out;
+	}
+	flt = hyph_filter(hd, buf, len, &n);
+	if ((f = fmemopen(flt, n, "r")) != NULL) {
+		dict = hnj_hyphen_load_file(f);
+		fclose(f);
+	}
+out:
+	free(flt);
+	free(buf);
+	return dict;
+}
+
+/* Load the dictionary at path: filtered if words were prepared. */
+static void
+hyph_load(struct hyphenator *h, struct hyph_dict *hd, char *path)
+{
+	if (h->words.n > 0 && !h->words_over)
+		hd->dict = hyph_load_filtered(h, hd, path);
+	if (hd->dict != NULL) {
+		hd->filtered = 1;
+		hd->path = path;
+	} else {
+		hyph_set_free(&hd->subs);
+		hd->dict = hnj_hyphen_load(path);
+		free(path);
+	}
+	if (hd->dict != NULL)
+		hyph_charset(hd);
+}
+
+/* A word the filtered patterns do not cover: load them all, for good. */
+static void
+hyph_unfilter(struct hyph_dict *hd)
+{
+	hnj_hyphen_free(hd->dict);
+	hd->dict = hnj_hyphen_load(hd->path);
+	free(hd->path);
+	hd->path = NULL;
+	hyph_set_free(&hd->subs);
+	hd->filtered = 0;
+	if (hd->dict != NULL)
+		hyph_charset(hd);
+}
+
+static struct hyph_dict *
+hyph_dict(struct hyphenator *h, enum hyph_lang l)
+{
+	struct hyph_dict *hd = &h->d[l];
+	char *path, *other;
+	size_t i;
+
+	if (hd->same != NULL)
+		hd = hd->same;
+	if (hd->tried)
+		return hd->dict != NULL && hd->usable ? hd : NULL;
+	hd->tried = 1;
+	if ((path = hyph_find(hd->file)) == NULL)
+		return NULL;
+	/* Share a loaded dictionary with the same bytes. */
+	for (i = 0; i < HL_COUNT && hd->same == NULL; i++) {
+		if (i == (size_t)l || h->d[i].dict == NULL)
+			continue;
+		if ((other = hyph_find(h->d[i].file)) == NULL)
+			continue;
+		if (same_content(path, other))
+			hd->same = &h->d[i];
+		free(other);
+	}
+	if (hd->same != NULL) {
+		free(path);
+		hd = hd->same;
+		return hd->usable ? hd : NULL;
+	}
+	hyph_load(h, hd, path);
+	return hd->dict != NULL && hd->usable ? hd : NULL;
+}
+
 static struct hyph_slot *
 hyph_slot(struct hyphenator *h, const char *key, size_t n, uint32_t hash)
 {
@@ -339,32 +801,24 @@ hyph_ask(struct hyph_dict *hd, const char *w, size_t wlen, size_t n)
 
 /*
  * The points of a word for dictionary hd, asked from libhyphen: the word
- * lowered and converted to the dictionary's charset.  0 for a word that is
- * not all letters or has a letter the charset lacks (Sami č, ŋ ... in a
- * Latin-1 dictionary).
+ * lowered and converted to the dictionary's charset.  0 for a word
+ * hyph_convert() refuses.  A word the filtered patterns do not cover
+ * makes the full dictionary load first.
  */
 static uint64_t
 hyph_lookup(struct hyph_dict *hd, const char *word, size_t len, size_t n)
 {
 	char conv[HYPH_MAX_WORD * 4 + 1];
-	size_t i, k, nk = 0, ncp;
-	uint32_t c;
+	size_t nk, ncp;
 
-	for (i = 0, ncp = 0; i < len; i += k, ncp++) {
-		if ((k = pv_utf8_decode(word + i, len - i, &c)) == 0)
-			return 0;
-		if (!hyph_is_letter(c) || ncp >= HYPH_MAX_WORD)
-			return 0;
-		c = hyph_lower(c);
-		if (hd->utf8)
-			nk += pv_utf8_encode(c, conv + nk);
-		else if (c <= 0xFF)
-			conv[nk++] = (char)c;
-		else
+	nk = hyph_convert(word, len, hd->utf8, conv, &ncp);
+	if (nk == 0 || ncp != n)
+		return 0;
+	if (hd->filtered && !hyph_subs(&hd->subs, conv, nk, hd->patmax, 0)) {
+		hyph_unfilter(hd);
+		if (hd->dict == NULL)
 			return 0;
 	}
-	if (ncp != n)
-		return 0;
 	/* libhyphen looks for its NOHYPHEN strings with strstr(). */
 	conv[nk] = '\0';
 	return hyph_ask(hd, conv, nk, n);
@@ -407,4 +861,39 @@ hyphenate_word(struct hyphenator *h, const char *lang, const char *word,
 	for (i = HYPH_LEFT_MIN - 1; i + HYPH_RIGHT_MIN < n; i++)
 		if (bits & ((uint64_t)1 << i))
 			points[i] = 1;
+}
+
+void
+hyphenator_prepare(struct hyphenator *h, const char *lang, const char *text,
+    size_t len)
+{
+	char conv[HYPH_MAX_WORD * 4];
+	size_t i, k, s, nk, ncp;
+	uint32_t c;
+
+	/* nb and nn share one file, and a word is the same string in
+	 * either: the words of all languages go in one set. */
+	(void)lang;
+	if (h == NULL || text == NULL || h->words_over)
+		return;
+	for (i = 0, s = 0;; i += k) {
+		k = i < len ? pv_utf8_decode(text + i, len - i, &c) : 0;
+		if (k != 0 && hyph_is_letter(c))
+			continue;
+		/* The letters text[s..i) end here. */
+		if (i - s >= HYPH_MIN_WORD && i - s <= HYPH_MAX_WORD * 4) {
+			nk = hyph_convert(text + s, i - s, 1, conv, &ncp);
+			if (nk > 0 && ncp >= HYPH_MIN_WORD &&
+			    hyph_set_add(&h->words, conv, nk,
+			    hyph_hash(conv, nk), HYPH_PREP_MAX) == NULL) {
+				h->words_over = 1;
+				return;
+			}
+		}
+		if (i >= len)
+			break;
+		if (k == 0)
+			k = 1;
+		s = i + k;
+	}
 }

@@ -84,6 +84,42 @@ prescan(struct lctx *c, const struct doc_node *n, int *count, size_t *cap)
 	}
 }
 
+/* The words of the document for the hyphenator, before anything is set:
+ * every text node (in its language), and what layout writes itself. */
+static void
+prepare_words(struct lctx *c, const struct doc_node *n, const char *lang)
+{
+	const struct doc_node *k;
+	const char *kl;
+
+	for (k = n->first; k != NULL; k = k->next) {
+		kl = k->lang != NULL ? k->lang : lang;
+		if (k->kind == DOC_TEXT && k->text != NULL)
+			hyphenator_prepare(c->hy, kl, k->text, k->text_len);
+		else
+			prepare_words(c, k, kl);
+	}
+}
+
+static void
+prepare_hyphenator(struct lctx *c)
+{
+	const struct doc_meta *m = &c->doc->meta;
+	const char *const extra[] = {
+		m->title, m->running_title, m->date, c->labels->contents,
+		c->labels->page_of,
+	};
+	size_t i;
+
+	for (i = 0; i < sizeof(extra) / sizeof(extra[0]); i++)
+		if (extra[i] != NULL)
+			hyphenator_prepare(c->hy, c->lang, extra[i],
+			    strlen(extra[i]));
+	if (c->doc->root != NULL)
+		prepare_words(c, c->doc->root, c->doc->root->lang != NULL ?
+		    c->doc->root->lang : c->lang);
+}
+
 static int
 hsort_cmp(const void *a, const void *b)
 {
@@ -254,6 +290,7 @@ layout_document(const struct doc *doc, const struct theme *th,
 	if ((st = check_faces(&c)) != PV_OK)
 		return st;
 	c.hy = hyphenator_new();
+	prepare_hyphenator(&c);
 	if (doc->root != NULL)
 		prescan(&c, doc->root, count, &cap);
 	index_heads(&c);

@@ -1,7 +1,8 @@
 /*
  * test_hyphenate.c - Norwegian hyphenation points (libhyphen with the
  * hyphen-no patterns): known words, bokmål and nynorsk, what is never
- * hyphenated, and input that is not a word at all.
+ * hyphenated, input that is not a word at all, and a prepared hyphenator
+ * (filtered patterns) against the full dictionary.
  *
  * Needs the Debian hyphen-no package (make deps).
  */
@@ -218,6 +219,130 @@ test_cache(void **state)
 	}
 }
 
+/* The words (runs of letters, ASCII or not) of a file without its tags;
+ * NUL-separated, the caller frees. */
+static char *
+corpus_words(const char *path, size_t *nwords)
+{
+	struct pv_buf b;
+	FILE *f;
+	int ch, tag = 0, inword = 0;
+
+	*nwords = 0;
+	pv_buf_init(&b);
+	pv_buf_puts(&b, "");
+	if ((f = fopen(path, "rb")) == NULL)
+		return pv_buf_take(&b);
+	while ((ch = getc(f)) != EOF) {
+		if (ch == '<')
+			tag = 1;
+		if (!tag && ((ch >= 'a' && ch <= 'z') ||
+		    (ch >= 'A' && ch <= 'Z') || ch >= 0x80)) {
+			pv_buf_putc(&b, (char)ch);
+			inword = 1;
+		} else if (inword) {
+			pv_buf_putc(&b, '\0');
+			(*nwords)++;
+			inword = 0;
+		}
+		if (ch == '>')
+			tag = 0;
+	}
+	if (inword) {
+		pv_buf_putc(&b, '\0');
+		(*nwords)++;
+	}
+	fclose(f);
+	return pv_buf_take(&b);
+}
+
+/* The points of a word from two hyphenators are the same. */
+static void
+same_points(struct hyphenator *a, struct hyphenator *b, const char *lang,
+    const char *w)
+{
+	unsigned char pa[80], pb[80];
+	size_t n = pv_utf8_length(w, strlen(w));
+
+	if (n > sizeof(pa))
+		return;
+	memset(pa, 7, sizeof(pa));
+	memset(pb, 9, sizeof(pb));
+	hyphenate_word(a, lang, w, strlen(w), pa, n);
+	hyphenate_word(b, lang, w, strlen(w), pb, n);
+	if (memcmp(pa, pb, n) != 0)
+		fail_msg("%s: prepared and full points differ", w);
+}
+
+/*
+ * A prepared hyphenator (only the patterns the document's words can
+ * match) gives the same points as the full dictionary, word for word,
+ * for every word of a corpus, in both languages; then for words that
+ * were not prepared (they load the full dictionary), and the corpus
+ * again after that.
+ */
+static void
+test_prepared(void **state)
+{
+	static const char *const unprepared[] = {
+		"sjokoladefabrikkene", "Xylofonorkesteret", "brannvesenet",
+		"KOMPETANSEUTVIKLINGSSTRATEGIEN", "Tunnelbanestasjonen",
+	};
+	struct hyphenator *pre, *full;
+	char *words, *w;
+	size_t nwords, i, pass;
+
+	words = corpus_words("tests/fixtures/xhtml/prose20.xhtml", &nwords);
+	assert_true(nwords > 1000);
+	pre = hyphenator_new();
+	full = hyphenator_new();
+	/* Once per word and once per paragraph-like piece, as layout
+	 * might: preparing the same text twice changes nothing. */
+	for (w = words, i = 0; i < nwords; i++, w += strlen(w) + 1)
+		hyphenator_prepare(pre, i % 2 ? "nn" : "nb", w, strlen(w));
+	for (w = words, i = 0; i < nwords; i++, w += strlen(w) + 1)
+		assert_string_not_equal(w, unprepared[0]);
+	for (pass = 0; pass < 2; pass++) {
+		for (w = words, i = 0; i < nwords; i++, w += strlen(w) + 1) {
+			same_points(pre, full, "nb", w);
+			same_points(pre, full, "nn", w);
+		}
+		if (pass == 0)
+			for (i = 0; i < sizeof(unprepared) /
+			    sizeof(unprepared[0]); i++)
+				same_points(pre, full, "nb", unprepared[i]);
+	}
+	hyphenator_free(pre);
+	hyphenator_free(full);
+	free(words);
+}
+
+/* Known answers through a prepared hyphenator, and preparing text that
+ * is not words (or nothing) is harmless. */
+static void
+test_prepared_known(void **state)
+{
+	static const char text[] = "Kompetanseutvikling i barnehagen, "
+	    "tilrettelegging og videreutdanning (2024-2027): "
+	    "www.udir.no \xff\xfe ikke-ord \xc3";
+	struct hyphenator *saved = hy;
+
+	hy = hyphenator_new();
+	hyphenator_prepare(hy, "nb", text, sizeof(text) - 1);
+	hyphenator_prepare(hy, "nb", "", 0);
+	hyphenator_prepare(hy, NULL, NULL, 0);
+	hyphenator_prepare(NULL, "nb", text, sizeof(text) - 1);
+	expect("nb", "kompetanseutvikling", "kompetanse-ut-vikling");
+	expect("nb", "Barnehagen", "Barneha-gen");
+	expect("nn", "tilrettelegging", "til-rette-legging");
+	expect("nb", "videreutdanning", "videre-ut-danning");
+	/* Not prepared: the full dictionary answers. */
+	expect("nb", "organisasjonen", "or-gani-sa-sjo-nen");
+	expect("nb", "utdanning", "ut-danning");
+	hyphenator_free(hy);
+	hy = saved;
+}
+
 int
 main(void)
 {
@@ -230,6 +355,8 @@ main(void)
 		cmocka_unit_test(test_not_words),
 		cmocka_unit_test(test_degenerate),
 		cmocka_unit_test(test_cache),
+		cmocka_unit_test(test_prepared),
+		cmocka_unit_test(test_prepared_known),
 	};
 
 	return cmocka_run_group_tests(tests, setup, teardown);
