@@ -141,6 +141,42 @@ run(const char *cmd, char **out, char **err)
 	return WIFEXITED(st) ? WEXITSTATUS(st) : -1;
 }
 
+/* Place an image item; returns nothing, as tests only look at the PDF. */
+static void
+image_item(struct lay_page *pg, double x, double y, double w, double h,
+    int image)
+{
+	struct lay_item *it = lay_page_add(pg, LK_IMAGE);
+
+	it->x = x;
+	it->y = y;
+	it->w = w;
+	it->h = h;
+	it->image = image;
+}
+
+/* run() with every %s of the command replaced by the PDF's path. */
+static int
+run_on(const char *fmt, const char *pdf, char **out, char **err)
+{
+	struct pv_buf cmd;
+	const char *p;
+	int rc;
+
+	pv_buf_init(&cmd);
+	for (p = fmt; *p != '\0'; p++) {
+		if (p[0] == '%' && p[1] == 's') {
+			pv_buf_puts(&cmd, pdf);
+			p++;
+		} else {
+			pv_buf_putc(&cmd, *p);
+		}
+	}
+	rc = run(cmd.data, out, err);
+	pv_buf_free(&cmd);
+	return rc;
+}
+
 /*
  * Debian's mutool is built without colour management and says so on
  * every page it draws, whatever the PDF: that one line is not about us.
@@ -292,31 +328,11 @@ build_doc(struct lay_doc *doc, const char *image)
 
 	pg = add_page(doc);
 	text_item(pg, 56.69, 780, 1, 18, 0x1F3864, "2 Tiltak");
-	it = lay_page_add(pg, LK_IMAGE);
-	it->x = 56.69;
-	it->y = 600;
-	it->w = 80;
-	it->h = 60;
-	it->image = add_image(doc, FIX "/photo.jpg", 0);
-	it = lay_page_add(pg, LK_IMAGE);
-	it->x = 156.69;
-	it->y = 600;
-	it->w = 60;
-	it->h = 60;
-	it->image = add_image(doc, FIX "/alpha.png", 1);
-	it = lay_page_add(pg, LK_IMAGE);
-	it->x = 236.69;
-	it->y = 600;
-	it->w = 64;
-	it->h = 16;
-	it->image = add_image(doc, FIX "/pal4.png", 1);
+	image_item(pg, 56.69, 600, 80, 60, add_image(doc, FIX "/photo.jpg", 0));
+	image_item(pg, 156.69, 600, 60, 60, add_image(doc, FIX "/alpha.png", 1));
+	image_item(pg, 236.69, 600, 64, 16, add_image(doc, FIX "/pal4.png", 1));
 	/* The image used twice is embedded once. */
-	it = lay_page_add(pg, LK_IMAGE);
-	it->x = 56.69;
-	it->y = 400;
-	it->w = 64;
-	it->h = 32;
-	it->image = img;
+	image_item(pg, 56.69, 400, 64, 32, img);
 
 	add_outline(doc, 1, 1, 800, "1 Mål");
 	add_outline(doc, 2, 1, 720, "1.1 Delmål for Ærøy");
@@ -351,21 +367,17 @@ emit_to(const char *name, struct lay_doc *doc, const struct emit_options *o)
 static void
 expect_drawn_silently(const char *pdf)
 {
-	char *cmd, *out, *err;
+	char *out, *err;
 
-	cmd = pv_xasprintf("mutool draw -q -o /dev/null '%s'", pdf);
-	assert_int_equal(run(cmd, &out, &err), 0);
+	assert_int_equal(run_on("mutool draw -q -o /dev/null '%s'", pdf, &out, &err), 0);
 	drop_icc_warning(err);
 	assert_string_equal(err, "");
-	free(cmd);
 	free(out);
 	free(err);
-	cmd = pv_xasprintf("gs -q -dNOPAUSE -dBATCH -dSAFER "
-	    "-sDEVICE=nullpage '%s'", pdf);
-	assert_int_equal(run(cmd, &out, &err), 0);
+	assert_int_equal(run_on("gs -q -dNOPAUSE -dBATCH -dSAFER "
+	    "-sDEVICE=nullpage '%s'", pdf, &out, &err), 0);
 	assert_string_equal(out, "");
 	assert_string_equal(err, "");
-	free(cmd);
 	free(out);
 	free(err);
 }
@@ -381,8 +393,7 @@ test_readers(void **state)
 	pdf = emit_to("full.pdf", &doc, &opts);
 
 	/* pdftotext: every phrase back, not one warning. */
-	cmd = pv_xasprintf("pdftotext -enc UTF-8 '%s' -", pdf);
-	assert_int_equal(run(cmd, &out, &err), 0);
+	assert_int_equal(run_on("pdftotext -enc UTF-8 '%s' -", pdf, &out, &err), 0);
 	assert_string_equal(err, "");
 	for (i = 0; i < sizeof(phrases) / sizeof(phrases[0]); i++) {
 		if (strstr(out, phrases[i]) == NULL)
@@ -391,17 +402,14 @@ test_readers(void **state)
 		assert_non_null(strstr(out, phrases[i]));
 	}
 	assert_non_null(strstr(out, "Ordene står hver for seg."));
-	free(cmd);
 	free(out);
 	free(err);
 
 	/* qpdf --check: no errors, no warnings. */
-	cmd = pv_xasprintf("qpdf --check '%s'", pdf);
-	assert_int_equal(run(cmd, &out, &err), 0);
+	assert_int_equal(run_on("qpdf --check '%s'", pdf, &out, &err), 0);
 	assert_non_null(strstr(out, "No syntax or stream encoding errors"));
 	assert_null(strstr(out, "WARNING"));
 	assert_string_equal(err, "");
-	free(cmd);
 	free(out);
 	free(err);
 
@@ -436,19 +444,15 @@ test_readers(void **state)
 	free(err);
 
 	/* The page count and the bookmarks, as qpdf reads them. */
-	cmd = pv_xasprintf("qpdf --show-npages '%s'", pdf);
-	assert_int_equal(run(cmd, &out, &err), 0);
+	assert_int_equal(run_on("qpdf --show-npages '%s'", pdf, &out, &err), 0);
 	assert_string_equal(out, "3\n");
-	free(cmd);
 	free(out);
 	free(err);
-	cmd = pv_xasprintf("qpdf --json --json-key=outlines '%s'", pdf);
-	assert_int_equal(run(cmd, &out, &err), 0);
+	assert_int_equal(run_on("qpdf --json --json-key=outlines '%s'", pdf, &out, &err), 0);
 	assert_non_null(strstr(out, "\"outlines\""));
 	assert_non_null(strstr(out, "\"title\": \"1.1 Delmål for Ærøy\""));
 	assert_non_null(strstr(out, "\"title\": \"1.1.1 Čálli\""));
 	assert_non_null(strstr(out, "\"title\": \"2 Tiltak\""));
-	free(cmd);
 	free(out);
 	free(err);
 
@@ -456,8 +460,7 @@ test_readers(void **state)
 	expect_drawn_silently(pdf);
 
 	/* The information dictionary, as pdfinfo reads it. */
-	cmd = pv_xasprintf("pdfinfo '%s'", pdf);
-	assert_int_equal(run(cmd, &out, &err), 0);
+	assert_int_equal(run_on("pdfinfo '%s'", pdf, &out, &err), 0);
 	assert_string_equal(err, "");
 	assert_non_null(strstr(out,
 	    "Title:           Kompetanseplan for Åfjord 2024–2027"));
@@ -465,7 +468,6 @@ test_readers(void **state)
 	assert_non_null(strstr(out, "Creator:         planverk test"));
 	assert_non_null(strstr(out, "Producer:        planverk test"));
 	assert_non_null(strstr(out, "Pages:           3"));
-	free(cmd);
 	free(out);
 	free(err);
 
@@ -539,11 +541,9 @@ test_structure(void **state)
 	free(cmd);
 	free(out);
 	free(err);
-	cmd = pv_xasprintf("pdftotext -enc UTF-8 '%s' -", pdf);
-	assert_int_equal(run(cmd, &out, &err), 0);
+	assert_int_equal(run_on("pdftotext -enc UTF-8 '%s' -", pdf, &out, &err), 0);
 	assert_string_equal(err, "");
 	assert_non_null(strstr(out, phrases[2]));
-	free(cmd);
 	free(out);
 	free(err);
 	lay_doc_free(&doc);
@@ -902,7 +902,7 @@ test_generated_png(void **state)
 	struct lay_doc doc;
 	unsigned char *png;
 	size_t len;
-	char *path = tmp("made.png"), *pdf, *cmd, *out, *err;
+	char *path = tmp("made.png"), *pdf, *out, *err;
 	char why[200];
 	FILE *fp;
 
@@ -914,11 +914,9 @@ test_generated_png(void **state)
 	fclose(fp);
 	build_doc(&doc, path);
 	pdf = emit_to("made.pdf", &doc, &opts);
-	cmd = pv_xasprintf("mutool draw -q -o /dev/null '%s'", pdf);
-	assert_int_equal(run(cmd, &out, &err), 0);
+	assert_int_equal(run_on("mutool draw -q -o /dev/null '%s'", pdf, &out, &err), 0);
 	drop_icc_warning(err);
 	assert_string_equal(err, "");
-	free(cmd);
 	free(out);
 	free(err);
 	lay_doc_free(&doc);
@@ -1176,17 +1174,13 @@ test_many_codes(void **state)
 	free(out);
 	free(err);
 
-	cmd = pv_xasprintf("qpdf --check '%s'", pdf);
-	assert_int_equal(run(cmd, &out, &err), 0);
+	assert_int_equal(run_on("qpdf --check '%s'", pdf, &out, &err), 0);
 	assert_null(strstr(out, "WARNING"));
 	assert_string_equal(err, "");
-	free(cmd);
 	free(out);
 	free(err);
-	cmd = pv_xasprintf("pdffonts '%s'", pdf);
-	assert_int_equal(run(cmd, &out, &err), 0);
+	assert_int_equal(run_on("pdffonts '%s'", pdf, &out, &err), 0);
 	assert_non_null(strstr(out, "yes yes yes"));
-	free(cmd);
 	free(out);
 	free(err);
 	expect_drawn_silently(pdf);
