@@ -2,19 +2,29 @@
  * emit_draw.c - the items of each page become content-stream operators.
  *
  * Layout has placed every fragment: here nothing is measured or moved.
- * The first text item on a baseline is set with an absolute text matrix
- * (Tm); the next ones on the same baseline move from it with Td, which
- * is shorter and, in libharu, much cheaper than Tm.  Td is relative, so
- * rounding in the written numbers (5 decimals) could add up; starting
- * each baseline afresh with Tm bounds that to the words of one line.
- * Text items that follow each other share one BT..ET block and the font,
- * size and colour operators are written only when they change, which
- * keeps 45 lines of words per page small.
+ * We write the operators ourselves into a buffer per page and hand the
+ * bytes to the page's content stream (libharu's object API), because
+ * libharu's HPDF_Page_* operators clear a 512-byte buffer byte by byte
+ * for every number they write and measure every string they show again:
+ * for a page of justified text that was most of the cost of the PDF.
+ * libharu still names the font resources (HPDF_Page_GetLocalFontName)
+ * and draws the images, whose XObject names only it knows; before it
+ * does, what we have written so far goes to the stream first.
  *
- * Text goes to libharu as UTF-8 through its "UTF-8" encoder, which shows
- * each character as its BMP code point (a 2-byte CID); what we pass must
- * therefore be valid UTF-8 of the BMP without control characters, and we
- * note every code shown so that the ToUnicode map covers exactly those.
+ * The first text item on a baseline is set with an absolute text matrix
+ * (Tm); a later one on the same baseline, after a change of font or
+ * colour, moves from it with Td.  Words that follow each other on a
+ * baseline in the same font and colour go into one TJ array, each
+ * placed by the number between it and the last: the reader's position
+ * after a string is its glyphs' widths (the /W array emit_fonts writes,
+ * from the same font module), and we follow that position exactly, so
+ * the numbers never drift from where layout put each word.  Numbers
+ * have at most three decimals (a micrometre); a Tm on each new baseline
+ * bounds any rounding to one line.
+ *
+ * Text is shown as 2-byte glyph ids in the Type0 fonts of emit_font.c;
+ * every glyph shown is noted, with the character it was shown for, so
+ * that widths, subset and ToUnicode map cover exactly those.
  */
 #include <math.h>
 #include <stdint.h>
@@ -22,6 +32,9 @@
 #include <string.h>
 
 #include <hpdf.h>
+#include <hpdf_objects.h>
+#include <hpdf_pages.h>
+#include <hpdf_streams.h>
 
 #include "../font/font.h"
 #include "../util/buf.h"
@@ -30,65 +43,111 @@
 #include "emit_int.h"
 
 #define NO_COLOR 0xFFFFFFFFu
+/* The largest coordinate a PDF reader must accept (PDF 1.7, C.2). */
+#define MAX_COORD 32767.0
+/* Larger type is no text but a drawing; libharu drew the line here. */
+#define MAX_FONT_SIZE 600.0
 
-/* What the content stream has set so far on this page. */
+/* What the content stream of the page being drawn has set so far. */
 struct pen {
+	HPDF_Page page;
+	struct pv_buf *out;     /* operators not yet in the page's stream */
 	int in_text;
 	int have_line;          /* the text line matrix is at line_x, line_y */
 	double line_x, line_y;
+	int in_array;           /* a TJ array is open ... */
+	double array_x;         /* ... and the reader's pen is here */
 	int face;
 	double size;
 	uint32_t fill, stroke;
 	double line_width;
 };
 
-static HPDF_REAL
-comp(uint32_t rgb, int shift)
+/*
+ * A number as a PDF content stream wants it: at most `decimals` decimals,
+ * no trailing zeros, no exponent, and never "-0".  Values are in range
+ * (finite_item), so the scaled integer cannot overflow.
+ */
+static void
+put_number(struct pv_buf *b, double v, int decimals)
 {
-	return (HPDF_REAL)((rgb >> shift) & 0xFF) / 255.0f;
+	static const long scale[] = { 1, 10, 100, 1000, 10000 };
+	char tmp[32], *p = tmp + sizeof(tmp);
+	long n = lround(fabs(v) * (double)scale[decimals]);
+	long ip = n / scale[decimals], fp = n % scale[decimals];
+	int d = decimals;
+
+	while (d > 0 && fp % 10 == 0) {
+		fp /= 10;
+		d--;
+	}
+	if (d > 0) {
+		while (d-- > 0) {
+			*--p = (char)('0' + fp % 10);
+			fp /= 10;
+		}
+		*--p = '.';
+	}
+	do {
+		*--p = (char)('0' + ip % 10);
+		ip /= 10;
+	} while (ip > 0);
+	if (v < 0 && n != 0)
+		*--p = '-';
+	pv_buf_put(b, p, (size_t)(tmp + sizeof(tmp) - p));
 }
 
-static HPDF_Font
-face_font(struct emit_ctx *c, int face)
+/* Numbers separated by spaces, then the operator and a newline. */
+static void
+put_op(struct pv_buf *b, const double *v, size_t n, int decimals,
+    const char *op)
 {
-	struct emit_face *f;
-	const char *path;
+	size_t i;
 
-	if (face < 0 || (size_t)face >= c->nfaces) {
-		emit_fail(c, PV_EINTERNAL, NULL, "PDF: text in font face %d, "
-		    "which was never loaded (a layout bug)", face);
-		return NULL;
+	for (i = 0; i < n; i++) {
+		put_number(b, v[i], decimals);
+		pv_buf_putc(b, ' ');
 	}
-	f = &c->faces[face];
-	if (f->font != NULL)
-		return f->font;
-	path = font_path(c->fs, face);
-	c->doing = "embedding the font";
-	c->doing_file = path;
-	f->font = emit_load_font(c, path);
-	if (!c->failed && f->font == NULL)
-		emit_fail(c, PV_EINPUT, path, "PDF: libharu cannot use this "
-		    "font");
-	c->doing = NULL;
-	c->doing_file = NULL;
-	if (f->font != NULL && f->used == NULL)
-		f->used = pv_xcalloc(65536 / 8, 1);
-	return f->font;
+	pv_buf_puts(b, op);
+	pv_buf_putc(b, '\n');
+}
+
+/* Hand what we have written to the page's content stream. */
+static void
+flush(struct emit_ctx *c, struct pen *pen)
+{
+	HPDF_PageAttr attr = pen->page->attr;
+
+	if (pen->out->len == 0)
+		return;
+	if (HPDF_Stream_Write(attr->stream, (const HPDF_BYTE *)pen->out->data,
+	    (HPDF_UINT)pen->out->len) != HPDF_OK)
+		emit_check(c);
+	pv_buf_clear(pen->out);
 }
 
 /*
- * The text as libharu may show it: invalid UTF-8 and characters beyond
- * the BMP (which libharu would turn into spaces) become U+FFFD, control
- * characters are dropped, tabs become spaces.  Marks each code used.
+ * The text as a literal string of 2-byte glyph ids; returns its width in
+ * thousandths of an em, or -1 when nothing in it can be shown (the
+ * caller takes the string back).  Invalid UTF-8 and characters beyond
+ * the BMP become U+FFFD, control characters are dropped, tabs become
+ * spaces; each glyph shown is marked, with the lowest code point shown
+ * with it, for the ToUnicode map.  A CR or LF byte is escaped because a
+ * reader would read a bare one as a line end.
  */
-static void
-clean_text(const char *s, size_t n, struct pv_buf *out, uint8_t *used)
+static long
+put_text(struct emit_ctx *c, struct pv_buf *b, int face, const char *s,
+    size_t n)
 {
+	struct emit_face *f = &c->faces[face];
 	uint32_t cp;
-	size_t i = 0, k;
-	char enc[4];
+	uint16_t g;
+	size_t i = 0, k, count = 0;
+	long width = 0;
+	char e[4];
+	int j;
 
-	pv_buf_clear(out);
+	pv_buf_putc(b, '(');
 	while (i < n) {
 		k = pv_utf8_decode(s + i, n - i, &cp);
 		i += k ? k : 1;
@@ -98,126 +157,208 @@ clean_text(const char *s, size_t n, struct pv_buf *out, uint8_t *used)
 			continue;
 		if (cp > 0xFFFF)
 			cp = 0xFFFD;
-		used[cp >> 3] |= (uint8_t)(1u << (cp & 7));
-		pv_buf_put(out, enc, pv_utf8_encode(cp, enc));
+		g = font_glyph(c->fs, face, cp);
+		if (g >= f->nglyphs)
+			g = 0;
+		f->used[g >> 3] |= (uint8_t)(1u << (g & 7));
+		if (f->unicode[g] == 0 || cp < f->unicode[g])
+			f->unicode[g] = (uint16_t)cp;
+		width += font_glyph_advance(c->fs, face, g);
+		count++;
+		for (j = 0; j < 2; j++) {
+			unsigned char byte = (unsigned char)(j ? g : g >> 8);
+			size_t len = 0;
+
+			if (byte == '(' || byte == ')' || byte == '\\')
+				e[len++] = '\\';
+			if (byte == '\r' || byte == '\n') {
+				e[len++] = '\\';
+				e[len++] = byte == '\r' ? 'r' : 'n';
+			} else {
+				e[len++] = (char)byte;
+			}
+			pv_buf_put(b, e, len);
+		}
+	}
+	pv_buf_putc(b, ')');
+	return count ? width : -1;
+}
+
+static void
+end_array(struct pen *pen)
+{
+	if (pen->in_array) {
+		pv_buf_puts(pen->out, "] TJ\n");
+		pen->in_array = 0;
 	}
 }
 
 static void
-end_text(HPDF_Page pg, struct pen *pen)
+end_text(struct pen *pen)
 {
+	end_array(pen);
 	if (pen->in_text) {
-		HPDF_Page_EndText(pg);
+		pv_buf_puts(pen->out, "ET\n");
 		pen->in_text = 0;
 	}
 }
 
 static void
-set_fill(HPDF_Page pg, struct pen *pen, uint32_t rgb)
+put_color(struct pv_buf *b, uint32_t rgb, const char *op)
+{
+	double v[3];
+
+	v[0] = (double)((rgb >> 16) & 0xFF) / 255.0;
+	v[1] = (double)((rgb >> 8) & 0xFF) / 255.0;
+	v[2] = (double)(rgb & 0xFF) / 255.0;
+	put_op(b, v, 3, 4, op);
+}
+
+static void
+set_fill(struct pen *pen, uint32_t rgb)
 {
 	if (pen->fill != rgb) {
-		HPDF_Page_SetRGBFill(pg, comp(rgb, 16), comp(rgb, 8),
-		    comp(rgb, 0));
+		put_color(pen->out, rgb, "rg");
 		pen->fill = rgb;
 	}
 }
 
 static void
-set_stroke(HPDF_Page pg, struct pen *pen, uint32_t rgb, double width)
+set_stroke(struct pen *pen, uint32_t rgb, double width)
 {
 	if (pen->stroke != rgb) {
-		HPDF_Page_SetRGBStroke(pg, comp(rgb, 16), comp(rgb, 8),
-		    comp(rgb, 0));
+		put_color(pen->out, rgb, "RG");
 		pen->stroke = rgb;
 	}
 	if (pen->line_width != width) {
-		HPDF_Page_SetLineWidth(pg, (HPDF_REAL)width);
+		put_op(pen->out, &width, 1, 3, "w");
 		pen->line_width = width;
 	}
 }
 
 static void
-draw_text(struct emit_ctx *c, HPDF_Page pg, struct pen *pen,
-    const struct lay_item *it, struct pv_buf *tmp)
+draw_text(struct emit_ctx *c, struct pen *pen, const struct lay_item *it)
 {
-	HPDF_Font font;
+	struct pv_buf *b = pen->out;
+	HPDF_Dict font;
+	size_t mark;
+	double kern = 0;
+	long width;
 
 	if (it->text == NULL || it->text_len == 0)
 		return;
-	if ((font = face_font(c, it->face)) == NULL)
+	if ((font = emit_face_font(c, it->face)) == NULL)
 		return;
-	clean_text(it->text, it->text_len, tmp, c->faces[it->face].used);
-	if (tmp->len == 0)
+	if (pen->in_array && (pen->face != it->face || pen->size != it->size ||
+	    pen->fill != (it->color & 0xFFFFFF) || it->y != pen->line_y))
+		end_array(pen);
+	mark = b->len;
+	if (!pen->in_array) {
+		if (!pen->in_text) {
+			pv_buf_puts(b, "BT\n");
+			pen->in_text = 1;
+			pen->have_line = 0;
+		}
+		if (pen->face != it->face || pen->size != it->size) {
+			const char *name;
+
+			if ((name = HPDF_Page_GetLocalFontName(pen->page,
+			    font)) == NULL) {
+				emit_check(c);
+				return;
+			}
+			pv_buf_putc(b, '/');
+			pv_buf_puts(b, name);
+			pv_buf_putc(b, ' ');
+			put_op(b, &it->size, 1, 3, "Tf");
+			pen->face = it->face;
+			pen->size = it->size;
+		}
+		set_fill(pen, it->color & 0xFFFFFF);
+		if (pen->have_line && it->y == pen->line_y) {
+			double v[2] = { it->x - pen->line_x, 0 };
+
+			put_op(b, v, 2, 3, "Td");
+		} else {
+			double v[6] = { 1, 0, 0, 1, it->x, it->y };
+
+			put_op(b, v, 6, 3, "Tm");
+		}
+		pen->have_line = 1;
+		pen->line_x = it->x;
+		pen->line_y = it->y;
+		pen->array_x = it->x;
+		pen->in_array = 1;
+		pv_buf_putc(b, '[');
+		mark = b->len;
+	} else if (it->size > 0) {
+		/* A TJ number moves left by thousandths of the font size;
+		 * the reader's pen moves by exactly what we write. */
+		kern = round((pen->array_x - it->x) * 1000.0 / it->size *
+		    1000.0) / 1000.0;
+		if (kern != 0) {
+			put_number(b, kern, 3);
+			pv_buf_putc(b, ' ');
+		}
+	}
+	if ((width = put_text(c, b, it->face, it->text, it->text_len)) < 0) {
+		b->data[b->len = mark] = '\0';
 		return;
-	if (!pen->in_text) {
-		HPDF_Page_BeginText(pg);
-		pen->in_text = 1;
-		pen->have_line = 0;
 	}
-	if (pen->face != it->face || pen->size != it->size) {
-		HPDF_Page_SetFontAndSize(pg, font, (HPDF_REAL)it->size);
-		pen->face = it->face;
-		pen->size = it->size;
-	}
-	set_fill(pg, pen, it->color & 0xFFFFFF);
-	if (pen->have_line && it->y == pen->line_y)
-		HPDF_Page_MoveTextPos(pg, (HPDF_REAL)(it->x - pen->line_x), 0);
-	else
-		HPDF_Page_SetTextMatrix(pg, 1, 0, 0, 1, (HPDF_REAL)it->x,
-		    (HPDF_REAL)it->y);
-	pen->have_line = 1;
-	pen->line_x = it->x;
-	pen->line_y = it->y;
-	HPDF_Page_ShowText(pg, tmp->data);
+	pen->array_x += (width - kern) * it->size / 1000.0;
 }
 
 static void
-draw_line(HPDF_Page pg, struct pen *pen, const struct lay_item *it)
+draw_line(struct pen *pen, const struct lay_item *it)
 {
+	double v[2];
+
 	if (it->line_width <= 0)
 		return;
-	end_text(pg, pen);
-	set_stroke(pg, pen, it->color & 0xFFFFFF, it->line_width);
-	HPDF_Page_MoveTo(pg, (HPDF_REAL)it->x, (HPDF_REAL)it->y);
-	HPDF_Page_LineTo(pg, (HPDF_REAL)it->x2, (HPDF_REAL)it->y2);
-	HPDF_Page_Stroke(pg);
+	end_text(pen);
+	set_stroke(pen, it->color & 0xFFFFFF, it->line_width);
+	v[0] = it->x;
+	v[1] = it->y;
+	put_op(pen->out, v, 2, 3, "m");
+	v[0] = it->x2;
+	v[1] = it->y2;
+	put_op(pen->out, v, 2, 3, "l");
+	pv_buf_puts(pen->out, "S\n");
 }
 
 static void
-draw_rect(HPDF_Page pg, struct pen *pen, const struct lay_item *it)
+draw_rect(struct pen *pen, const struct lay_item *it)
 {
 	int fill = it->fill != NO_COLOR, stroke = it->line_width > 0;
+	double v[4];
 
 	if (!fill && !stroke)
 		return;
-	end_text(pg, pen);
+	end_text(pen);
 	if (fill)
-		set_fill(pg, pen, it->fill & 0xFFFFFF);
+		set_fill(pen, it->fill & 0xFFFFFF);
 	if (stroke)
-		set_stroke(pg, pen, it->color & 0xFFFFFF, it->line_width);
-	HPDF_Page_Rectangle(pg, (HPDF_REAL)it->x, (HPDF_REAL)it->y,
-	    (HPDF_REAL)it->w, (HPDF_REAL)it->h);
-	if (fill && stroke)
-		HPDF_Page_FillStroke(pg);
-	else if (fill)
-		HPDF_Page_Fill(pg);
-	else
-		HPDF_Page_Stroke(pg);
+		set_stroke(pen, it->color & 0xFFFFFF, it->line_width);
+	v[0] = it->x;
+	v[1] = it->y;
+	v[2] = it->w;
+	v[3] = it->h;
+	put_op(pen->out, v, 4, 3, "re");
+	pv_buf_puts(pen->out, fill && stroke ? "B\n" : fill ? "f\n" : "S\n");
 }
 
 static void
-draw_image(struct emit_ctx *c, HPDF_Page pg, struct pen *pen,
-    const struct lay_item *it)
+draw_image(struct emit_ctx *c, struct pen *pen, const struct lay_item *it)
 {
 	HPDF_Image img;
 
 	if ((img = emit_image(c, it->image)) == NULL)
 		return;
-	end_text(pg, pen);
-	HPDF_Page_DrawImage(pg, img, (HPDF_REAL)it->x, (HPDF_REAL)it->y,
-	    (HPDF_REAL)it->w, (HPDF_REAL)it->h);
+	end_text(pen);
+	flush(c, pen);
+	HPDF_Page_DrawImage(pen->page, img, (HPDF_REAL)it->x,
+	    (HPDF_REAL)it->y, (HPDF_REAL)it->w, (HPDF_REAL)it->h);
 }
-
 /* A URI in a PDF is 7-bit ASCII: other bytes and spaces are
  * percent-encoded, as a browser would. */
 static char *
@@ -277,30 +418,37 @@ draw_link(struct emit_ctx *c, HPDF_Page pg, const struct lay_item *it)
 		HPDF_LinkAnnot_SetBorderStyle(a, 0, 0, 0);
 }
 
-/* A number libharu would write as garbage is a layout bug, said so. */
+/* A number we would write as garbage, or one outside what readers
+ * accept, is a layout bug, said so. */
+static int
+in_range(double v)
+{
+	return isfinite(v) && fabs(v) <= MAX_COORD;
+}
+
 static int
 finite_item(const struct lay_item *it)
 {
-	return isfinite(it->x) && isfinite(it->y) && isfinite(it->w) &&
-	    isfinite(it->h) && isfinite(it->x2) && isfinite(it->y2) &&
-	    isfinite(it->size) && isfinite(it->line_width) &&
-	    isfinite(it->dest_y);
+	return in_range(it->x) && in_range(it->y) && in_range(it->w) &&
+	    in_range(it->h) && in_range(it->x2) && in_range(it->y2) &&
+	    in_range(it->line_width) && in_range(it->dest_y);
 }
 
 void
 emit_draw_pages(struct emit_ctx *c)
 {
 	const struct lay_doc *doc = c->doc;
-	struct pv_buf tmp;
+	struct pv_buf out;
 	size_t p, i;
 
-	pv_buf_init(&tmp);
+	pv_buf_init(&out);
 	for (p = 0; p < doc->npages && !c->failed; p++) {
 		const struct lay_page *page = &doc->pages[p];
-		HPDF_Page pg = c->pages[p];
 		struct pen pen;
 
-		pen.in_text = 0;
+		memset(&pen, 0, sizeof(pen));
+		pen.page = c->pages[p];
+		pen.out = &out;
 		pen.face = -1;
 		pen.size = -1;
 		pen.fill = pen.stroke = NO_COLOR;
@@ -312,32 +460,42 @@ emit_draw_pages(struct emit_ctx *c)
 			if (!finite_item(it)) {
 				emit_fail(c, PV_EINTERNAL, NULL, "PDF: item %zu "
 				    "of page %zu has a coordinate that is not a "
-				    "number (a layout bug)", i + 1, p + 1);
+				    "number or beyond 32767 pt (a layout bug)",
+				    i + 1, p + 1);
+				break;
+			}
+			if (!(it->size >= 0 && it->size <= MAX_FONT_SIZE)) {
+				emit_fail(c, PV_EINTERNAL, NULL, "PDF: item %zu "
+				    "of page %zu has a font size of %g pt, "
+				    "outside 0..%g (a layout bug)", i + 1,
+				    p + 1, it->size, MAX_FONT_SIZE);
 				break;
 			}
 			switch (it->kind) {
 			case LK_TEXT:
-				draw_text(c, pg, &pen, it, &tmp);
+				draw_text(c, &pen, it);
 				break;
 			case LK_LINE:
-				draw_line(pg, &pen, it);
+				draw_line(&pen, it);
 				break;
 			case LK_RECT:
-				draw_rect(pg, &pen, it);
+				draw_rect(&pen, it);
 				break;
 			case LK_IMAGE:
-				draw_image(c, pg, &pen, it);
+				draw_image(c, &pen, it);
 				break;
 			case LK_LINK:
-				draw_link(c, pg, it);
+				draw_link(c, pen.page, it);
 				break;
 			}
 			c->doing = "drawing a page";
 			emit_check(c);
 		}
-		end_text(pg, &pen);
+		end_text(&pen);
+		flush(c, &pen);
+		pv_buf_clear(&out);
 		emit_check(c);
 	}
 	c->doing = NULL;
-	pv_buf_free(&tmp);
+	pv_buf_free(&out);
 }

@@ -1,21 +1,25 @@
 /*
- * emit_font.c - the font objects of every face used, from our own data.
+ * emit_font.c - the PDF font objects of every face shown, made by us.
  *
- * libharu 2.3.0 builds a Type0 font with a CIDFontType2 descendant for
- * each TrueType face and shows each character as its BMP code point.
- * What it writes around that is larger or looser than it need be: a /W
- * array and a CIDToGIDMap for every character of the font, a FontFile2
- * that keeps every table (the glyph names in post alone are larger than
- * the outlines of a page of text), no CapHeight, and an Ordering of
- * "Identity-H".  Before the document is written we replace, for the
- * codes actually shown: the widths, the code-to-glyph map and the
- * CIDSystemInfo, and we give libharu a font descriptor of our own whose
- * FontFile2 is our subset (font_subset); libharu then keeps ours (it
- * only makes a descriptor when the font has none).
+ * Each face becomes a Type0 font (Identity-H) over a CIDFontType2 whose
+ * CIDs are the TrueType glyph ids (CIDToGIDMap /Identity), the way TeX
+ * and Typst write TrueType: the content stream shows glyph ids, the
+ * ToUnicode map (emit_tounicode.c) gives the text back, and the /W
+ * widths, the descriptor and the embedded subset all come from our font
+ * module, the same numbers layout measured with.
  *
- * Widths, glyph map and subset all come from our font module, the same
- * numbers layout measured with, so what a reader draws is what layout
- * placed.
+ * libharu has TrueType fonts of its own, but it would read and copy the
+ * whole font file, build per-code tables for all 65 536 codes and then
+ * write a map, widths and a ToUnicode CMap that are wrong or too large
+ * for us; we used to replace them after the fact.  Making the objects
+ * ourselves with libharu's object API is smaller and leaves nothing of
+ * its font code on our path.  A font dictionary is a plain dictionary to
+ * libharu, so HPDF_Page_GetLocalFontName still names it in each page's
+ * resources.
+ *
+ * The Type0 dictionary is made when a face is first shown (a page needs
+ * its name); everything else when the document is complete and the
+ * glyphs shown are known (emit_fonts).
  */
 #include <stdint.h>
 #include <stdlib.h>
@@ -23,144 +27,154 @@
 
 #include <hpdf.h>
 #include <hpdf_doc.h>
-#include <hpdf_encoder.h>
-#include <hpdf_font.h>
-#include <hpdf_fontdef.h>
 #include <hpdf_objects.h>
 #include <hpdf_streams.h>
 
 #include "../font/font.h"
+#include "../util/buf.h"
 #include "../util/mem.h"
 #include "emit_int.h"
 
-/*
- * Load a TrueType face and make its font for the "UTF-8" encoder.
- *
- * For an encoder that is not a plain CMap encoder, as "UTF-8" is not,
- * HPDF_GetFont builds the CIDFontType2 by looking up a glyph for every
- * one of the 65 536 codes, each lookup a linear scan of the font's
- * format-4 cmap segments (hundreds in Open Sans: some 39 million
- * instructions per face), and then writes a /W entry and a CIDToGIDMap
- * entry for each.  All it makes of that is the /W array and the
- * CIDToGIDMap, and emit_fonts replaces both from our own font module for
- * the codes shown.  So for that one call the encoder passes for a CMap
- * encoder with a single code (0x20): libharu looks up one glyph (so a
- * damaged cmap still fails here, with the file named) and writes a map
- * of 32 codes.  Its function and table (whose first row
- * the UTF-8 encoder uses for its decoding state) are back right after,
- * for encoding and measuring text, and nothing libharu made from the
- * short table reaches the PDF.  Should libharu not recognise its own
- * function (a build that binds its symbols locally), it takes the long
- * way: the PDF is the same, only slower.
- */
-HPDF_Font
-emit_load_font(struct emit_ctx *c, const char *path)
+HPDF_Dict
+emit_face_font(struct emit_ctx *c, int face)
 {
-	HPDF_Encoder_ToUnicode_Func to_unicode = NULL;
-	HPDF_CMapEncoderAttr ea = NULL;
-	HPDF_Encoder enc;
-	HPDF_Font font;
-	const char *name;
-	void *cid_map = NULL;
+	struct emit_face *f;
 
-	name = HPDF_LoadTTFontFromFile(c->pdf, path, HPDF_TRUE);
-	if (emit_check(c) || name == NULL)
+	if (face < 0 || (size_t)face >= c->nfaces ||
+	    font_glyph_count(c->fs, face) == 0) {
+		emit_fail(c, PV_EINTERNAL, NULL, "PDF: text in font face %d, "
+		    "which was never loaded (a layout bug)", face);
 		return NULL;
-	enc = HPDF_GetEncoder(c->pdf, "UTF-8");
-	if (emit_check(c))
-		return NULL;
-	if (enc != NULL && enc->type == HPDF_ENCODER_TYPE_DOUBLE_BYTE &&
-	    (ea = enc->attr) != NULL) {
-		to_unicode = enc->to_unicode_fn;
-		cid_map = pv_xmalloc(sizeof(ea->cid_map));
-		memcpy(cid_map, ea->cid_map, sizeof(ea->cid_map));
-		memset(ea->cid_map, 0, sizeof(ea->cid_map));
-		ea->cid_map[0][' '] = ' ';
-		enc->to_unicode_fn = HPDF_CMapEncoder_ToUnicode;
 	}
-	font = HPDF_GetFont(c->pdf, name, "UTF-8");
-	if (ea != NULL) {
-		enc->to_unicode_fn = to_unicode;
-		memcpy(ea->cid_map, cid_map, sizeof(ea->cid_map));
-		free(cid_map);
-	}
-	if (emit_check(c))
+	f = &c->faces[face];
+	if (f->font != NULL)
+		return f->font;
+	f->nglyphs = font_glyph_count(c->fs, face);
+	f->used = pv_xcalloc((f->nglyphs + 7) / 8, 1);
+	f->unicode = pv_xcalloc(f->nglyphs, sizeof(*f->unicode));
+	f->font = HPDF_Dict_New(c->pdf->mmgr);
+	if (f->font == NULL || HPDF_Xref_Add(c->pdf->xref, f->font) != HPDF_OK) {
+		f->font = NULL;
+		emit_check(c);
 		return NULL;
-	return font;
+	}
+	return f->font;
 }
 
 static int
-is_used(const uint8_t *used, uint32_t cp)
+is_used(const struct emit_face *f, unsigned g)
 {
-	return (used[cp >> 3] >> (cp & 7)) & 1;
+	return (f->used[g >> 3] >> (g & 7)) & 1;
 }
 
-/* /W [c [w w ...] c [w ...] ...] for the runs of codes shown. */
+/* The next glyph shown at or after g, or f->nglyphs: whole bytes of the
+ * bitmap are skipped at a time, since most glyphs are never shown. */
+static unsigned
+next_used(const struct emit_face *f, unsigned g)
+{
+	while (g < f->nglyphs) {
+		if ((g & 7) == 0 && f->used[g >> 3] == 0) {
+			g += 8;
+			continue;
+		}
+		if (is_used(f, g))
+			return g;
+		g++;
+	}
+	return f->nglyphs;
+}
+
+/* /W [g [w w ...] g [w ...] ...] for the runs of glyphs shown. */
 static HPDF_Array
-widths(struct emit_ctx *c, int face, const uint8_t *used)
+widths(struct emit_ctx *c, int face, const struct emit_face *f)
 {
 	HPDF_MMgr mm = c->pdf->mmgr;
 	HPDF_Array w = HPDF_Array_New(mm), run = NULL;
-	uint32_t cp;
+	unsigned g, last = 0;
 
 	if (w == NULL)
 		return NULL;
-	for (cp = 0; cp <= 0xFFFF; cp++) {
-		if (!is_used(used, cp)) {
-			run = NULL;
-			continue;
-		}
-		if (run == NULL) {
+	for (g = next_used(f, 0); g < f->nglyphs; g = next_used(f, g + 1)) {
+		if (run == NULL || g != last + 1) {
 			if ((run = HPDF_Array_New(mm)) == NULL)
 				return NULL;
-			HPDF_Array_AddNumber(w, (HPDF_INT32)cp);
+			HPDF_Array_AddNumber(w, (HPDF_INT32)g);
 			HPDF_Array_Add(w, run);
 		}
-		HPDF_Array_AddNumber(run, font_advance(c->fs, face, cp));
+		HPDF_Array_AddNumber(run, font_glyph_advance(c->fs, face,
+		    (uint16_t)g));
+		last = g;
 	}
 	return w;
 }
 
-/* The CIDToGIDMap stream: two bytes (big-endian glyph id) per code, up
- * to the highest code shown; codes not shown map to glyph 0. */
+/*
+ * A subset's tag: six capitals from the face's name and the glyphs it
+ * keeps, so that two different subsets of one font in a reader's cache
+ * never share a name, and the same document always gets the same one.
+ */
 static void
-glyph_map(struct emit_ctx *c, int face, const uint8_t *used, HPDF_Dict map,
-    uint32_t maxcp)
+subset_tag(const struct emit_face *f, const char *psname, char tag[8])
 {
-	unsigned char *b = pv_xcalloc((size_t)maxcp + 1, 2);
-	uint32_t cp;
-	uint16_t g;
+	uint32_t x = 2166136261u;
+	size_t i, n = (f->nglyphs + 7) / 8;
 
-	for (cp = 0; cp <= maxcp; cp++) {
-		if (!is_used(used, cp))
-			continue;
-		g = font_glyph(c->fs, face, cp);
-		b[2 * cp] = (unsigned char)(g >> 8);
-		b[2 * cp + 1] = (unsigned char)g;
+	for (i = 0; psname[i] != '\0'; i++) {
+		x ^= (unsigned char)psname[i];
+		x *= 16777619u;
 	}
-	HPDF_MemStream_FreeData(map->stream);
-	HPDF_Stream_Write(map->stream, b, (HPDF_UINT)(2 * ((size_t)maxcp + 1)));
-	free(b);
+	for (i = 0; i < n; i++) {
+		x ^= f->used[i];
+		x *= 16777619u;
+	}
+	for (i = 0; i < 6; i++) {
+		tag[i] = (char)('A' + x % 26);
+		x /= 26;
+	}
+	tag[6] = '+';
+	tag[7] = '\0';
+}
+
+static HPDF_Array
+int_array(HPDF_MMgr mm, const int *v, size_t n)
+{
+	HPDF_Array a = HPDF_Array_New(mm);
+	size_t i;
+
+	for (i = 0; a != NULL && i < n; i++)
+		HPDF_Array_AddNumber(a, v[i]);
+	return a;
 }
 
 static HPDF_Dict
-descriptor(struct emit_ctx *c, int face, HPDF_FontDef def,
-    const uint16_t *glyphs, size_t n)
+descriptor(struct emit_ctx *c, int face, const struct emit_face *f,
+    const char *name)
 {
 	HPDF_MMgr mm = c->pdf->mmgr;
-	HPDF_TTFontDefAttr tt = def->attr;
-	HPDF_Dict d, file;
+	struct font_pdf_info info;
+	uint16_t *glyphs;
 	unsigned char *sub;
-	size_t len;
+	size_t n = 0, len;
+	unsigned g;
+	HPDF_Dict d, file;
 
-	if ((sub = font_subset(c->fs, face, glyphs, n, &len)) == NULL) {
+	font_pdf_info(c->fs, face, &info);
+	/* A font whose licence forbids subsetting goes in whole. */
+	glyphs = pv_xcalloc(f->nglyphs, sizeof(*glyphs));
+	for (g = info.no_subset ? 0 : next_used(f, 0); g < f->nglyphs;
+	    g = info.no_subset ? g + 1 : next_used(f, g + 1))
+		glyphs[n++] = (uint16_t)g;
+	sub = font_subset(c->fs, face, glyphs, n, &len);
+	free(glyphs);
+	if (sub == NULL) {
 		emit_fail(c, PV_EINPUT, font_path(c->fs, face), "PDF: cannot "
 		    "make a subset of this font (damaged glyph tables?)");
 		return NULL;
 	}
 	file = HPDF_DictStream_New(mm, c->pdf->xref);
 	d = HPDF_Dict_New(mm);
-	if (file == NULL || d == NULL) {
+	if (file == NULL || d == NULL || HPDF_Xref_Add(c->pdf->xref, d) !=
+	    HPDF_OK) {
 		free(sub);
 		return NULL;
 	}
@@ -170,56 +184,91 @@ descriptor(struct emit_ctx *c, int face, HPDF_FontDef def,
 	if (c->opt->compress)
 		file->filter = HPDF_STREAM_FILTER_FLATE_DECODE;
 
-	HPDF_Xref_Add(c->pdf->xref, d);
 	HPDF_Dict_AddName(d, "Type", "FontDescriptor");
-	HPDF_Dict_AddName(d, "FontName", tt->base_font);
-	HPDF_Dict_AddNumber(d, "Flags", (HPDF_INT32)def->flags);
-	HPDF_Dict_Add(d, "FontBBox", HPDF_Box_Array_New(mm, def->font_bbox));
-	HPDF_Dict_AddNumber(d, "ItalicAngle", def->italic_angle);
-	HPDF_Dict_AddNumber(d, "Ascent", def->ascent);
-	HPDF_Dict_AddNumber(d, "Descent", def->descent);
+	HPDF_Dict_AddName(d, "FontName", name);
+	/* Nonsymbolic (Latin text), FixedPitch, Italic. */
+	HPDF_Dict_AddNumber(d, "Flags", 32 | (info.fixed_pitch ? 1 : 0) |
+	    (info.italic ? 64 : 0));
+	HPDF_Dict_Add(d, "FontBBox", int_array(mm, info.bbox, 4));
+	HPDF_Dict_AddReal(d, "ItalicAngle", (HPDF_REAL)info.italic_angle);
+	HPDF_Dict_AddNumber(d, "Ascent", font_ascent(c->fs, face));
+	HPDF_Dict_AddNumber(d, "Descent", font_descent(c->fs, face));
 	HPDF_Dict_AddNumber(d, "CapHeight", font_cap_height(c->fs, face));
-	HPDF_Dict_AddNumber(d, "StemV", def->stemv);
+	/* TrueType has no stem width; readers only use StemV to fake a
+	 * missing font, so the usual estimate from the weight will do. */
+	HPDF_Dict_AddNumber(d, "StemV", 10 + 220 * (info.weight - 50) / 900);
 	HPDF_Dict_Add(d, "FontFile2", file);
 	return d;
+}
+
+static HPDF_Dict
+tounicode(struct emit_ctx *c, const struct emit_face *f)
+{
+	HPDF_Dict tu = HPDF_DictStream_New(c->pdf->mmgr, c->pdf->xref);
+	struct pv_buf b;
+
+	if (tu == NULL)
+		return NULL;
+	if (c->opt->compress)
+		tu->filter = HPDF_STREAM_FILTER_FLATE_DECODE;
+	pv_buf_init(&b);
+	emit_tounicode_cmap(f, &b);
+	HPDF_Stream_Write(tu->stream, (const HPDF_BYTE *)b.data,
+	    (HPDF_UINT)b.len);
+	pv_buf_free(&b);
+	return tu;
 }
 
 static void
 finish_font(struct emit_ctx *c, int face)
 {
-	struct emit_face *ef = &c->faces[face];
-	HPDF_FontAttr attr = ef->font->attr;
-	HPDF_FontDef def = attr->fontdef;
-	HPDF_Dict cid = attr->descendant_font, info;
+	struct emit_face *f = &c->faces[face];
 	HPDF_MMgr mm = c->pdf->mmgr;
-	uint16_t *glyphs;
-	size_t n = 0;
-	uint32_t cp, maxcp = 0;
-	HPDF_Array w;
+	HPDF_Dict cid, info, desc, tu;
+	HPDF_Array kids;
+	struct pv_buf name;
+	struct font_pdf_info pi;
+	char tag[8];
 
-	glyphs = pv_xcalloc(65536, sizeof(*glyphs));
-	for (cp = 0; cp <= 0xFFFF; cp++) {
-		if (is_used(ef->used, cp)) {
-			glyphs[n++] = font_glyph(c->fs, face, cp);
-			maxcp = cp;
-		}
-	}
-	if ((w = widths(c, face, ef->used)) != NULL)
-		HPDF_Dict_Add(cid, "W", w);
-	if (attr->map_stream != NULL)
-		glyph_map(c, face, ef->used, attr->map_stream, maxcp);
-	/* Codes are Unicode and glyphs are found by the map: Identity. */
-	if ((info = HPDF_Dict_New(mm)) != NULL) {
-		HPDF_Dict_Add(info, "Registry", HPDF_String_New(mm, "Adobe",
-		    NULL));
-		HPDF_Dict_Add(info, "Ordering", HPDF_String_New(mm,
-		    "Identity", NULL));
-		HPDF_Dict_AddNumber(info, "Supplement", 0);
-		HPDF_Dict_Add(cid, "CIDSystemInfo", info);
-	}
-	if (!emit_check(c) && def->descriptor == NULL)
-		def->descriptor = descriptor(c, face, def, glyphs, n);
-	free(glyphs);
+	font_pdf_info(c->fs, face, &pi);
+	subset_tag(f, font_postscript_name(c->fs, face), tag);
+	pv_buf_init(&name);
+	if (!pi.no_subset)
+		pv_buf_puts(&name, tag);
+	pv_buf_puts(&name, font_postscript_name(c->fs, face));
+
+	cid = HPDF_Dict_New(mm);
+	info = HPDF_Dict_New(mm);
+	kids = HPDF_Array_New(mm);
+	if (cid == NULL || info == NULL || kids == NULL ||
+	    HPDF_Xref_Add(c->pdf->xref, cid) != HPDF_OK)
+		goto out;
+	/* Attached at once, so that libharu frees them whatever happens. */
+	HPDF_Dict_Add(cid, "CIDSystemInfo", info);
+	HPDF_Dict_Add(f->font, "DescendantFonts", kids);
+	HPDF_Array_Add(kids, cid);
+	if ((desc = descriptor(c, face, f, name.data)) == NULL ||
+	    (tu = tounicode(c, f)) == NULL)
+		goto out;
+	HPDF_Dict_Add(info, "Registry", HPDF_String_New(mm, "Adobe", NULL));
+	HPDF_Dict_Add(info, "Ordering", HPDF_String_New(mm, "Identity",
+	    NULL));
+	HPDF_Dict_AddNumber(info, "Supplement", 0);
+
+	HPDF_Dict_AddName(cid, "Type", "Font");
+	HPDF_Dict_AddName(cid, "Subtype", "CIDFontType2");
+	HPDF_Dict_AddName(cid, "BaseFont", name.data);
+	HPDF_Dict_Add(cid, "FontDescriptor", desc);
+	HPDF_Dict_Add(cid, "W", widths(c, face, f));
+	HPDF_Dict_AddName(cid, "CIDToGIDMap", "Identity");
+
+	HPDF_Dict_AddName(f->font, "Type", "Font");
+	HPDF_Dict_AddName(f->font, "Subtype", "Type0");
+	HPDF_Dict_AddName(f->font, "BaseFont", name.data);
+	HPDF_Dict_AddName(f->font, "Encoding", "Identity-H");
+	HPDF_Dict_Add(f->font, "ToUnicode", tu);
+out:
+	pv_buf_free(&name);
 	emit_check(c);
 }
 

@@ -23,8 +23,10 @@
 #define EMIT_MAX_OUTLINE_DEPTH 16
 
 struct emit_face {
-	HPDF_Font font;         /* NULL until first used */
-	uint8_t *used;          /* bit per BMP code: shown in this font */
+	HPDF_Dict font;         /* our Type0 font; NULL until first shown */
+	unsigned nglyphs;       /* glyphs in the face */
+	uint8_t *used;          /* bit per glyph id: shown */
+	uint16_t *unicode;      /* per glyph id: lowest code point shown */
 };
 
 struct emit_ctx {
@@ -62,12 +64,13 @@ void emit_info(struct emit_ctx *);
 /* A PDF text string object for UTF-8 text: a literal when ASCII, else
  * UTF-16BE with a byte-order mark. */
 void *emit_text_string(struct emit_ctx *, const char *utf8);
-/* emit_font.c: load a face into libharu (NULL after a failure), and
- * widths, glyph map, descriptor and subset of each font used. */
-HPDF_Font emit_load_font(struct emit_ctx *, const char *path);
+/* emit_font.c: the font of a face, made on first use (NULL after a
+ * failure); and, once all is drawn, the rest of every font shown. */
+HPDF_Dict emit_face_font(struct emit_ctx *, int face);
 void emit_fonts(struct emit_ctx *);
-/* emit_tounicode.c: replace libharu's ToUnicode of every font used. */
-void emit_tounicode(struct emit_ctx *);
+/* emit_tounicode.c: the ToUnicode CMap text of a face's glyphs shown. */
+struct pv_buf;
+void emit_tounicode_cmap(const struct emit_face *, struct pv_buf *);
 /* emit_image.c: check an image file before libharu reads it. */
 enum pv_status emit_check_png(const unsigned char *, size_t, char *why,
     size_t whylen);

@@ -5,8 +5,8 @@
  * handler only records the first error and every step checks for it; the
  * bytes are made in memory and written (atomically) only when the whole
  * document was made.  The order matters: all pages exist before any is
- * drawn, because a link on page 2 may point at page 40; the ToUnicode
- * maps are written last, when every character shown is known.
+ * drawn, because a link on page 2 may point at page 40; the fonts are
+ * finished last, when every glyph shown is known.
  *
  * Same lay_doc, same fonts, same date: same bytes.  libharu 2.3.0 itself
  * writes no time or random value unless asked; the /ID we add is the MD5
@@ -282,7 +282,6 @@ emit_pdf(const struct lay_doc *doc, const struct fontset *fs,
 	c.pdf->pdf_version = HPDF_VER_14;
 	HPDF_SetCompressionMode(c.pdf, c.opt->compress ? HPDF_COMP_ALL :
 	    HPDF_COMP_NONE);
-	HPDF_UseUTFEncodings(c.pdf);
 	c.doing = "setting up the document";
 	if (!emit_check(&c))
 		make_pages(&c);
@@ -295,15 +294,16 @@ emit_pdf(const struct lay_doc *doc, const struct fontset *fs,
 	if (!c.failed)
 		emit_fonts(&c);
 	if (!c.failed)
-		emit_tounicode(&c);
-	if (!c.failed)
 		add_id(&c);
 	if (!c.failed)
 		save(&c, pdf, len);
 
 	HPDF_Free(c.pdf);
 	for (i = 0; i < c.nfaces; i++)
+	{
 		free(c.faces[i].used);
+		free(c.faces[i].unicode);
+	}
 	free(c.faces);
 	free(c.images);
 	free(c.pages);

@@ -51,6 +51,10 @@ size_t fontset_face_count(const struct fontset *);
 /* Advance width of a code point in thousandths of an em (1000 = 1 em);
  * a code point without a glyph gives the .notdef width. */
 int font_advance(const struct fontset *, int face, uint32_t cp);
+/* Advance width of a glyph (thousandths of an em; 0 past the last). */
+int font_glyph_advance(const struct fontset *, int face, uint16_t glyph);
+/* Glyphs in the face (maxp.numGlyphs); 0 for no face. */
+unsigned font_glyph_count(const struct fontset *, int face);
 /* Whether the face has a glyph for the code point. */
 int font_has_glyph(const struct fontset *, int face, uint32_t cp);
 /* Glyph index of a code point (0 = .notdef). */
@@ -62,6 +66,16 @@ int font_descent(const struct fontset *, int face);
 int font_line_gap(const struct fontset *, int face);
 /* Cap height and x-height (thousandths of an em), for vertical centring. */
 int font_cap_height(const struct fontset *, int face);
+
+/* What a PDF font descriptor says of a face. */
+struct font_pdf_info {
+	int bbox[4];            /* xMin yMin xMax yMax, thousandths of an em */
+	double italic_angle;    /* degrees, negative leaning right */
+	int fixed_pitch, italic;
+	int weight;             /* 100..1000, 400 regular, 700 bold */
+	int no_subset;          /* the licence asks for the whole font */
+};
+void font_pdf_info(const struct fontset *, int face, struct font_pdf_info *);
 
 /* The file behind a face, its bytes and its PostScript name (for emit). */
 const char *font_path(const struct fontset *, int face);

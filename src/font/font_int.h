@@ -91,6 +91,12 @@ struct font_face {
 	char *psname;           /* PostScript name, sanitised */
 	int upem;               /* head.unitsPerEm */
 	int ascent, descent, line_gap, cap_height; /* thousandths of an em */
+	int bbox[4];            /* head: xMin yMin xMax yMax, same units */
+	double italic_angle;    /* post.italicAngle, degrees */
+	int fixed_pitch;        /* post.isFixedPitch */
+	int italic;             /* head.macStyle bit 1 */
+	int weight;             /* OS/2 usWeightClass, 400 without OS/2 */
+	int no_subset;          /* OS/2 fsType: embed whole, not a subset */
 	uint16_t nglyphs;       /* maxp.numGlyphs */
 	int32_t *adv;           /* advance per glyph, thousandths of an em */
 	uint16_t *bmp;          /* glyph per BMP code point (65536) */

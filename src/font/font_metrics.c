@@ -7,6 +7,7 @@
  */
 #include <stddef.h>
 #include <stdint.h>
+#include <string.h>
 
 #include "font_int.h"
 
@@ -38,6 +39,39 @@ font_advance(const struct fontset *fs, int face, uint32_t cp)
 	if (f == NULL)
 		return 0;
 	return f->adv[font_glyph(fs, face, cp)];
+}
+
+int
+font_glyph_advance(const struct fontset *fs, int face, uint16_t glyph)
+{
+	const struct font_face *f = face_of(fs, face);
+
+	return f != NULL && glyph < f->nglyphs ? f->adv[glyph] : 0;
+}
+
+unsigned
+font_glyph_count(const struct fontset *fs, int face)
+{
+	const struct font_face *f = face_of(fs, face);
+
+	return f ? f->nglyphs : 0;
+}
+
+void
+font_pdf_info(const struct fontset *fs, int face, struct font_pdf_info *out)
+{
+	const struct font_face *f = face_of(fs, face);
+
+	memset(out, 0, sizeof(*out));
+	out->weight = 400;
+	if (f == NULL)
+		return;
+	memcpy(out->bbox, f->bbox, sizeof(out->bbox));
+	out->italic_angle = f->italic_angle;
+	out->fixed_pitch = f->fixed_pitch;
+	out->italic = f->italic;
+	out->weight = f->weight;
+	out->no_subset = f->no_subset;
 }
 
 int

@@ -411,6 +411,24 @@ glyph_ymax(struct rd *file, const struct table *t, int long_loca,
 	}
 }
 
+/* post: the italic angle (16.16 fixed) and fixed pitch; optional. */
+static void
+read_post(struct font_face *f, struct rd *file)
+{
+	struct rd post;
+	size_t off, len;
+
+	if (!ttf_find_table(f, "post", &off, &len))
+		return;
+	post = rd_sub(file, off, len);
+	f->italic_angle = (double)(int32_t)rd32(&post, 4) / 65536.0;
+	f->fixed_pitch = rd32(&post, 12) != 0;
+	if (post.bad || !(f->italic_angle >= -90 && f->italic_angle <= 90)) {
+		f->italic_angle = 0;
+		f->fixed_pitch = 0;
+	}
+}
+
 enum pv_status
 ttf_parse(struct font_face *f, struct pv_diags *d)
 {
@@ -433,6 +451,9 @@ ttf_parse(struct font_face *f, struct pv_diags *d)
 		return fail(f, d, "the head table is damaged");
 	if (f->upem < 16 || f->upem > 16384)
 		return fail(f, d, "unitsPerEm is outside 16..16384");
+	for (i = 0; i < 4; i++)
+		f->bbox[i] = to_milli(rds16(&head, 36 + 2 * (size_t)i), f->upem);
+	f->italic = (rd16(&head, 44) & 0x2) != 0;
 
 	maxp = rd_sub(&file, t[T_MAXP].off, t[T_MAXP].len);
 	f->nglyphs = rd16(&maxp, 4);
@@ -461,9 +482,24 @@ ttf_parse(struct font_face *f, struct pv_diags *d)
 	}
 
 	/* OS/2: typographic metrics when the font asks for them (fsSelection
-	 * bit 7, USE_TYPO_METRICS), and the cap height. */
+	 * bit 7, USE_TYPO_METRICS), the cap height, the weight, and what
+	 * the licence allows (fsType): a restricted font (bit 1 without a
+	 * less restrictive bit 2 or 3) or one for bitmap embedding only
+	 * (bit 9) cannot go into a PDF we pass on; one that must not be
+	 * subset (bit 8) goes in whole. */
+	f->weight = 400;
 	if (t[T_OS2].found) {
+		uint16_t fs_type;
+
 		os2 = rd_sub(&file, t[T_OS2].off, t[T_OS2].len);
+		fs_type = rd16(&os2, 8);
+		if (!os2.bad && (((fs_type & 0xE) == 0x2) ||
+		    (fs_type & 0x200)))
+			return fail(f, d, "its licence (OS/2 fsType) forbids "
+			    "embedding it in a document");
+		f->no_subset = !os2.bad && (fs_type & 0x100);
+		if (rd16(&os2, 4) >= 100 && rd16(&os2, 4) <= 1000 && !os2.bad)
+			f->weight = rd16(&os2, 4);
 		if (os2.len >= 78 && (rd16(&os2, 62) & 0x80)) {
 			asc = rds16(&os2, 68);
 			desc = rds16(&os2, 70);
@@ -492,6 +528,7 @@ ttf_parse(struct font_face *f, struct pv_diags *d)
 	f->cap_height = cap > 0 ? to_milli(cap, f->upem) : f->ascent * 7 / 10;
 
 	read_psname(f, &file, &t[T_NAME]);
+	read_post(f, &file);
 	return PV_OK;
 }
 

@@ -475,6 +475,51 @@ test_readers(void **state)
 	free(pdf);
 }
 
+static int
+diag_has(const struct pv_diags *d, const char *what)
+{
+	size_t i;
+	int found = 0;
+
+	for (i = 0; i < d->n && !found; i++) {
+		char *m = pv_diag_format(&d->v[i]);
+
+		found = strstr(m, what) != NULL;
+		free(m);
+	}
+	return found;
+}
+
+/* Whether the ToUnicode CMap text maps glyph g to code point cp, by a
+ * bfchar line or within a bfrange line. */
+static int
+cmap_maps(const char *text, unsigned g, unsigned cp)
+{
+	const char *p = text, *eol;
+	char line[64];
+	unsigned a, b, c;
+	size_t n;
+
+	for (; *p != '\0'; p = eol + (*eol != '\0')) {
+		eol = strchr(p, '\n');
+		if (eol == NULL)
+			eol = p + strlen(p);
+		n = (size_t)(eol - p);
+		if (n >= sizeof(line))
+			continue;
+		memcpy(line, p, n);
+		line[n] = '\0';
+		if (sscanf(line, "<%4X> <%4X> <%4X>", &a, &b, &c) == 3) {
+			if (g >= a && g <= b && c + (g - a) == cp)
+				return 1;
+		} else if (sscanf(line, "<%4X> <%4X>", &a, &b) == 2) {
+			if (a == g && b == cp)
+				return 1;
+		}
+	}
+	return 0;
+}
+
 /* The PDF's own structure, uncompressed, as qpdf --qdf shows it. */
 static void
 test_structure(void **state)
@@ -508,8 +553,8 @@ test_structure(void **state)
 	/* libharu's CID map is gone; ours maps codes to Unicode. */
 	assert_null(strstr(out, "begincidrange"));
 	assert_non_null(strstr(out, "beginbfrange"));
-	assert_non_null(strstr(out, "<00E5> <00E6> <00E5>"));  /* å æ */
-	assert_non_null(strstr(out, "<014B> <014B>"));  /* ŋ */
+	assert_true(cmap_maps(out, font_glyph(fs, face[0], 0xE5), 0xE5));
+	assert_true(cmap_maps(out, font_glyph(fs, face[0], 0x14B), 0x14B));
 	assert_non_null(strstr(out, "/Lang (nb)"));
 	assert_non_null(strstr(out, "/DisplayDocTitle true"));
 	assert_non_null(strstr(out, "/PageMode /UseOutlines"));
@@ -522,6 +567,8 @@ test_structure(void **state)
 	assert_non_null(strstr(out, "/CapHeight"));
 	assert_non_null(strstr(out, "/Ordering (Identity)"));
 	assert_null(strstr(out, "(Identity-H)"));
+	assert_non_null(strstr(out, "/CIDToGIDMap /Identity"));
+	assert_non_null(strstr(out, "/Encoding /Identity-H"));
 	assert_non_null(strstr(out, "/FontFile2"));
 	assert_non_null(strstr(out, "/ID ["));
 	/* Links have no border. */
@@ -633,20 +680,6 @@ test_small(void **state)
 	pv_diags_free(&d);
 }
 
-static int
-diag_has(const struct pv_diags *d, const char *what)
-{
-	size_t i;
-	int found = 0;
-
-	for (i = 0; i < d->n && !found; i++) {
-		char *m = pv_diag_format(&d->v[i]);
-
-		found = strstr(m, what) != NULL;
-		free(m);
-	}
-	return found;
-}
 
 static void
 test_bad_images(void **state)
@@ -749,7 +782,7 @@ test_bad_layouts(void **state)
 	doc.pages[1].items[0].size = 5000;
 	assert_int_equal(emit_pdf(&doc, fs, &opts, &pdf, &len, &d),
 	    PV_EINTERNAL);
-	assert_true(diag_has(&d, "libharu"));
+	assert_true(diag_has(&d, "font size of 5000 pt"));
 	assert_null(pdf);
 	lay_doc_free(&doc);
 	pv_diags_free(&d);
@@ -998,104 +1031,73 @@ test_jpeg_checker(void **state)
 	pv_diags_free(&d);
 }
 
-/* libharu's errors, as emit_pdf records them. */
-static void
-record_error(HPDF_STATUS no, HPDF_STATUS detail, void *user)
-{
-	struct emit_ctx *c = user;
-
-	if (c->hpdf_error == 0) {
-		c->hpdf_error = no;
-		c->hpdf_detail = detail;
-	}
-}
-
-static HPDF_UINT
-hpdf_width(HPDF_Font font, const char *s)
-{
-	return HPDF_Font_TextWidth(font, (const HPDF_BYTE *)s,
-	    (HPDF_UINT)strlen(s)).width;
-}
-
 /*
- * emit_load_font takes libharu's short way (a CIDToGIDMap of 32 codes,
- * not 65 536) and leaves the "UTF-8" encoder as it found it: libharu
- * measures text exactly as with a font made the ordinary way.
+ * A face's font is made once, on first use; the ToUnicode CMap maps
+ * each glyph shown to the code point shown with it, runs of consecutive
+ * glyphs with consecutive code points become ranges, and a face that
+ * was never loaded is a layout bug, said so.
  */
 static void
-test_load_font(void **state)
+test_font_objects(void **state)
 {
-	static const char *const texts[] = { "Blåbærsyltetøy", "ŋ š ŧ ž",
-	    "2024–2027 «»", "\xEF\xBF\xBD" };
+	static const uint32_t shown[] = { 'a', 'b', 'c', 0xE5, 0xE6, 0xF8,
+	    ' ', 0x14B };
+	struct emit_options o = opts;
 	struct emit_ctx c;
 	struct pv_diags d;
-	HPDF_Doc plain;
-	HPDF_Encoder enc;
-	HPDF_Encoder_ToUnicode_Func fn;
-	HPDF_CMapEncoderAttr ea;
-	HPDF_UINT16 *row;
-	HPDF_Font font, ref;
-	HPDF_FontAttr attr;
-	const char *name;
+	struct emit_face *f;
+	struct pv_buf b;
+	HPDF_Dict font;
+	uint16_t g;
 	size_t i;
 
 	memset(&c, 0, sizeof(c));
 	pv_diags_init(&d);
 	c.d = &d;
-	c.pdf = HPDF_NewEx(record_error, NULL, NULL, 0, &c);
+	c.fs = fs;
+	c.opt = &o;
+	c.nfaces = fontset_face_count(fs);
+	c.faces = pv_xcalloc(c.nfaces, sizeof(*c.faces));
+	c.pdf = HPDF_New(NULL, NULL);
 	assert_non_null(c.pdf);
-	HPDF_UseUTFEncodings(c.pdf);
-	enc = HPDF_GetEncoder(c.pdf, "UTF-8");
-	assert_non_null(enc);
-	fn = enc->to_unicode_fn;
-	ea = enc->attr;
-	/* The UTF-8 encoder keeps its decoding state in the first row of
-	 * the table: it must survive, whatever it holds. */
-	row = pv_xmalloc(sizeof(ea->cid_map[0]));
-	for (i = 0; i < 256; i++)
-		ea->cid_map[0][i] = (HPDF_UINT16)(0xA5A5 + i);
-	memcpy(row, ea->cid_map[0], sizeof(ea->cid_map[0]));
 
-	font = emit_load_font(&c, font_path(fs, face[0]));
+	font = emit_face_font(&c, face[0]);
 	assert_non_null(font);
-	assert_int_equal(c.failed, 0);
-	assert_int_equal(d.n, 0);
-	assert_true(enc->to_unicode_fn == fn);
-	assert_memory_equal(ea->cid_map[0], row, sizeof(ea->cid_map[0]));
-	free(row);
-	attr = font->attr;
-	assert_non_null(attr->map_stream);
-	assert_true(HPDF_Stream_Size(attr->map_stream->stream) <= 64);
-
-	plain = HPDF_New(NULL, NULL);
-	assert_non_null(plain);
-	HPDF_UseUTFEncodings(plain);
-	name = HPDF_LoadTTFontFromFile(plain, font_path(fs, face[0]),
-	    HPDF_TRUE);
-	assert_non_null(name);
-	ref = HPDF_GetFont(plain, name, "UTF-8");
-	assert_non_null(ref);
-	for (i = 0; i < sizeof(texts) / sizeof(texts[0]); i++) {
-		assert_true(hpdf_width(font, texts[i]) > 0);
-		assert_int_equal(hpdf_width(font, texts[i]),
-		    hpdf_width(ref, texts[i]));
+	assert_ptr_equal(emit_face_font(&c, face[0]), font);
+	f = &c.faces[face[0]];
+	assert_int_equal(f->nglyphs, font_glyph_count(fs, face[0]));
+	for (i = 0; i < sizeof(shown) / sizeof(shown[0]); i++) {
+		g = font_glyph(fs, face[0], shown[i]);
+		assert_true(g != 0);
+		f->used[g >> 3] |= (uint8_t)(1u << (g & 7));
+		if (f->unicode[g] == 0 || shown[i] < f->unicode[g])
+			f->unicode[g] = (uint16_t)shown[i];
 	}
-	HPDF_Free(plain);
+	pv_buf_init(&b);
+	emit_tounicode_cmap(f, &b);
+	for (i = 0; i < sizeof(shown) / sizeof(shown[0]); i++) {
+		if (!cmap_maps(b.data, font_glyph(fs, face[0], shown[i]),
+		    shown[i]))
+			print_error("U+%04X is not mapped in:\n%s\n",
+			    (unsigned)shown[i], b.data);
+		assert_true(cmap_maps(b.data, font_glyph(fs, face[0],
+		    shown[i]), shown[i]));
+	}
+	assert_non_null(strstr(b.data, "beginbfrange"));  /* a b c */
+	assert_non_null(strstr(b.data, "<0000> <FFFF>"));
+	pv_buf_free(&b);
 
-	/* A second face in the same document takes the same way. */
-	font = emit_load_font(&c, font_path(fs, face[1]));
-	assert_non_null(font);
-	attr = font->attr;
-	assert_true(HPDF_Stream_Size(attr->map_stream->stream) <= 64);
-	assert_true(enc->to_unicode_fn == fn);
-
-	/* A file that is no font fails with the file named. */
-	c.doing_file = FIX "/logo.png";
-	assert_null(emit_load_font(&c, FIX "/logo.png"));
+	assert_null(emit_face_font(&c, 99));
 	assert_int_equal(c.failed, 1);
-	assert_int_equal(c.status, PV_EINPUT);
-	assert_true(enc->to_unicode_fn == fn);
+	assert_int_equal(c.status, PV_EINTERNAL);
+	assert_true(diag_has(&d, "never loaded"));
+
 	HPDF_Free(c.pdf);
+	for (i = 0; i < c.nfaces; i++) {
+		free(c.faces[i].used);
+		free(c.faces[i].unicode);
+	}
+	free(c.faces);
 	pv_diags_free(&d);
 }
 
@@ -1243,7 +1245,7 @@ main(void)
 		cmocka_unit_test(test_generated_png),
 		cmocka_unit_test(test_png_checker),
 		cmocka_unit_test(test_jpeg_checker),
-		cmocka_unit_test(test_load_font),
+		cmocka_unit_test(test_font_objects),
 		cmocka_unit_test(test_many_codes),
 		cmocka_unit_test(test_dump),
 	};

@@ -338,6 +338,64 @@ test_bad_files(void **state)
 	free(font);
 }
 
+/* The OS/2 fsType of a copy of Open Sans set to `fs_type`. */
+static unsigned char *
+open_sans_licensed(uint16_t fs_type, size_t *len)
+{
+	unsigned char *font = read_open_sans(len);
+	struct font_face f;
+	size_t off, n;
+
+	memset(&f, 0, sizeof(f));
+	f.data = font;
+	f.len = *len;
+	assert_true(ttf_find_table(&f, "OS/2", &off, &n));
+	assert_true(n >= 10);
+	/* The table checksum is not checked by anyone who reads it. */
+	font[off + 8] = (unsigned char)(fs_type >> 8);
+	font[off + 9] = (unsigned char)fs_type;
+	return font;
+}
+
+/*
+ * What the licence says goes: a font with restricted embedding, or one
+ * for bitmap embedding only, is refused with the file named; preview &
+ * print or editable embedding is fine, even beside the restricted bit;
+ * a font that must not be subset loads, and says so to emit.
+ */
+static void
+test_licence(void **state)
+{
+	static const struct {
+		uint16_t fs_type;
+		int ok;
+	} cases[] = {
+		{ 0x0000, 1 }, { 0x0002, 0 }, { 0x0004, 1 }, { 0x0008, 1 },
+		{ 0x0006, 1 }, { 0x0200, 0 }, { 0x0204, 0 }, { 0x0100, 1 },
+	};
+	struct pv_diags d;
+	unsigned char *font;
+	size_t len, i;
+	char *path;
+
+	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		font = open_sans_licensed(cases[i].fs_type, &len);
+		pv_diags_init(&d);
+		assert_int_equal(load_bytes(font, len, &d, &path),
+		    cases[i].ok ? 0 : -1);
+		if (!cases[i].ok) {
+			assert_true(diag_has(&d, path));
+			assert_true(diag_has(&d, "licence"));
+			assert_true(diag_has(&d, "forbids embedding"));
+		} else {
+			assert_int_equal(d.n, 0);
+		}
+		free(path);
+		pv_diags_free(&d);
+		free(font);
+	}
+}
+
 /* Parse a copy of bytes in memory, the way fontset_face does. */
 static int
 parse_copy(const unsigned char *data, size_t len)
@@ -522,6 +580,7 @@ main(void)
 		cmocka_unit_test(test_missing_file),
 		cmocka_unit_test(test_bad_maps),
 		cmocka_unit_test(test_bad_files),
+		cmocka_unit_test(test_licence),
 		cmocka_unit_test(test_subset),
 		cmocka_unit_test(test_truncated_copies),
 		cmocka_unit_test(test_corrupted_copies),
