@@ -19,6 +19,9 @@ struct subcommand {
 	int (*run)(int argc, char **argv); /* argv[0] is the subcommand */
 };
 
+/* memory.c: set the process up for few, large page faults. */
+void memory_tune(void);
+
 int cmd_template(int argc, char **argv);
 int cmd_typeset(int argc, char **argv);
 int cmd_check(int argc, char **argv);

@@ -48,6 +48,7 @@ main(int argc, char **argv)
 {
 	size_t i;
 
+	memory_tune();
 	if (argc < 2) {
 		usage(stderr);
 		return PV_EUSAGE;

@@ -11,8 +11,8 @@
  * Most of the loading cost is the patterns no word of the document can
  * match, so when the document's words are known beforehand
  * (hyphenator_prepare), only the patterns that can match some substring
- * of some prepared word are handed to libhyphen (see hyph_filter for why
- * the points stay exactly those of the full dictionary).  A word later
+ * of some prepared word are handed to libhyphen (see hyph_trie.c for
+ * why the points stay exactly those of the full dictionary).  A word later
  * asked for that the filtered patterns do not cover loads the full
  * dictionary, once.
  *
@@ -29,6 +29,7 @@
 
 #include "../util/mem.h"
 #include "../util/utf8.h"
+#include "hyph_trie.h"
 #include "paragraph.h"
 
 /* Where hyphen-no installs its patterns, in the order we look. */
@@ -50,17 +51,10 @@ static const char *const hyph_dirs[] = {
  * hyphenated every time instead of growing memory without bound. */
 #define HYPH_CACHE_MAX 65536
 #define HYPH_CACHE_SLOTS (2 * HYPH_CACHE_MAX)	/* power of two */
-/* Prepared words, and the substrings of them that patterns may match:
- * past these counts the full dictionary is loaded instead. */
+/* Prepared words: past this count the full dictionary is loaded. */
 #define HYPH_PREP_MAX 65536
-#define HYPH_SUBS_MAX (1u << 19)
-/* Filtering is skipped for a dictionary with a longer pattern (bytes of
- * letters) or a larger file. */
-#define HYPH_PAT_MAX 32
+/* Filtering is skipped for a larger file. */
 #define HYPH_FILE_MAX (16u << 20)
-/* Marks of a substring while filtering (hyph_sent.flags). */
-#define HS_KEPT 0x1             /* the letters of a pattern kept */
-#define HS_STATE 0x2            /* needed as a state without a match */
 
 enum hyph_lang {
 	HL_NB,
@@ -73,7 +67,6 @@ struct hyph_sent {
 	uint32_t hash;
 	uint32_t off;           /* of the key in the pool; 0: empty slot */
 	uint8_t len;
-	uint8_t flags;
 };
 
 struct hyph_set {
@@ -88,8 +81,7 @@ struct hyph_dict {
 	struct hyph_dict *same; /* another entry with the same bytes, or NULL */
 	HyphenDict *dict;       /* NULL: not loaded or not found */
 	char *path;             /* of the file, while dict is filtered */
-	struct hyph_set subs;   /* while filtered: what its patterns cover */
-	size_t patmax;          /* bytes of letters of the longest pattern */
+	struct hyph_trie *trie; /* while filtered: what the words reach */
 	int tried;              /* loading was attempted */
 	int filtered;           /* dict holds only the patterns subs needs */
 	int utf8;               /* the dictionary wants UTF-8, else Latin-1 */
@@ -105,8 +97,8 @@ struct hyph_slot {
 
 struct hyphenator {
 	struct hyph_dict d[HL_COUNT];
-	struct hyph_slot *slots;        /* HYPH_CACHE_SLOTS, allocated lazily */
-	size_t nused;
+	struct hyph_slot *slots;        /* nslots, allocated lazily */
+	size_t nslots, nused;
 	char *pool;                     /* keys: lang byte + converted word */
 	size_t pool_len, pool_cap;
 	struct hyph_set words;          /* prepared: lower case, UTF-8 */
@@ -143,7 +135,7 @@ hyphenator_free(struct hyphenator *h)
 		if (h->d[i].dict != NULL)
 			hnj_hyphen_free(h->d[i].dict);
 		free(h->d[i].path);
-		hyph_set_free(&h->d[i].subs);
+		hyph_trie_free(h->d[i].trie);
 	}
 	hyph_set_free(&h->words);
 	free(h->slots);
@@ -297,18 +289,6 @@ hyph_set_slot(const struct hyph_set *s, const char *key, size_t n,
 	}
 }
 
-static struct hyph_sent *
-hyph_set_find(const struct hyph_set *s, const char *key, size_t n,
-    uint32_t hash)
-{
-	struct hyph_sent *e;
-
-	if (s->s == NULL)
-		return NULL;
-	e = hyph_set_slot(s, key, n, hash);
-	return e->off != 0 ? e : NULL;
-}
-
 /* Add a key of at most 255 bytes (hash: hyph_hash of it), or find it
  * there; NULL when it is new and the set already holds `max` keys. */
 static struct hyph_sent *
@@ -357,7 +337,6 @@ hyph_set_add(struct hyph_set *s, const char *key, size_t n, uint32_t hash,
 	e->off = (uint32_t)s->pool_len;
 	e->len = (uint8_t)n;
 	e->hash = hash;
-	e->flags = 0;
 	s->pool_len += n;
 	s->n++;
 	return e;
@@ -394,170 +373,6 @@ hyph_convert(const char *word, size_t len, int utf8, char *out, size_t *ncp)
 	return nk;
 }
 
-/*
- * The substrings of ".w." (what libhyphen runs its patterns over) of at
- * most `max` bytes: with add, put into s (0 when s is full); else whether
- * s holds them all.
- */
-static int
-hyph_subs(struct hyph_set *s, const char *w, size_t n, size_t max, int add)
-{
-	char b[HYPH_MAX_WORD * 4 + 2];
-	size_t i, k;
-	uint32_t x;
-
-	if (n + 2 > sizeof(b))
-		return 0;
-	b[0] = '.';
-	memcpy(b + 1, w, n);
-	b[n + 1] = '.';
-	n += 2;
-	for (i = 0; i < n; i++) {
-		x = 2166136261u;	/* hyph_hash, one byte at a time */
-		for (k = 1; k <= max && i + k <= n; k++) {
-			x ^= (unsigned char)b[i + k - 1];
-			x *= 16777619u;
-			if (add ? hyph_set_add(s, b + i, k, x,
-			    HYPH_SUBS_MAX) == NULL :
-			    hyph_set_find(s, b + i, k, x) == NULL)
-				return 0;
-		}
-	}
-	return 1;
-}
-
-/* Whether a .dic line starts with a word (not a pattern) of libhyphen. */
-static int
-hyph_keyword(const char *l, size_t n)
-{
-	static const char *const kw[] = {
-		"LEFTHYPHENMIN", "RIGHTHYPHENMIN", "COMPOUNDLEFTHYPHENMIN",
-		"COMPOUNDRIGHTHYPHENMIN", "NOHYPHEN",
-	};
-	size_t i, k;
-
-	if (n == 0 || l[0] < 'A' || l[0] > 'Z')
-		return 0;
-	for (i = 0; i < sizeof(kw) / sizeof(kw[0]); i++) {
-		k = strlen(kw[i]);
-		if (n >= k && memcmp(l, kw[i], k) == 0)
-			return 1;
-	}
-	return 0;
-}
-
-/* The letters of a pattern line as libhyphen reads them: up to the first
- * blank, control character or '/', without the digits.  Their length,
- * or HYPH_PAT_MAX + 1 for a longer pattern. */
-static size_t
-hyph_letters(const char *l, size_t n, char *out)
-{
-	size_t i, k = 0;
-
-	for (i = 0; i < n && (unsigned char)l[i] > ' ' && l[i] != '/'; i++) {
-		if (l[i] >= '0' && l[i] <= '9')
-			continue;
-		if (k == HYPH_PAT_MAX)
-			return HYPH_PAT_MAX + 1;
-		out[k++] = l[i];
-	}
-	return k;
-}
-
-static void
-hyph_put(char **b, size_t *len, size_t *cap, const char *s, size_t n)
-{
-	if (*len + n > *cap) {
-		while (*len + n > *cap)
-			*cap *= 2;
-		*b = pv_xrealloc(*b, *cap);
-	}
-	memcpy(*b + *len, s, n);
-	*len += n;
-}
-
-/*
- * Of the .dic text buf[0..len), the part that matters for the words
- * whose substrings (of ".word.", up to hd->patmax bytes) are all in
- * hd->subs, as the text of a smaller .dic; NULL when this cannot be done
- * (something this does not understand, or too much): load it all then.
- *
- * libhyphen runs an automaton over ".word.": after each letter it is in
- * the state of the longest suffix of what it read that is a prefix of
- * some pattern, and applies that state's own pattern only (patterns that
- * are shorter suffixes of it are not merged in).  So the states matter as
- * well as the patterns.  Kept are:
- *   - the charset line, the LEFTHYPHENMIN ... NOHYPHEN lines, comments;
- *   - every pattern whose letters are one of the substrings;
- *   - for every other pattern, the longest prefix of its letters that is
- *     one of the substrings, as a pattern without digits: a state whose
- *     (empty) match changes nothing, but which is there as in the full
- *     dictionary.
- * On a covered word, every substring is then a state here exactly when
- * it is one in the full dictionary, with the same match (an empty one for
- * none) and the same fallback (a shorter suffix, also covered), so the
- * automaton walks the same states and gives the same points.
- */
-static char *
-hyph_filter(struct hyph_dict *hd, const char *buf, size_t len,
-    size_t *outlen)
-{
-	char let[HYPH_PAT_MAX + 1], *out;
-	const char *l, *e, *end = buf + len;
-	struct hyph_sent *hit, *pre;
-	size_t n, k, i, olen, ocap;
-	uint32_t x;
-
-	e = memchr(buf, '\n', len);
-	ocap = len / 4 + 4096;
-	out = pv_xmalloc(ocap);
-	olen = 0;
-	hyph_put(&out, &olen, &ocap, buf, (size_t)(e - buf) + 1);
-	for (l = e + 1; l < end; l = e + 1) {
-		e = memchr(l, '\n', (size_t)(end - l));
-		n = (size_t)(e - l);
-		/* Comments and empty lines go as they are: whatever
-		 * libhyphen makes of them, it makes the same here. */
-		if (n == 0 || l[0] == '%' || hyph_keyword(l, n)) {
-			hyph_put(&out, &olen, &ocap, l, n + 1);
-			continue;
-		}
-		k = hyph_letters(l, n, let);
-		hit = k > 0 ? hyph_set_find(&hd->subs, let, k,
-		    hyph_hash(let, k)) : NULL;
-		if (k == 0 || hit != NULL) {
-			if (hit != NULL)
-				hit->flags |= HS_KEPT;
-			hyph_put(&out, &olen, &ocap, l, n + 1);
-			continue;
-		}
-		/* The longest prefix of the letters that is a substring. */
-		x = 2166136261u;
-		pre = NULL;
-		for (i = 0; i < k; i++) {
-			x ^= (unsigned char)let[i];
-			x *= 16777619u;
-			if ((hit = hyph_set_find(&hd->subs, let, i + 1, x)) ==
-			    NULL)
-				break;
-			pre = hit;
-		}
-		if (pre != NULL)
-			pre->flags |= HS_STATE;
-	}
-	for (i = 0; i < hd->subs.nslots; i++) {
-		hit = &hd->subs.s[i];
-		if (hit->off != 0 && (hit->flags & HS_STATE) &&
-		    !(hit->flags & HS_KEPT)) {
-			hyph_put(&out, &olen, &ocap, hd->subs.pool + hit->off,
-			    hit->len);
-			hyph_put(&out, &olen, &ocap, "\n", 1);
-		}
-	}
-	*outlen = olen;
-	return out;
-}
-
 /* The whole file, or NULL (unreadable, too large). */
 static char *
 hyph_read(const char *path, size_t *len)
@@ -589,29 +404,27 @@ hyph_read(const char *path, size_t *len)
 }
 
 /*
- * Load the patterns of path that the prepared words need (hyph_filter),
- * setting hd->subs and hd->patmax; NULL when the file is not as expected
- * or the words are too many: the caller loads the full dictionary.
+ * Load the patterns of path that the prepared words reach (hyph_trie.c),
+ * keeping the trie in hd->trie; NULL when the file is not as expected:
+ * the caller loads the full dictionary.
  */
 static HyphenDict *
 hyph_load_filtered(struct hyphenator *h, struct hyph_dict *hd,
     const char *path)
 {
-	char cs[MAX_NAME], let[HYPH_PAT_MAX + 1], conv[HYPH_MAX_WORD * 4];
+	char cs[MAX_NAME], conv[HYPH_MAX_WORD * 4];
 	char *buf, *flt = NULL;
-	const char *l, *e, *end;
+	const char *e;
 	struct hyph_sent *w;
 	HyphenDict *dict = NULL;
-	size_t len, n, k, i, nk, ncp;
+	size_t len, n, i, nk, ncp;
 	int utf8;
 	FILE *f;
 
 	if ((buf = hyph_read(path, &len)) == NULL)
 		return NULL;
-	end = buf + len;
-	/* libhyphen reads the charset with fgets() into MAX_NAME bytes and
-	 * the lines into MAX_CHARS: lines that fit, text ending in a new
-	 * line, no NUL, no second level. */
+	/* libhyphen reads the charset with fgets() into MAX_NAME bytes:
+	 * a charset line that fits, text ending in a new line, no NUL. */
 	if (len == 0 || buf[len - 1] != '\n' || memchr(buf, '\0', len) ||
 	    (e = memchr(buf, '\n', len)) == NULL ||
 	    (size_t)(e - buf) + 1 > MAX_NAME - 1)
@@ -622,38 +435,28 @@ hyph_load_filtered(struct hyphenator *h, struct hyph_dict *hd,
 	if (n > 0 && cs[n - 1] == '\r')
 		cs[n - 1] = '\0';
 	utf8 = strcmp(cs, "UTF-8") == 0;
-	hd->patmax = 0;
-	for (l = e + 1; l < end; l = e + 1) {
-		e = memchr(l, '\n', (size_t)(end - l));
-		n = (size_t)(e - l);
-		if (n + 1 > MAX_CHARS - 1 || (n >= 9 &&
-		    memcmp(l, "NEXTLEVEL", 9) == 0))
-			goto out;
-		if (n == 0 || l[0] == '%' || hyph_keyword(l, n))
-			continue;
-		if ((k = hyph_letters(l, n, let)) > HYPH_PAT_MAX)
-			goto out;
-		if (k > hd->patmax)
-			hd->patmax = k;
-	}
-	/* The substrings of the prepared words, in the file's charset. */
+	if ((hd->trie = hyph_trie_new(buf, len)) == NULL)
+		goto out;
+	/* What the prepared words reach, in the file's charset. */
 	for (i = 0; i < h->words.nslots; i++) {
 		w = &h->words.s[i];
 		if (w->off == 0)
 			continue;
 		nk = hyph_convert(h->words.pool + w->off, w->len, utf8, conv,
 		    &ncp);
-		if (nk == 0)
-			continue;	/* never asked from libhyphen */
-		if (!hyph_subs(&hd->subs, conv, nk, hd->patmax, 1))
-			goto out;
+		if (nk > 0)	/* else never asked from libhyphen */
+			hyph_trie_mark(hd->trie, conv, nk);
 	}
-	flt = hyph_filter(hd, buf, len, &n);
+	flt = hyph_trie_filtered(hd->trie, buf, len, &n);
 	if ((f = fmemopen(flt, n, "r")) != NULL) {
 		dict = hnj_hyphen_load_file(f);
 		fclose(f);
 	}
 out:
+	if (dict == NULL) {
+		hyph_trie_free(hd->trie);
+		hd->trie = NULL;
+	}
 	free(flt);
 	free(buf);
 	return dict;
@@ -669,7 +472,6 @@ hyph_load(struct hyphenator *h, struct hyph_dict *hd, char *path)
 		hd->filtered = 1;
 		hd->path = path;
 	} else {
-		hyph_set_free(&hd->subs);
 		hd->dict = hnj_hyphen_load(path);
 		free(path);
 	}
@@ -685,7 +487,8 @@ hyph_unfilter(struct hyph_dict *hd)
 	hd->dict = hnj_hyphen_load(hd->path);
 	free(hd->path);
 	hd->path = NULL;
-	hyph_set_free(&hd->subs);
+	hyph_trie_free(hd->trie);
+	hd->trie = NULL;
 	hd->filtered = 0;
 	if (hd->dict != NULL)
 		hyph_charset(hd);
@@ -731,13 +534,16 @@ hyph_slot(struct hyphenator *h, const char *key, size_t n, uint32_t hash)
 	size_t i;
 
 	if (h->slots == NULL) {
-		h->slots = pv_xcalloc(HYPH_CACHE_SLOTS, sizeof(*h->slots));
+		/* Small at first: a table that is never touched still costs
+		 * a page fault per page on first use. */
+		h->nslots = 4096;
+		h->slots = pv_xcalloc(h->nslots, sizeof(*h->slots));
 		/* Offset 0 marks an empty slot: start the pool at 1. */
 		h->pool_cap = 4096;
 		h->pool = pv_xmalloc(h->pool_cap);
 		h->pool_len = 1;
 	}
-	i = hash & (HYPH_CACHE_SLOTS - 1);
+	i = hash & (h->nslots - 1);
 	for (;;) {
 		s = &h->slots[i];
 		if (s->off == 0)
@@ -745,8 +551,28 @@ hyph_slot(struct hyphenator *h, const char *key, size_t n, uint32_t hash)
 		if (s->hash == hash && s->len == n &&
 		    memcmp(h->pool + s->off, key, n) == 0)
 			return s;
-		i = (i + 1) & (HYPH_CACHE_SLOTS - 1);
+		i = (i + 1) & (h->nslots - 1);
 	}
+}
+
+/* Twice the slots, up to HYPH_CACHE_SLOTS, keeping every entry. */
+static void
+hyph_grow(struct hyphenator *h)
+{
+	struct hyph_slot *old = h->slots;
+	size_t nold = h->nslots, i, j;
+
+	h->nslots *= 2;
+	h->slots = pv_xcalloc(h->nslots, sizeof(*h->slots));
+	for (i = 0; i < nold; i++) {
+		if (old[i].off == 0)
+			continue;
+		for (j = old[i].hash & (h->nslots - 1); h->slots[j].off != 0;
+		    j = (j + 1) & (h->nslots - 1))
+			;
+		h->slots[j] = old[i];
+	}
+	free(old);
 }
 
 static void
@@ -755,6 +581,10 @@ hyph_insert(struct hyphenator *h, struct hyph_slot *s, const char *key,
 {
 	if (h->nused >= HYPH_CACHE_MAX)
 		return;
+	if (2 * (h->nused + 1) > h->nslots && h->nslots < HYPH_CACHE_SLOTS) {
+		hyph_grow(h);
+		s = hyph_slot(h, key, n, hash);
+	}
 	if (h->pool_len + n > h->pool_cap) {
 		while (h->pool_len + n > h->pool_cap)
 			h->pool_cap *= 2;
@@ -814,7 +644,7 @@ hyph_lookup(struct hyph_dict *hd, const char *word, size_t len, size_t n)
 	nk = hyph_convert(word, len, hd->utf8, conv, &ncp);
 	if (nk == 0 || ncp != n)
 		return 0;
-	if (hd->filtered && !hyph_subs(&hd->subs, conv, nk, hd->patmax, 0)) {
+	if (hd->filtered && !hyph_trie_covers(hd->trie, conv, nk)) {
 		hyph_unfilter(hd);
 		if (hd->dict == NULL)
 			return 0;
