@@ -29,6 +29,7 @@
 #include <hpdf_objects.h>
 #include <hpdf_streams.h>
 
+#include "test_util.h"
 #include "../../src/emit/emit.h"
 #include "../../src/emit/emit_int.h"
 #include "../../src/font/font.h"
@@ -475,20 +476,6 @@ test_readers(void **state)
 	free(pdf);
 }
 
-static int
-diag_has(const struct pv_diags *d, const char *what)
-{
-	size_t i;
-	int found = 0;
-
-	for (i = 0; i < d->n && !found; i++) {
-		char *m = pv_diag_format(&d->v[i]);
-
-		found = strstr(m, what) != NULL;
-		free(m);
-	}
-	return found;
-}
 
 /* Whether the ToUnicode CMap text maps glyph g to code point cp, by a
  * bfchar line or within a bfrange line. */

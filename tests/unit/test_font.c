@@ -16,6 +16,7 @@
 
 #include <cmocka.h>
 
+#include "test_util.h"
 #include "../../src/font/font.h"
 #include "../../src/font/font_int.h"
 #include "../../src/util/file.h"
@@ -43,21 +44,6 @@ teardown(void **state)
 	return rc == 0 ? 0 : -1;
 }
 
-/* Whether any diagnostic's formatted text contains `what`. */
-static int
-diag_has(const struct pv_diags *d, const char *what)
-{
-	size_t i;
-	int found = 0;
-
-	for (i = 0; i < d->n && !found; i++) {
-		char *m = pv_diag_format(&d->v[i]);
-
-		found = strstr(m, what) != NULL;
-		free(m);
-	}
-	return found;
-}
 
 static void
 write_file(const char *path, const void *data, size_t len)
