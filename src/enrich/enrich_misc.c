@@ -40,8 +40,36 @@ md_cell(const cJSON *md)
 	return c;
 }
 
+/*
+ * A date as the calendar's date_style asks: "15.01.2026" (numeric, the
+ * default), "15. januar" (day-month) or "15. januar 2026"
+ * (day-month-year), with the month names of the document's language.
+ * C11 writes \u00A0 into a narrow string as UTF-8.
+ */
+static void
+calendar_date(struct enrich *e, const char *iso, const struct pv_date *d,
+    const char *style, char *buf, size_t len)
+{
+	const cJSON *names = cJSON_GetObjectItemCaseSensitive(e->labels,
+	    "months");
+	const cJSON *m = cJSON_GetArrayItem(names, d->month - 1);
+
+	if (style == NULL || strcmp(style, "numeric") == 0 ||
+	    !cJSON_IsString(m)) {
+		format_date(iso, buf, len);
+		return;
+	}
+	/* No-break spaces: a date is one unit in a narrow column. */
+	if (strcmp(style, "day-month-year") == 0)
+		snprintf(buf, len, "%d.\u00A0%s\u00A0%d", d->day,
+		    m->valuestring, d->year);
+	else
+		snprintf(buf, len, "%d.\u00A0%s", d->day, m->valuestring);
+}
+
 static cJSON *
-event_cell(struct enrich *e, const cJSON *ev, const char *col)
+event_cell(struct enrich *e, const cJSON *ev, const char *col,
+    const char *date_style)
 {
 	const cJSON *week = cJSON_GetObjectItemCaseSensitive(ev, "week");
 	const cJSON *date = cJSON_GetObjectItemCaseSensitive(ev, "date");
@@ -65,7 +93,8 @@ event_cell(struct enrich *e, const cJSON *ev, const char *col)
 	}
 	if (strcmp(col, "date") == 0) {
 		if (have_date)
-			format_date(date->valuestring, buf, sizeof(buf));
+			calendar_date(e, date->valuestring, &d, date_style,
+			    buf, sizeof(buf));
 		else
 			buf[0] = '\0';
 		return text_cell(buf);
@@ -93,6 +122,8 @@ enrich_calendar(struct enrich *e, const cJSON *cal)
 	cJSON *events = cJSON_CreateArray();
 	const cJSON *want = cJSON_GetObjectItemCaseSensitive(cal, "columns");
 	const cJSON *evs = cJSON_GetObjectItemCaseSensitive(cal, "events");
+	const cJSON *style = cJSON_GetObjectItemCaseSensitive(cal,
+	    "date_style");
 	const char *chosen[NCALCOLS];
 	size_t n = 0, i;
 	const cJSON *c, *ev;
@@ -136,7 +167,8 @@ enrich_calendar(struct enrich *e, const cJSON *cal)
 		cJSON *row = cJSON_CreateObject(), *cells = cJSON_CreateArray();
 
 		for (i = 0; i < n; i++)
-			cJSON_AddItemToArray(cells, event_cell(e, ev, chosen[i]));
+			cJSON_AddItemToArray(cells, event_cell(e, ev, chosen[i],
+			    cJSON_IsString(style) ? style->valuestring : NULL));
 		cJSON_AddItemToObject(row, "cells", cells);
 		cJSON_AddItemToArray(events, row);
 	}

@@ -43,7 +43,9 @@ static const char plan[] =
     "     {\"id\": \"i3\", \"name\": \"Trivsel\", \"target\": {\"value\": 4}, \"values\": [{\"year\": 2024, \"value\": 3.9}, {\"year\": 2025, \"value\": 4.2}]}]}},\n"
     "   {\"table\": {\"columns\": [\"Ordning\", {\"title\": \"Eier\", \"width\": \"20%\"}, \"UH\"], \"rows\": [[\"Regional\", 350000, 409000], [\"Desentralisert\", 470000, 409000], [\"Kompetanseløftet\", 400000, 346000]],\n"
     "     \"sum\": {\"label\": \"Sum\", \"columns\": [1, 2], \"expect\": [1220000, 1164000]}}},\n"
-    "   {\"calendar\": {\"columns\": [\"week\", \"weekday\", \"date\"], \"events\": [{\"date\": \"2026-01-15\"}, {\"week\": 38, \"year\": 2025}]}}\n"
+    "   {\"calendar\": {\"columns\": [\"week\", \"weekday\", \"date\"], \"events\": [{\"date\": \"2026-01-15\"}, {\"week\": 38, \"year\": 2025}]}},\n"
+    "   {\"calendar\": {\"columns\": [\"date\"], \"date_style\": \"day-month\", \"events\": [{\"date\": \"2020-06-11\"}, {\"date\": \"2026-01-05\"}]}},\n"
+    "   {\"calendar\": {\"columns\": [\"date\"], \"date_style\": \"day-month-year\", \"events\": [{\"date\": \"2020-09-24\"}]}}\n"
     "  ]}]}\n";
 
 static cJSON *
@@ -167,6 +169,13 @@ test_calendar_languages(void **state)
 	    "15.01.2026");
 	expect_str(v, "sections.1.content.4.events.1.cells.0.html", "38");
 	expect_str(v, "sections.1.content.4.columns.0.label", "Uke");
+	/* the calendar's date_style: 11.06.2020 as the seeds write it */
+	expect_str(v, "sections.1.content.5.events.0.cells.0.html",
+	    "11.\u00A0juni");
+	expect_str(v, "sections.1.content.5.events.1.cells.0.html",
+	    "5.\u00A0januar");
+	expect_str(v, "sections.1.content.6.events.0.cells.0.html",
+	    "24.\u00A0september\u00A02020");
 	cJSON_Delete(v);
 	v = build_view("nn");
 	expect_str(v, "sections.1.content.4.columns.0.label", "Veke");
@@ -175,6 +184,8 @@ test_calendar_languages(void **state)
 	cJSON_Delete(v);
 	v = build_view("se");
 	expect_str(v, "sections.1.content.4.columns.0.label", "Vahkku");
+	expect_str(v, "sections.1.content.5.events.0.cells.0.html",
+	    "11.\u00A0geassemánu");
 	expect_str(v, "sections.1.content.4.events.0.cells.1.html", "duorastat");
 	expect_str(v, "sections.1.content.0.goals.1.label", "Ulbmil 2");
 	cJSON_Delete(v);
