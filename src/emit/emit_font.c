@@ -61,23 +61,23 @@ emit_face_font(struct emit_ctx *c, int face)
 	return f->font;
 }
 
-static int
-is_used(const struct emit_face *f, unsigned g)
+int
+emit_glyph_used(const struct emit_face *f, unsigned g)
 {
-	return (f->used[g >> 3] >> (g & 7)) & 1;
+	return g < f->nglyphs && ((f->used[g >> 3] >> (g & 7)) & 1);
 }
 
-/* The next glyph shown at or after g, or f->nglyphs: whole bytes of the
- * bitmap are skipped at a time, since most glyphs are never shown. */
-static unsigned
-next_used(const struct emit_face *f, unsigned g)
+/* Whole bytes of the bitmap are skipped at a time, since most glyphs are
+ * never shown. */
+unsigned
+emit_next_glyph(const struct emit_face *f, unsigned g)
 {
 	while (g < f->nglyphs) {
 		if ((g & 7) == 0 && f->used[g >> 3] == 0) {
 			g += 8;
 			continue;
 		}
-		if (is_used(f, g))
+		if (emit_glyph_used(f, g))
 			return g;
 		g++;
 	}
@@ -94,7 +94,7 @@ widths(struct emit_ctx *c, int face, const struct emit_face *f)
 
 	if (w == NULL)
 		return NULL;
-	for (g = next_used(f, 0); g < f->nglyphs; g = next_used(f, g + 1)) {
+	for (g = emit_next_glyph(f, 0); g < f->nglyphs; g = emit_next_glyph(f, g + 1)) {
 		if (run == NULL || g != last + 1) {
 			if ((run = HPDF_Array_New(mm)) == NULL)
 				return NULL;
@@ -148,21 +148,19 @@ int_array(HPDF_MMgr mm, const int *v, size_t n)
 
 static HPDF_Dict
 descriptor(struct emit_ctx *c, int face, const struct emit_face *f,
-    const char *name)
+    const struct font_pdf_info *pi, const char *name)
 {
 	HPDF_MMgr mm = c->pdf->mmgr;
-	struct font_pdf_info info;
 	uint16_t *glyphs;
 	unsigned char *sub;
 	size_t n = 0, len;
 	unsigned g;
 	HPDF_Dict d, file;
 
-	font_pdf_info(c->fs, face, &info);
 	/* A font whose licence forbids subsetting goes in whole. */
 	glyphs = pv_xcalloc(f->nglyphs, sizeof(*glyphs));
-	for (g = info.no_subset ? 0 : next_used(f, 0); g < f->nglyphs;
-	    g = info.no_subset ? g + 1 : next_used(f, g + 1))
+	for (g = pi->no_subset ? 0 : emit_next_glyph(f, 0); g < f->nglyphs;
+	    g = pi->no_subset ? g + 1 : emit_next_glyph(f, g + 1))
 		glyphs[n++] = (uint16_t)g;
 	sub = font_subset(c->fs, face, glyphs, n, &len);
 	free(glyphs);
@@ -187,16 +185,16 @@ descriptor(struct emit_ctx *c, int face, const struct emit_face *f,
 	HPDF_Dict_AddName(d, "Type", "FontDescriptor");
 	HPDF_Dict_AddName(d, "FontName", name);
 	/* Nonsymbolic (Latin text), FixedPitch, Italic. */
-	HPDF_Dict_AddNumber(d, "Flags", 32 | (info.fixed_pitch ? 1 : 0) |
-	    (info.italic ? 64 : 0));
-	HPDF_Dict_Add(d, "FontBBox", int_array(mm, info.bbox, 4));
-	HPDF_Dict_AddReal(d, "ItalicAngle", (HPDF_REAL)info.italic_angle);
+	HPDF_Dict_AddNumber(d, "Flags", 32 | (pi->fixed_pitch ? 1 : 0) |
+	    (pi->italic ? 64 : 0));
+	HPDF_Dict_Add(d, "FontBBox", int_array(mm, pi->bbox, 4));
+	HPDF_Dict_AddReal(d, "ItalicAngle", (HPDF_REAL)pi->italic_angle);
 	HPDF_Dict_AddNumber(d, "Ascent", font_ascent(c->fs, face));
 	HPDF_Dict_AddNumber(d, "Descent", font_descent(c->fs, face));
 	HPDF_Dict_AddNumber(d, "CapHeight", font_cap_height(c->fs, face));
 	/* TrueType has no stem width; readers only use StemV to fake a
 	 * missing font, so the usual estimate from the weight will do. */
-	HPDF_Dict_AddNumber(d, "StemV", 10 + 220 * (info.weight - 50) / 900);
+	HPDF_Dict_AddNumber(d, "StemV", 10 + 220 * (pi->weight - 50) / 900);
 	HPDF_Dict_Add(d, "FontFile2", file);
 	return d;
 }
@@ -247,7 +245,7 @@ finish_font(struct emit_ctx *c, int face)
 	HPDF_Dict_Add(cid, "CIDSystemInfo", info);
 	HPDF_Dict_Add(f->font, "DescendantFonts", kids);
 	HPDF_Array_Add(kids, cid);
-	if ((desc = descriptor(c, face, f, name.data)) == NULL ||
+	if ((desc = descriptor(c, face, f, &pi, name.data)) == NULL ||
 	    (tu = tounicode(c, f)) == NULL)
 		goto out;
 	HPDF_Dict_Add(info, "Registry", HPDF_String_New(mm, "Adobe", NULL));

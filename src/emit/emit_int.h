@@ -67,6 +67,10 @@ void *emit_text_string(struct emit_ctx *, const char *utf8);
 /* emit_font.c: the font of a face, made on first use (NULL after a
  * failure); and, once all is drawn, the rest of every font shown. */
 HPDF_Dict emit_face_font(struct emit_ctx *, int face);
+/* Whether glyph g was shown; the first glyph shown at or after g, or
+ * nglyphs when none is. */
+int emit_glyph_used(const struct emit_face *, unsigned g);
+unsigned emit_next_glyph(const struct emit_face *, unsigned g);
 void emit_fonts(struct emit_ctx *);
 /* emit_tounicode.c: the ToUnicode CMap text of a face's glyphs shown. */
 struct pv_buf;

@@ -41,12 +41,6 @@ struct run {
 	unsigned cp;            /* code point of the first */
 };
 
-static int
-is_used(const struct emit_face *f, unsigned g)
-{
-	return (f->used[g >> 3] >> (g & 7)) & 1;
-}
-
 /* Write the runs of one kind (ranges or singles) in blocks. */
 static void
 put_runs(struct pv_buf *b, const struct run *r, size_t n, int ranges)
@@ -74,23 +68,15 @@ emit_tounicode_cmap(const struct emit_face *f, struct pv_buf *b)
 {
 	struct run *ranges, *singles;
 	size_t nr = 0, ns = 0;
-	unsigned g = 0, end;
+	unsigned g, end;
 
 	ranges = pv_xcalloc(f->nglyphs / 2 + 1, sizeof(*ranges));
 	singles = pv_xcalloc(f->nglyphs + 1, sizeof(*singles));
 	pv_buf_puts(b, cmap_head);
-	while (g < f->nglyphs) {
-		if ((g & 7) == 0 && f->used[g >> 3] == 0) {
-			g += 8;
-			continue;
-		}
-		if (!is_used(f, g)) {
-			g++;
-			continue;
-		}
+	for (g = emit_next_glyph(f, 0); g < f->nglyphs;
+	    g = emit_next_glyph(f, end + 1)) {
 		end = g;
-		while (end + 1 < f->nglyphs && ((end + 1) & 0xFF) != 0 &&
-		    is_used(f, end + 1) &&
+		while (((end + 1) & 0xFF) != 0 && emit_glyph_used(f, end + 1) &&
 		    f->unicode[end + 1] == f->unicode[end] + 1 &&
 		    (f->unicode[end + 1] & 0xFF) != 0)
 			end++;
@@ -102,7 +88,6 @@ emit_tounicode_cmap(const struct emit_face *f, struct pv_buf *b)
 			singles[ns].from = singles[ns].to = g;
 			singles[ns++].cp = f->unicode[g];
 		}
-		g = end + 1;
 	}
 	put_runs(b, ranges, nr, 1);
 	put_runs(b, singles, ns, 0);
