@@ -5,6 +5,8 @@
 #   make check      install what is missing, build, run every test
 #   make asan       the tests again under AddressSanitizer and UBSan
 #   make valgrind   the unit tests under valgrind
+#   make fuzz       each libFuzzer harness for FUZZ_SECONDS (clang, ASan,
+#                   UBSan); FUZZ=NAME runs one
 #   make install    PREFIX=/usr/local DESTDIR=
 #
 # Dependencies are Debian packages only; `make deps` installs the missing
@@ -21,7 +23,9 @@ DEB_PACKAGES = gcc make pkg-config libc6-dev \
 	libhpdf-dev libcjson-dev libcmocka-dev \
 	libcmark-gfm-dev libcmark-gfm-extensions-dev \
 	libxml2-dev libhyphen-dev hyphen-no fonts-open-sans \
-	poppler-utils qpdf mupdf-tools ghostscript python3
+	poppler-utils qpdf mupdf-tools ghostscript python3 fonts-dejavu-core
+# Only for `make fuzz`: clang with its libFuzzer and sanitizer runtimes.
+FUZZ_PACKAGES = clang-14 libclang-rt-14-dev
 
 PKG_LIBS  = libcjson libxml-2.0 libcmark-gfm
 # Recursive (=) so that pkg-config runs when a recipe needs the flags,
@@ -45,11 +49,14 @@ CMD_SRC   = $(sort $(wildcard cmd/planverk/*.c))
 CMD_OBJ   = $(CMD_SRC:%.c=$(BUILD)/%.o)
 UNIT_SRC  = $(sort $(wildcard tests/unit/test_*.c))
 UNIT_BIN  = $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
+FUZZ_SRC  = $(sort $(wildcard tests/fuzz/fuzz_*.c))
+FUZZ_NAMES = $(FUZZ_SRC:tests/fuzz/fuzz_%.c=%)
+REPLAY_BIN = $(FUZZ_NAMES:%=$(BUILD)/fuzz/replay_%)
 LIB       = $(BUILD)/libplanverk.a
 BIN       = $(BUILD)/planverk
 
 .PHONY: all deps check test-run example asan valgrind bench install \
-	uninstall clean
+	uninstall clean fuzz fuzz-deps fuzz-bins
 
 all: $(BIN)
 
@@ -68,6 +75,23 @@ $(BUILD)/tests/%: tests/unit/%.c $(LIB)
 	@mkdir -p $(@D)
 	$(CC) $(ALL_CFLAGS) $(CMOCKA_CFLAGS) $(LDFLAGS) -o $@ $< $(LIB) \
 		$(CMOCKA_LDLIBS) $(LDLIBS)
+
+# The fuzz harnesses, linked with replay.c: `make check` runs the
+# committed corpus and the examples through them.
+$(BUILD)/fuzz/replay_%: tests/fuzz/fuzz_%.c tests/fuzz/replay.c \
+		tests/fuzz/common.c tests/fuzz/fuzz.h $(LIB)
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CFLAGS) -DFUZZ_SRCDIR='"$(CURDIR)"' $(LDFLAGS) -o $@ $< \
+		tests/fuzz/replay.c tests/fuzz/common.c $(LIB) $(LDLIBS)
+
+# The same harnesses linked with libFuzzer (BUILD=build-fuzz, CC=clang).
+$(BUILD)/fuzz/fuzz_%: tests/fuzz/fuzz_%.c tests/fuzz/common.c \
+		tests/fuzz/fuzz.h $(LIB)
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CFLAGS) -DFUZZ_SRCDIR='"$(CURDIR)"' -fsanitize=fuzzer \
+		$(LDFLAGS) -o $@ $< tests/fuzz/common.c $(LIB) $(LDLIBS)
+
+fuzz-bins: $(FUZZ_NAMES:%=$(BUILD)/fuzz/fuzz_%)
 
 -include $(OBJ:.o=.d) $(CMD_OBJ:.o=.d)
 
@@ -88,7 +112,7 @@ deps:
 check: deps
 	@$(MAKE) --no-print-directory test-run
 
-test-run: $(BIN) $(UNIT_BIN)
+test-run: $(BIN) $(UNIT_BIN) $(REPLAY_BIN)
 	@BUILD=$(BUILD) sh tests/run.sh
 
 example: deps
@@ -100,8 +124,19 @@ asan:
 		CFLAGS='-O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all' \
 		LDFLAGS='-fsanitize=address,undefined' test-run
 
-valgrind: $(BIN) $(UNIT_BIN)
+valgrind: $(BIN) $(UNIT_BIN) $(REPLAY_BIN)
 	@BUILD=$(BUILD) VALGRIND=1 sh tests/run.sh
+
+FUZZ_SECONDS ?= 60
+FUZZ ?= $(FUZZ_NAMES)
+fuzz-deps:
+	@$(MAKE) --no-print-directory deps DEB_PACKAGES='$(DEB_PACKAGES) $(FUZZ_PACKAGES)'
+
+fuzz: fuzz-deps
+	@$(MAKE) --no-print-directory BUILD=build-fuzz CC=clang \
+		CFLAGS='-O1 -g -fsanitize=fuzzer-no-link,address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer' \
+		LDFLAGS='-fsanitize=address,undefined' fuzz-bins
+	@sh tests/fuzz/run.sh build-fuzz $(FUZZ_SECONDS) $(FUZZ)
 
 bench: $(BIN)
 	@sh bench/run.sh $(BIN)
@@ -116,4 +151,4 @@ uninstall:
 	rm -rf $(DESTDIR)$(DATADIR)
 
 clean:
-	rm -rf build build-asan out
+	rm -rf build build-asan build-fuzz out
