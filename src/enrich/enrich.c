@@ -170,9 +170,18 @@ enrich_block(struct enrich *e, const cJSON *b)
 		if (n == 0)
 			en_error(e, b, "an empty block; a block has one of: %s",
 			    kinds.data);
-		else
+		else {
+			struct pv_buf names;
+
+			pv_buf_init(&names);
+			cJSON_ArrayForEach(x, b)
+				pv_buf_printf(&names, "%s%s", names.len ? ", " :
+				    "", x->string);
 			en_error(e, b, "a block has exactly one of: %s; this "
-			    "one has %d", kinds.data, n);
+			    "one has %d (%s): split it into separate blocks",
+			    kinds.data, n, names.data);
+			pv_buf_free(&names);
+		}
 		pv_buf_free(&kinds);
 		return NULL;
 	}

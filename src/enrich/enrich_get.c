@@ -138,7 +138,7 @@ en_integer(struct enrich *e, const cJSON *obj, const char *key, int required,
 		return 1;
 	}
 	old = en_path_key(e, key);
-	snprintf(num, sizeof(num), "%.17g", v->valuedouble);
+	snprintf(num, sizeof(num), "%.15g", v->valuedouble);
 	en_error(e, v, "must be a whole number from %lld to %lld, not %s", min,
 	    max, num);
 	en_path_pop(e, old);
