@@ -59,25 +59,56 @@ view_text(cJSON *o, const char *key, const char *s)
 }
 
 void
-view_opt_str(cJSON *o, const char *key, const cJSON *v)
+view_member(struct enrich *e, cJSON *o, const cJSON *obj, const char *key)
 {
-	view_text(o, key, cJSON_IsString(v) ? v->valuestring : NULL);
+	view_text(o, key, en_string(e, obj, key, EN_OPTIONAL));
 }
 
 void
-view_md(cJSON *o, const char *key, const cJSON *md, int inline_only)
+view_html_text(cJSON *o, const char *key, const char *text)
 {
 	struct pv_buf b;
 
-	if (!cJSON_IsString(md) || md->valuestring[0] == '\0') {
+	pv_buf_init(&b);
+	xhtml_escape(text, strlen(text), &b);
+	view_str(o, key, b.data ? b.data : "");
+	pv_buf_free(&b);
+}
+
+void
+view_md(struct enrich *e, cJSON *o, const char *key, const cJSON *md,
+    int inline_only)
+{
+	struct pv_buf b;
+	size_t len;
+
+	if (!cJSON_IsString(md) || md->valuestring == NULL ||
+	    md->valuestring[0] == '\0') {
 		view_false(o, key);
 		return;
 	}
+	len = strlen(md->valuestring);
 	pv_buf_init(&b);
-	markdown_to_xhtml(md->valuestring, strlen(md->valuestring),
-	    inline_only, &b);
-	view_str(o, key, b.data ? b.data : "");
+	if (markdown_to_xhtml(md->valuestring, len, inline_only, &b) != 0) {
+		en_error(e, md, "the text is %zu bytes long; one text field may "
+		    "hold at most %u bytes (MARKDOWN_MAX_INPUT): split it into "
+		    "several blocks", len, MARKDOWN_MAX_INPUT);
+		view_false(o, key);
+	} else {
+		view_str(o, key, b.data ? b.data : "");
+	}
 	pv_buf_free(&b);
+}
+
+void
+view_md_member(struct enrich *e, cJSON *o, const char *vkey,
+    const cJSON *obj, const char *key, int inline_only)
+{
+	const cJSON *md = en_get(e, obj, key, EN_STRING, EN_OPTIONAL);
+	size_t old = en_path_key(e, key);
+
+	view_md(e, o, vkey, md, inline_only);
+	en_path_pop(e, old);
 }
 
 const char *
@@ -103,56 +134,120 @@ en_error(struct enrich *e, const cJSON *node, const char *fmt, ...)
 	    e->path.len ? e->path.data : "document", msg);
 }
 
+static void
+kinds_list(struct pv_buf *b)
+{
+	size_t i;
+
+	for (i = 0; i < NKINDS; i++)
+		pv_buf_printf(b, "%s%s", i ? ", " : "", block_kinds[i]);
+}
+
+/* One block: a string (Markdown) or an object with exactly one known
+ * member.  NULL after an error.  The path is the block's. */
 static cJSON *
 enrich_block(struct enrich *e, const cJSON *b)
 {
-	const cJSON *k;
-	cJSON *v;
+	const cJSON *k, *x;
+	struct pv_buf kinds;
+	cJSON *v = NULL;
+	size_t old;
+	int n = 0;
 
 	if (cJSON_IsString(b)) {
 		v = view_block("text");
-		view_md(v, "html", b, 0);
+		view_md(e, v, "html", b, 0);
 		return v;
 	}
-	k = b->child; /* validated: exactly one member */
-	if (k == NULL)
-		return view_block("text");
-	if (strcmp(k->string, "text") == 0) {
-		v = view_block("text");
-		view_md(v, "html", k, 0);
-	} else if (strcmp(k->string, "heading") == 0) {
-		v = view_block("heading");
-		view_str(v, "title", k->valuestring);
-	} else if (strcmp(k->string, "table") == 0) {
-		v = enrich_table(e, k);
-	} else if (strcmp(k->string, "box") == 0) {
-		v = view_block("box");
-		view_opt_str(v, "title", cJSON_GetObjectItemCaseSensitive(k,
-		    "title"));
-		cJSON_AddItemToObject(v, "content", enrich_blocks(e,
-		    cJSON_GetObjectItemCaseSensitive(k, "content")));
-	} else if (strcmp(k->string, "goals") == 0) {
-		v = enrich_goals(e, k);
-	} else if (strcmp(k->string, "measures") == 0) {
-		v = enrich_measures(e, k, NULL);
-	} else if (strcmp(k->string, "indicators") == 0) {
-		v = enrich_indicators(e, k);
-	} else if (strcmp(k->string, "calendar") == 0) {
-		v = enrich_calendar(e, k);
-	} else if (strcmp(k->string, "people") == 0) {
-		v = enrich_people(e, k);
-	} else if (strcmp(k->string, "references") == 0) {
-		v = enrich_references(e, k);
-	} else if (strcmp(k->string, "signature") == 0) {
-		v = enrich_signature(e, k);
-	} else if (strcmp(k->string, "figure") == 0) {
-		v = enrich_figure(e, k);
-	} else {
-		v = view_block("pagebreak");
+	if (en_check(e, b, EN_STRING | EN_OBJECT) == NULL)
+		return NULL;
+	cJSON_ArrayForEach(x, b)
+		n++;
+	k = b->child;
+	if (n != 1) {
+		pv_buf_init(&kinds);
+		kinds_list(&kinds);
+		if (n == 0)
+			en_error(e, b, "an empty block; a block has one of: %s",
+			    kinds.data);
+		else {
+			struct pv_buf names;
+
+			pv_buf_init(&names);
+			cJSON_ArrayForEach(x, b)
+				pv_buf_printf(&names, "%s%s", names.len ? ", " :
+				    "", x->string);
+			en_error(e, b, "a block has exactly one of: %s; this "
+			    "one has %d (%s): split it into separate blocks",
+			    kinds.data, n, names.data);
+			pv_buf_free(&names);
+		}
+		pv_buf_free(&kinds);
+		return NULL;
 	}
+	old = en_path_key(e, k->string);
+	if (strcmp(k->string, "text") == 0) {
+		if (en_check(e, k, EN_STRING)) {
+			v = view_block("text");
+			view_md(e, v, "html", k, 0);
+		}
+	} else if (strcmp(k->string, "heading") == 0) {
+		if (en_check(e, k, EN_STRING)) {
+			v = view_block("heading");
+			view_str(v, "title", k->valuestring);
+		}
+	} else if (strcmp(k->string, "table") == 0) {
+		if (en_check(e, k, EN_OBJECT))
+			v = enrich_table(e, k);
+	} else if (strcmp(k->string, "box") == 0) {
+		if (en_check(e, k, EN_OBJECT)) {
+			v = view_block("box");
+			view_member(e, v, k, "title");
+			cJSON_AddItemToObject(v, "content", enrich_blocks(e,
+			    en_get(e, k, "content", EN_ARRAY, EN_OPTIONAL)));
+		}
+	} else if (strcmp(k->string, "goals") == 0) {
+		if (en_check(e, k, EN_ARRAY))
+			v = enrich_goals(e, k);
+	} else if (strcmp(k->string, "measures") == 0) {
+		if (en_check(e, k, EN_OBJECT))
+			v = enrich_measures(e, k, NULL);
+	} else if (strcmp(k->string, "indicators") == 0) {
+		if (en_check(e, k, EN_OBJECT))
+			v = enrich_indicators(e, k);
+	} else if (strcmp(k->string, "calendar") == 0) {
+		if (en_check(e, k, EN_OBJECT))
+			v = enrich_calendar(e, k);
+	} else if (strcmp(k->string, "people") == 0) {
+		if (en_check(e, k, EN_OBJECT))
+			v = enrich_people(e, k);
+	} else if (strcmp(k->string, "references") == 0) {
+		if (en_check(e, k, EN_ARRAY))
+			v = enrich_references(e, k);
+	} else if (strcmp(k->string, "signature") == 0) {
+		if (en_check(e, k, EN_OBJECT))
+			v = enrich_signature(e, k);
+	} else if (strcmp(k->string, "figure") == 0) {
+		if (en_check(e, k, EN_OBJECT))
+			v = enrich_figure(e, k);
+	} else if (strcmp(k->string, "pagebreak") == 0) {
+		if (cJSON_IsTrue(k))
+			v = view_block("pagebreak");
+		else
+			en_error(e, k, "must be true, not %s", cJSON_IsFalse(k)
+			    ? "false" : "something else");
+	} else {
+		pv_buf_init(&kinds);
+		kinds_list(&kinds);
+		en_error(e, k, "unknown block kind \"%s\"; a block has one of: "
+		    "%s", k->string, kinds.data);
+		pv_buf_free(&kinds);
+	}
+	en_path_pop(e, old);
 	return v;
 }
 
+/* The blocks of a "content" list (checked to be one, or NULL). */
 cJSON *
 enrich_blocks(struct enrich *e, const cJSON *blocks)
 {
@@ -163,21 +258,16 @@ enrich_blocks(struct enrich *e, const cJSON *blocks)
 
 	cJSON_ArrayForEach(b, blocks) {
 		size_t o2 = en_path_index(e, i++);
-		const char *kind = cJSON_IsObject(b) && b->child ?
-		    b->child->string : NULL;
-		size_t o3 = kind ? en_path_key(e, kind) : e->path.len;
+		cJSON *v = enrich_block(e, b);
+		int sub = e->level + 1 > 4 ? 4 : e->level + 1;
 
-		{
-			cJSON *v = enrich_block(e, b);
-			int sub = e->level + 1 > 4 ? 4 : e->level + 1;
-
+		if (v != NULL) {
 			/* the level of headings the block makes itself */
 			cJSON_AddBoolToObject(v, "sub2", sub <= 2);
 			cJSON_AddBoolToObject(v, "sub3", sub == 3);
 			cJSON_AddBoolToObject(v, "sub4", sub == 4);
 			cJSON_AddItemToArray(out, v);
 		}
-		en_path_pop(e, o3);
 		en_path_pop(e, o2);
 	}
 	en_path_pop(e, old);
@@ -194,47 +284,54 @@ enrich_sections(struct enrich *e, const cJSON *sections, const char *prefix,
 	size_t i = 0;
 
 	cJSON_ArrayForEach(s, sections) {
-		cJSON *v = cJSON_CreateObject();
-		const cJSON *id = cJSON_GetObjectItemCaseSensitive(s, "id");
-		const cJSON *num = cJSON_GetObjectItemCaseSensitive(s,
-		    "numbered");
-		const cJSON *toc = cJSON_GetObjectItemCaseSensitive(s, "toc");
-		int is_numbered = numbered && !cJSON_IsFalse(num);
-		char number[64], anchor[96];
+		cJSON *v;
+		const char *id, *title;
+		int is_numbered;
+		char number[64];
+		struct pv_buf anchor;
 		size_t old = en_path_index(e, i++);
 
+		if (en_check(e, s, EN_OBJECT) == NULL) {
+			en_path_pop(e, old);
+			continue;
+		}
+		v = cJSON_CreateObject();
+		id = en_string(e, s, "id", EN_OPTIONAL);
+		title = en_string(e, s, "title", EN_REQUIRED);
+		is_numbered = numbered && en_bool(e, s, "numbered", 1);
 		if (is_numbered)
 			n++;
 		if (prefix[0])
 			snprintf(number, sizeof(number), "%s.%d", prefix, n);
 		else
 			snprintf(number, sizeof(number), "%d", n);
-		if (cJSON_IsString(id))
-			snprintf(anchor, sizeof(anchor), "%s", id->valuestring);
+		pv_buf_init(&anchor);
+		if (id != NULL)
+			pv_buf_puts(&anchor, id);
 		else
-			snprintf(anchor, sizeof(anchor), "kap-%s-%zu",
-			    number, i);
-		for (char *p = anchor; *p; p++)
+			pv_buf_printf(&anchor, "kap-%s-%zu", number, i);
+		for (char *p = anchor.data; *p; p++)
 			if (*p == '.')
 				*p = '-';
-		view_str(v, "title", cJSON_GetObjectItemCaseSensitive(s,
-		    "title")->valuestring);
-		view_str(v, "anchor", anchor);
+		view_str(v, "title", title ? title : "");
+		view_str(v, "anchor", anchor.data);
+		pv_buf_free(&anchor);
 		cJSON_AddNumberToObject(v, "level", level);
 		cJSON_AddBoolToObject(v, "h1", level == 1);
 		cJSON_AddBoolToObject(v, "h2", level == 2);
 		cJSON_AddBoolToObject(v, "h3", level >= 3);
 		cJSON_AddBoolToObject(v, "nonumber", !is_numbered);
-		cJSON_AddBoolToObject(v, "notoc", cJSON_IsFalse(toc));
+		cJSON_AddBoolToObject(v, "notoc", !en_bool(e, s, "toc", 1));
 		e->level = level;
 		cJSON_AddItemToObject(v, "content", enrich_blocks(e,
-		    cJSON_GetObjectItemCaseSensitive(s, "content")));
+		    en_get(e, s, "content", EN_ARRAY, EN_OPTIONAL)));
 		{
+			const cJSON *subs = en_get(e, s, "sections", EN_ARRAY,
+			    EN_OPTIONAL);
 			size_t o2 = en_path_key(e, "sections");
 
 			cJSON_AddItemToObject(v, "sections", enrich_sections(e,
-			    cJSON_GetObjectItemCaseSensitive(s, "sections"),
-			    number, level + 1, is_numbered));
+			    subs, number, level + 1, is_numbered));
 			en_path_pop(e, o2);
 		}
 		cJSON_AddItemToArray(out, v);
@@ -247,75 +344,75 @@ static cJSON *
 enrich_meta(struct enrich *e, const cJSON *meta)
 {
 	cJSON *v = cJSON_CreateObject();
-	const cJSON *owner = cJSON_GetObjectItemCaseSensitive(meta, "owner");
-	const cJSON *adopted = cJSON_GetObjectItemCaseSensitive(meta,
-	    "adopted");
-	const cJSON *date = cJSON_GetObjectItemCaseSensitive(meta, "date");
-	const cJSON *kw = cJSON_GetObjectItemCaseSensitive(meta, "keywords");
-	const cJSON *author = cJSON_GetObjectItemCaseSensitive(meta, "author");
-	const cJSON *logo = owner ? cJSON_GetObjectItemCaseSensitive(owner,
-	    "logo") : NULL;
+	const cJSON *owner = en_get(e, meta, "owner", EN_OBJECT, EN_REQUIRED);
+	const cJSON *adopted = en_get(e, meta, "adopted", EN_OBJECT,
+	    EN_OPTIONAL);
+	const cJSON *kw = en_get(e, meta, "keywords", EN_ARRAY, EN_OPTIONAL);
+	const char *title = en_string(e, meta, "title", EN_REQUIRED);
+	const char *author = en_string(e, meta, "author", EN_OPTIONAL);
+	const char *name, *date, *logo;
 	char buf[128];
 	struct pv_buf b;
+	size_t old;
 
-	view_str(v, "title", cJSON_GetObjectItemCaseSensitive(meta,
-	    "title")->valuestring);
-	view_opt_str(v, "subtitle", cJSON_GetObjectItemCaseSensitive(meta,
-	    "subtitle"));
-	view_str(v, "owner", cJSON_GetObjectItemCaseSensitive(owner,
-	    "name")->valuestring);
-	view_opt_str(v, "unit", cJSON_GetObjectItemCaseSensitive(owner,
-	    "unit"));
-	view_opt_str(v, "orgnr", cJSON_GetObjectItemCaseSensitive(owner,
-	    "orgnr"));
-	format_period(cJSON_GetObjectItemCaseSensitive(meta, "period"), buf,
-	    sizeof(buf));
+	view_str(v, "title", title ? title : "");
+	view_member(e, v, meta, "subtitle");
+	old = en_path_key(e, "owner");
+	name = en_string(e, owner, "name", EN_REQUIRED);
+	view_str(v, "owner", name ? name : "");
+	view_member(e, v, owner, "unit");
+	view_member(e, v, owner, "orgnr");
+	logo = en_string(e, owner, "logo", EN_OPTIONAL);
+	en_path_pop(e, old);
+	en_period(e, meta, "period", EN_REQUIRED, buf, sizeof(buf));
 	view_str(v, "period", buf);
-	if (cJSON_IsObject(adopted)) {
+	if (adopted != NULL) {
 		cJSON *a = cJSON_CreateObject();
-		const cJSON *ad = cJSON_GetObjectItemCaseSensitive(adopted,
-		    "date");
+		const char *by, *ad;
 
-		view_str(a, "by", cJSON_GetObjectItemCaseSensitive(adopted,
-		    "by")->valuestring);
-		if (cJSON_IsString(ad)) {
-			format_date(ad->valuestring, buf, sizeof(buf));
+		old = en_path_key(e, "adopted");
+		by = en_string(e, adopted, "by", EN_REQUIRED);
+		view_str(a, "by", by ? by : "");
+		if ((ad = en_date(e, adopted, "date", EN_OPTIONAL, NULL))) {
+			format_date(ad, buf, sizeof(buf));
 			view_str(a, "date", buf);
 		} else {
 			view_false(a, "date");
 		}
-		view_opt_str(a, "case", cJSON_GetObjectItemCaseSensitive(
-		    adopted, "case"));
+		view_member(e, a, adopted, "case");
+		en_path_pop(e, old);
 		cJSON_AddItemToObject(v, "adopted", a);
 	} else {
 		view_false(v, "adopted");
 	}
-	if (cJSON_IsString(date)) {
-		format_date(date->valuestring, buf, sizeof(buf));
+	if ((date = en_date(e, meta, "date", EN_OPTIONAL, NULL)) != NULL) {
+		format_date(date, buf, sizeof(buf));
 		view_str(v, "date", buf);
 	} else {
 		view_false(v, "date");
 	}
-	view_opt_str(v, "version", cJSON_GetObjectItemCaseSensitive(meta,
-	    "version"));
-	view_str(v, "author", cJSON_IsString(author) ? author->valuestring :
-	    cJSON_GetObjectItemCaseSensitive(owner, "name")->valuestring);
+	view_member(e, v, meta, "version");
+	view_str(v, "author", author ? author : name ? name : "");
 	pv_buf_init(&b);
 	{
 		const cJSON *k;
+		size_t i = 0;
 
+		old = en_path_key(e, "keywords");
 		cJSON_ArrayForEach(k, kw) {
+			if (en_item(e, k, i++, EN_STRING) == NULL)
+				continue;
 			if (b.len)
 				pv_buf_puts(&b, ", ");
 			pv_buf_puts(&b, k->valuestring);
 		}
+		en_path_pop(e, old);
 	}
 	view_str(v, "keywords", b.data ? b.data : "");
 	pv_buf_free(&b);
-	if (cJSON_IsString(logo)) {
-		char *p = logo->valuestring[0] == '/' ?
-		    pv_xstrdup(logo->valuestring) :
-		    pv_path_join(e->base_dir, logo->valuestring);
+	if (logo != NULL && logo[0] != '\0') {
+		char *p = logo[0] == '/' ? pv_xstrdup(logo) :
+		    pv_path_join(e->base_dir, logo);
 
 		view_str(v, "logo", p);
 		free(p);
@@ -343,12 +440,10 @@ enrich_document(struct loaded_json *doc, const struct enrich_options *opt,
 {
 	struct enrich e;
 	struct loaded_json *labels = NULL;
-	const cJSON *meta = cJSON_GetObjectItemCaseSensitive(doc->root, "meta");
-	const cJSON *lang = cJSON_GetObjectItemCaseSensitive(meta, "lang");
-	const cJSON *nums = cJSON_GetObjectItemCaseSensitive(meta,
-	    "number_sections");
-	const cJSON *toc = cJSON_GetObjectItemCaseSensitive(meta, "toc");
+	const cJSON *meta, *body;
+	const char *lang;
 	size_t errors = d->errors;
+	int nums, toc;
 	cJSON *v;
 
 	*out = NULL;
@@ -357,12 +452,32 @@ enrich_document(struct loaded_json *doc, const struct enrich_options *opt,
 	memset(&e, 0, sizeof(e));
 	e.doc = doc;
 	e.d = d;
-	e.lang = opt->lang ? opt->lang : cJSON_IsString(lang) ?
-	    lang->valuestring : "nb";
+	pv_buf_init(&e.path);
+	e.by_level.what = "level";
+	e.by_funding.what = "funding source";
+	e.by_year.what = "year";
+	if (!cJSON_IsObject(doc->root)) {
+		en_error(&e, doc->root, "a planverk document is a JSON object");
+		pv_buf_free(&e.path);
+		loaded_json_free(labels);
+		return PV_EINPUT;
+	}
+	meta = en_get(&e, doc->root, "meta", EN_OBJECT, EN_REQUIRED);
+	body = en_get(&e, doc->root, "body", EN_ARRAY, EN_REQUIRED);
+	{
+		size_t old = en_path_key(&e, "meta");
+
+		lang = en_string(&e, meta, "lang", EN_OPTIONAL);
+		nums = en_bool(&e, meta, "number_sections", 1);
+		toc = en_bool(&e, meta, "toc", 1);
+		en_path_pop(&e, old);
+	}
+	e.lang = opt->lang ? opt->lang : lang ? lang : "nb";
 	e.labels = cJSON_GetObjectItemCaseSensitive(labels->root, e.lang);
 	if (!cJSON_IsObject(e.labels)) {
 		pv_diag(d, PV_ERROR, labels->file, 0, 0, "no labels for the "
 		    "language \"%s\" (nb, nn and se are known)", e.lang);
+		pv_buf_free(&e.path);
 		loaded_json_free(labels);
 		return PV_EINPUT;
 	}
@@ -379,8 +494,8 @@ enrich_document(struct loaded_json *doc, const struct enrich_options *opt,
 		}
 		free(dir);
 	}
-	e.people = cJSON_GetObjectItemCaseSensitive(doc->root, "people");
-	pv_buf_init(&e.path);
+	e.people = en_get(&e, doc->root, "people", EN_ARRAY, EN_OPTIONAL);
+	check_people(&e);
 
 	v = cJSON_CreateObject();
 	view_str(v, "lang", e.lang);
@@ -391,13 +506,12 @@ enrich_document(struct loaded_json *doc, const struct enrich_options *opt,
 		cJSON_AddItemToObject(v, "meta", enrich_meta(&e, meta));
 		en_path_pop(&e, old);
 	}
-	cJSON_AddBoolToObject(v, "toc", !cJSON_IsFalse(toc));
+	cJSON_AddBoolToObject(v, "toc", toc);
 	{
 		size_t old = en_path_key(&e, "body");
 
-		cJSON_AddItemToObject(v, "sections", enrich_sections(&e,
-		    cJSON_GetObjectItemCaseSensitive(doc->root, "body"), "", 1,
-		    !cJSON_IsFalse(nums)));
+		cJSON_AddItemToObject(v, "sections", enrich_sections(&e, body,
+		    "", 1, nums));
 		en_path_pop(&e, old);
 	}
 	{
@@ -413,6 +527,9 @@ enrich_document(struct loaded_json *doc, const struct enrich_options *opt,
 		cJSON_AddItemToObject(bud, "by_year", sums_view(&e.by_year));
 		cJSON_AddItemToObject(v, "budget", bud);
 	}
+	sums_free(&e.by_level);
+	sums_free(&e.by_funding);
+	sums_free(&e.by_year);
 	pv_buf_free(&e.path);
 	free(e.base_dir);
 	loaded_json_free(labels);

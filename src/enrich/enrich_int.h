@@ -11,16 +11,27 @@
 #include "../util/diag.h"
 #include "../util/jpath.h"
 
-#define ENRICH_MAX_SUMS 64 /* distinct levels, sources, years */
+#include "../util/date.h"
+
+/* Limits of what a document may ask of enrich; each refused by name. */
+#define ENRICH_MAX_SUMS 1000  /* distinct levels, sources or years summed */
+#define ENRICH_MAX_AMOUNT 1000000000000LL /* kroner in one budget */
+#define ENRICH_MIN_YEAR 1900
+#define ENRICH_MAX_YEAR 2200
+#define TABLE_MAX_COLUMNS 40
+#define TABLE_MAX_ROWS 10000
+#define TABLE_MAX_COLSPAN 100
+#define TABLE_MAX_ROWSPAN 1000
 
 struct sum_entry {
-	char key[96];
+	char *key;
 	long long amount;
 };
 
 struct sums {
-	struct sum_entry v[ENRICH_MAX_SUMS];
-	size_t n;
+	const char *what;      /* "funding source", for messages */
+	struct sum_entry *v;
+	size_t n, cap;
 };
 
 struct enrich {
@@ -40,14 +51,65 @@ struct enrich {
 	struct pv_buf path;    /* JSON path, for diagnostics */
 };
 
+/*
+ * Reading the document (enrich_get.c).  The schema is data a municipality
+ * may edit, so nothing it could fail to guarantee is assumed: a member of
+ * the wrong kind, a missing required member, a number out of range or a
+ * date that is not one is an error at its JSON path, and the accessor
+ * returns NULL or 0.  Given a NULL object they return NULL quietly.
+ */
+enum en_kind {
+	EN_STRING = 1, EN_NUMBER = 2, EN_OBJECT = 4, EN_ARRAY = 8, EN_BOOL = 16,
+};
+#define EN_REQUIRED 1
+#define EN_OPTIONAL 0
+/* v itself (at the current path) if it has one of the kinds. */
+const cJSON *en_check(struct enrich *, const cJSON *v, unsigned kinds);
+/* The member `key` of obj if it has one of the kinds. */
+const cJSON *en_get(struct enrich *, const cJSON *obj, const char *key,
+    unsigned kinds, int required);
+/* Item i of a list (for the path) if it has one of the kinds. */
+const cJSON *en_item(struct enrich *, const cJSON *item, size_t i,
+    unsigned kinds);
+const char *en_string(struct enrich *, const cJSON *obj, const char *key,
+    int required);
+/* An optional string member; NULL also when it is empty. */
+const char *en_text(struct enrich *, const cJSON *obj, const char *key);
+int en_integer(struct enrich *, const cJSON *obj, const char *key,
+    int required, long long min, long long max, long long *out);
+int en_number(struct enrich *, const cJSON *obj, const char *key,
+    int required, double *out);
+int en_bool(struct enrich *, const cJSON *obj, const char *key, int dflt);
+/* An ISO date member (checked to be a real day); its text. */
+const char *en_date(struct enrich *, const cJSON *obj, const char *key,
+    int required, struct pv_date *);
+/* A period {"from", "to"} of years or dates, formatted "2018–2020". */
+int en_period(struct enrich *, const cJSON *obj, const char *key,
+    int required, char *out, size_t size);
+
 /* view building */
 cJSON *view_block(const char *kind);
 void view_str(cJSON *, const char *key, const char *value);
 void view_false(cJSON *, const char *key);
 /* A string, or false when it is NULL or empty. */
 void view_text(cJSON *, const char *key, const char *);
-void view_md(cJSON *, const char *key, const cJSON *md, int inline_only);
-void view_opt_str(cJSON *, const char *key, const cJSON *value);
+/*
+ * Members that carry markup end in "html" (html, description_html, ...):
+ * the templates insert only those unescaped.  Their value is made here,
+ * from Markdown (view_md) or from plain text escaped (view_html_text).
+ */
+/* md is NULL or a string node (for the position of a refusal); the
+ * current path must be the member's. */
+void view_md(struct enrich *, cJSON *, const char *key, const cJSON *md,
+    int inline_only);
+/* The member `key` of obj, Markdown, as view member `vkey`. */
+void view_md_member(struct enrich *, cJSON *, const char *vkey,
+    const cJSON *obj, const char *key, int inline_only);
+void view_html_text(cJSON *, const char *key, const char *text);
+/* The optional string member `key` of obj as view text (false when
+ * absent or empty). */
+void view_member(struct enrich *, cJSON *, const cJSON *obj,
+    const char *key);
 const char *label(const struct enrich *, const char *key);
 
 #define en_path_key(e, k) jpath_push_key(&(e)->path, (k))
@@ -71,7 +133,12 @@ cJSON *enrich_references(struct enrich *, const cJSON *refs);
 cJSON *enrich_signature(struct enrich *, const cJSON *sig);
 cJSON *enrich_figure(struct enrich *, const cJSON *fig);
 const cJSON *enrich_person(struct enrich *, const char *id);
-void sums_add(struct sums *, const char *key, long long amount);
+/* A non-empty string member of a registry entry (p may be NULL). */
+const char *person_member(const cJSON *p, const char *key);
+void check_people(struct enrich *);
+void sums_add(struct enrich *, struct sums *, const cJSON *where,
+    const char *key, long long amount);
 cJSON *sums_view(const struct sums *);
+void sums_free(struct sums *);
 
 #endif

@@ -18,21 +18,23 @@ static const char *const calendar_columns[] = {
 };
 #define NCALCOLS (sizeof(calendar_columns) / sizeof(calendar_columns[0]))
 
+/* A cell of plain text, escaped into markup. */
 static cJSON *
 text_cell(const char *text)
 {
 	cJSON *c = cJSON_CreateObject();
 
-	view_str(c, "html", text);
+	view_html_text(c, "html", text);
 	return c;
 }
 
+/* A cell of the Markdown member `col` of the event. */
 static cJSON *
-md_cell(const cJSON *md)
+md_cell(struct enrich *e, const cJSON *ev, const char *col)
 {
 	cJSON *c = cJSON_CreateObject();
 
-	view_md(c, "html", md, 1);
+	view_md_member(e, c, "html", ev, col, 1);
 	if (cJSON_IsFalse(cJSON_GetObjectItemCaseSensitive(c, "html"))) {
 		cJSON_DeleteItemFromObjectCaseSensitive(c, "html");
 		view_str(c, "html", "");
@@ -67,24 +69,49 @@ calendar_date(struct enrich *e, const char *iso, const struct pv_date *d,
 		snprintf(buf, len, "%d.\u00A0%s", d->day, m->valuestring);
 }
 
+/* What one event says, read and checked once. */
+struct event {
+	const cJSON *obj;
+	long long week;       /* 0 when not given */
+	const char *date;     /* ISO, checked; NULL when not given */
+	struct pv_date d;
+	const char *time, *place;
+};
+
+static void
+read_event(struct enrich *e, const cJSON *ev, struct event *x)
+{
+	long long year;
+	static const char *const md[] = { "topic", "preparation",
+	    "participants", "responsible" };
+	size_t i;
+
+	memset(x, 0, sizeof(*x));
+	x->obj = ev;
+	if (!en_integer(e, ev, "week", EN_OPTIONAL, 1, 53, &x->week))
+		x->week = 0;
+	(void)en_integer(e, ev, "year", EN_OPTIONAL, ENRICH_MIN_YEAR,
+	    ENRICH_MAX_YEAR, &year);
+	x->date = en_date(e, ev, "date", EN_OPTIONAL, &x->d);
+	x->time = en_string(e, ev, "time", EN_OPTIONAL);
+	x->place = en_string(e, ev, "place", EN_OPTIONAL);
+	for (i = 0; i < sizeof(md) / sizeof(md[0]); i++)
+		(void)en_get(e, ev, md[i], EN_STRING, EN_OPTIONAL);
+}
+
 static cJSON *
-event_cell(struct enrich *e, const cJSON *ev, const char *col,
+event_cell(struct enrich *e, const struct event *x, const char *col,
     const char *date_style)
 {
-	const cJSON *week = cJSON_GetObjectItemCaseSensitive(ev, "week");
-	const cJSON *date = cJSON_GetObjectItemCaseSensitive(ev, "date");
-	struct pv_date d;
-	int have_date = cJSON_IsString(date) &&
-	    pv_date_parse(date->valuestring, &d);
 	char buf[64];
 
 	if (strcmp(col, "week") == 0) {
 		int w, y;
 
-		if (cJSON_IsNumber(week)) {
-			snprintf(buf, sizeof(buf), "%d", (int)week->valuedouble);
-		} else if (have_date) {
-			pv_date_iso_week(&d, &w, &y);
+		if (x->week != 0) {
+			snprintf(buf, sizeof(buf), "%lld", x->week);
+		} else if (x->date != NULL) {
+			pv_date_iso_week(&x->d, &w, &y);
 			snprintf(buf, sizeof(buf), "%d", w);
 		} else {
 			buf[0] = '\0';
@@ -92,9 +119,9 @@ event_cell(struct enrich *e, const cJSON *ev, const char *col,
 		return text_cell(buf);
 	}
 	if (strcmp(col, "date") == 0) {
-		if (have_date)
-			calendar_date(e, date->valuestring, &d, date_style,
-			    buf, sizeof(buf));
+		if (x->date != NULL)
+			calendar_date(e, x->date, &x->d, date_style, buf,
+			    sizeof(buf));
 		else
 			buf[0] = '\0';
 		return text_cell(buf);
@@ -102,17 +129,28 @@ event_cell(struct enrich *e, const cJSON *ev, const char *col,
 	if (strcmp(col, "weekday") == 0) {
 		const cJSON *names = cJSON_GetObjectItemCaseSensitive(e->labels,
 		    "weekdays");
-		const cJSON *n = have_date ? cJSON_GetArrayItem(names,
-		    pv_date_weekday(&d) - 1) : NULL;
+		const cJSON *n = x->date ? cJSON_GetArrayItem(names,
+		    pv_date_weekday(&x->d) - 1) : NULL;
 
 		return text_cell(cJSON_IsString(n) ? n->valuestring : "");
 	}
-	if (strcmp(col, "time") == 0 || strcmp(col, "place") == 0) {
-		const cJSON *t = cJSON_GetObjectItemCaseSensitive(ev, col);
+	if (strcmp(col, "time") == 0)
+		return text_cell(x->time ? x->time : "");
+	if (strcmp(col, "place") == 0)
+		return text_cell(x->place ? x->place : "");
+	/* the columns are checked to be known: the rest are Markdown */
+	return md_cell(e, x->obj, col);
+}
 
-		return text_cell(cJSON_IsString(t) ? t->valuestring : "");
-	}
-	return md_cell(cJSON_GetObjectItemCaseSensitive(ev, col));
+static int
+known_column(const char *c)
+{
+	size_t i;
+
+	for (i = 0; i < NCALCOLS; i++)
+		if (strcmp(c, calendar_columns[i]) == 0)
+			return 1;
+	return 0;
 }
 
 cJSON *
@@ -120,19 +158,47 @@ enrich_calendar(struct enrich *e, const cJSON *cal)
 {
 	cJSON *v = view_block("calendar"), *cols = cJSON_CreateArray();
 	cJSON *events = cJSON_CreateArray();
-	const cJSON *want = cJSON_GetObjectItemCaseSensitive(cal, "columns");
-	const cJSON *evs = cJSON_GetObjectItemCaseSensitive(cal, "events");
-	const cJSON *style = cJSON_GetObjectItemCaseSensitive(cal,
-	    "date_style");
+	const cJSON *want = en_get(e, cal, "columns", EN_ARRAY, EN_OPTIONAL);
+	const cJSON *evs = en_get(e, cal, "events", EN_ARRAY, EN_REQUIRED);
+	const char *style = en_string(e, cal, "date_style", EN_OPTIONAL);
 	const char *chosen[NCALCOLS];
 	size_t n = 0, i;
 	const cJSON *c, *ev;
 	char key[48];
 
-	if (cJSON_IsArray(want)) {
-		cJSON_ArrayForEach(c, want)
-			if (n < NCALCOLS)
+	if (style != NULL && strcmp(style, "numeric") != 0 &&
+	    strcmp(style, "day-month") != 0 &&
+	    strcmp(style, "day-month-year") != 0) {
+		size_t old = en_path_key(e, "date_style");
+
+		en_error(e, cJSON_GetObjectItemCaseSensitive(cal,
+		    "date_style"), "must be one of \"numeric\", \"day-month\" "
+		    "or \"day-month-year\", not \"%s\"", style);
+		en_path_pop(e, old);
+	}
+	if (want != NULL) {
+		size_t old = en_path_key(e, "columns");
+
+		i = 0;
+		cJSON_ArrayForEach(c, want) {
+			size_t o2 = en_path_index(e, i++);
+
+			if (en_check(e, c, EN_STRING) == NULL) {
+				/* reported */
+			} else if (!known_column(c->valuestring)) {
+				en_error(e, c, "unknown calendar column \"%s\"; "
+				    "the columns are week, date, weekday, time, "
+				    "place, topic, preparation, participants "
+				    "and responsible", c->valuestring);
+			} else if (n == NCALCOLS) {
+				en_error(e, c, "a calendar has at most %zu "
+				    "columns", NCALCOLS);
+			} else {
 				chosen[n++] = c->valuestring;
+			}
+			en_path_pop(e, o2);
+		}
+		en_path_pop(e, old);
 	} else {
 		/* the columns some event fills, in the usual order */
 		for (i = 0; i < NCALCOLS; i++) {
@@ -163,16 +229,31 @@ enrich_calendar(struct enrich *e, const cJSON *cal)
 		    strcmp(chosen[i], "time") == 0);
 		cJSON_AddItemToArray(cols, cv);
 	}
-	cJSON_ArrayForEach(ev, evs) {
-		cJSON *row = cJSON_CreateObject(), *cells = cJSON_CreateArray();
+	{
+		size_t k = 0, old = en_path_key(e, "events");
 
-		for (i = 0; i < n; i++)
-			cJSON_AddItemToArray(cells, event_cell(e, ev, chosen[i],
-			    cJSON_IsString(style) ? style->valuestring : NULL));
-		cJSON_AddItemToObject(row, "cells", cells);
-		cJSON_AddItemToArray(events, row);
+		cJSON_ArrayForEach(ev, evs) {
+			cJSON *row, *cells;
+			struct event x;
+			size_t o2 = en_path_index(e, k++);
+
+			if (en_check(e, ev, EN_OBJECT) == NULL) {
+				en_path_pop(e, o2);
+				continue;
+			}
+			read_event(e, ev, &x);
+			row = cJSON_CreateObject();
+			cells = cJSON_CreateArray();
+			for (i = 0; i < n; i++)
+				cJSON_AddItemToArray(cells, event_cell(e, &x,
+				    chosen[i], style));
+			cJSON_AddItemToObject(row, "cells", cells);
+			cJSON_AddItemToArray(events, row);
+			en_path_pop(e, o2);
+		}
+		en_path_pop(e, old);
 	}
-	view_opt_str(v, "title", cJSON_GetObjectItemCaseSensitive(cal, "title"));
+	view_member(e, v, cal, "title");
 	cJSON_AddItemToObject(v, "columns", cols);
 	cJSON_AddItemToObject(v, "events", events);
 	return v;
@@ -182,34 +263,77 @@ cJSON *
 enrich_people(struct enrich *e, const cJSON *pb)
 {
 	cJSON *v = view_block("people"), *items = cJSON_CreateArray();
+	const cJSON *list = en_get(e, pb, "items", EN_ARRAY, EN_REQUIRED);
 	const cJSON *it;
 	int any_email = 0;
+	size_t i = 0, old;
 
-	cJSON_ArrayForEach(it, cJSON_GetObjectItemCaseSensitive(pb, "items")) {
-		cJSON *iv = cJSON_CreateObject();
-		const cJSON *ref = cJSON_GetObjectItemCaseSensitive(it, "ref");
-		const cJSON *src = it;
-		const cJSON *role, *names, *email;
+	view_member(e, v, pb, "title");
+	old = en_path_key(e, "items");
+	cJSON_ArrayForEach(it, list) {
+		cJSON *iv;
+		const char *ref;
+		const cJSON *p = NULL;
+		size_t o2 = en_path_index(e, i++);
 
-		if (cJSON_IsString(ref) && (src = enrich_person(e,
-		    ref->valuestring)) != NULL) {
-			role = cJSON_GetObjectItemCaseSensitive(src, "role");
-			names = cJSON_GetObjectItemCaseSensitive(src, "name");
-		} else {
-			role = cJSON_GetObjectItemCaseSensitive(it, "role");
-			names = cJSON_GetObjectItemCaseSensitive(it, "names");
+		if (en_check(e, it, EN_OBJECT) == NULL) {
+			en_path_pop(e, o2);
+			continue;
 		}
-		email = cJSON_GetObjectItemCaseSensitive(src, "email");
-		view_opt_str(iv, "role", role);
-		view_md(iv, "names", names, 1);
-		view_md(iv, "email", email, 1);
-		any_email |= cJSON_IsString(email);
+		iv = cJSON_CreateObject();
+		ref = en_string(e, it, "ref", EN_OPTIONAL);
+		if (ref != NULL)
+			p = enrich_person(e, ref);
+		if (p != NULL) {
+			/* the registry, checked by check_people() */
+			const char *name = person_member(p, "name");
+			const cJSON *email = cJSON_GetObjectItemCaseSensitive(p,
+			    "email");
+
+			view_text(iv, "role", person_member(p, "role"));
+			if (name != NULL)
+				view_html_text(iv, "names_html", name);
+			else
+				view_false(iv, "names_html");
+			view_md(e, iv, "email_html", cJSON_IsString(email) ?
+			    email : NULL, 1);
+			any_email |= cJSON_IsString(email);
+		} else {
+			view_member(e, iv, it, "role");
+			view_md_member(e, iv, "names_html", it, "names", 1);
+			view_md_member(e, iv, "email_html", it, "email", 1);
+			any_email |= cJSON_IsString(
+			    cJSON_GetObjectItemCaseSensitive(it, "email"));
+		}
 		cJSON_AddItemToArray(items, iv);
+		en_path_pop(e, o2);
 	}
-	view_opt_str(v, "title", cJSON_GetObjectItemCaseSensitive(pb, "title"));
+	en_path_pop(e, old);
 	cJSON_AddBoolToObject(v, "has_email", any_email);
 	cJSON_AddItemToObject(v, "items", items);
 	return v;
+}
+
+/* The registry "people": each an object with an id, and text. */
+void
+check_people(struct enrich *e)
+{
+	static const char *const keys[] = { "name", "role", "email",
+	    "phone" };
+	const cJSON *p;
+	size_t i = 0, k, old = en_path_key(e, "people");
+
+	cJSON_ArrayForEach(p, e->people) {
+		size_t o2 = en_path_index(e, i++);
+
+		if (en_check(e, p, EN_OBJECT) != NULL) {
+			(void)en_string(e, p, "id", EN_REQUIRED);
+			for (k = 0; k < sizeof(keys) / sizeof(keys[0]); k++)
+				(void)en_string(e, p, keys[k], EN_OPTIONAL);
+		}
+		en_path_pop(e, o2);
+	}
+	en_path_pop(e, old);
 }
 
 cJSON *
@@ -217,18 +341,23 @@ enrich_references(struct enrich *e, const cJSON *refs)
 {
 	cJSON *v = view_block("references"), *items = cJSON_CreateArray();
 	const cJSON *r;
+	size_t i = 0;
 
 	cJSON_ArrayForEach(r, refs) {
-		cJSON *rv = cJSON_CreateObject();
-		const cJSON *t = cJSON_GetObjectItemCaseSensitive(r, "title");
-		const cJSON *u = cJSON_GetObjectItemCaseSensitive(r, "url");
+		cJSON *rv;
+		const char *url;
+		size_t old = en_path_index(e, i++);
 
-		view_opt_str(rv, "title", t);
-		view_str(rv, "url", u->valuestring);
-		cJSON_AddItemToArray(items, rv);
+		if (en_check(e, r, EN_OBJECT) != NULL &&
+		    (url = en_string(e, r, "url", EN_REQUIRED)) != NULL) {
+			rv = cJSON_CreateObject();
+			view_member(e, rv, r, "title");
+			view_str(rv, "url", url);
+			cJSON_AddItemToArray(items, rv);
+		}
+		en_path_pop(e, old);
 	}
 	cJSON_AddItemToObject(v, "items", items);
-	(void)e;
 	return v;
 }
 
@@ -236,31 +365,31 @@ cJSON *
 enrich_signature(struct enrich *e, const cJSON *sig)
 {
 	cJSON *v = view_block("signature");
-	const cJSON *ref = cJSON_GetObjectItemCaseSensitive(sig, "ref");
-	const cJSON *p = cJSON_IsString(ref) ? enrich_person(e,
-	    ref->valuestring) : NULL;
-	const cJSON *name = cJSON_GetObjectItemCaseSensitive(sig, "name");
-	const cJSON *title = cJSON_GetObjectItemCaseSensitive(sig, "title");
-	const cJSON *place = cJSON_GetObjectItemCaseSensitive(sig, "place");
-	const cJSON *date = cJSON_GetObjectItemCaseSensitive(sig, "date");
-	char buf[160], d[32];
+	const char *ref = en_string(e, sig, "ref", EN_OPTIONAL);
+	const cJSON *p = ref ? enrich_person(e, ref) : NULL;
+	const char *name = en_text(e, sig, "name");
+	const char *title = en_text(e, sig, "title");
+	const char *place = en_text(e, sig, "place");
+	const char *date = en_date(e, sig, "date", EN_OPTIONAL, NULL);
+	struct pv_buf b;
+	char d[32];
 
-	if (name == NULL && p != NULL)
-		name = cJSON_GetObjectItemCaseSensitive(p, "name");
-	if (title == NULL && p != NULL)
-		title = cJSON_GetObjectItemCaseSensitive(p, "role");
-	view_opt_str(v, "name", name);
-	view_opt_str(v, "title", title);
+	if (name == NULL)
+		name = person_member(p, "name");
+	if (title == NULL)
+		title = person_member(p, "role");
+	view_text(v, "name", name);
+	view_text(v, "title", title);
 	d[0] = '\0';
-	if (cJSON_IsString(date))
-		format_date(date->valuestring, d, sizeof(d));
-	if (cJSON_IsString(place) && d[0])
-		snprintf(buf, sizeof(buf), "%s, %s", place->valuestring, d);
-	else if (cJSON_IsString(place))
-		snprintf(buf, sizeof(buf), "%s", place->valuestring);
+	if (date != NULL)
+		format_date(date, d, sizeof(d));
+	pv_buf_init(&b);
+	if (place != NULL && d[0])
+		pv_buf_printf(&b, "%s, %s", place, d);
 	else
-		snprintf(buf, sizeof(buf), "%s", d);
-	view_text(v, "place_date", buf);
+		pv_buf_puts(&b, place ? place : d);
+	view_text(v, "place_date", b.data);
+	pv_buf_free(&b);
 	return v;
 }
 
@@ -268,17 +397,28 @@ cJSON *
 enrich_figure(struct enrich *e, const cJSON *fig)
 {
 	cJSON *v = view_block("figure");
-	const cJSON *img = cJSON_GetObjectItemCaseSensitive(fig, "image");
-	char *path = img->valuestring[0] == '/' ? pv_xstrdup(img->valuestring)
-	    : pv_path_join(e->base_dir, img->valuestring);
+	const char *img = en_string(e, fig, "image", EN_REQUIRED);
+	const char *alt = en_string(e, fig, "alt", EN_REQUIRED);
+	char *path;
 
-	view_str(v, "image", path);
-	free(path);
-	view_str(v, "alt", cJSON_GetObjectItemCaseSensitive(fig,
-	    "alt")->valuestring);
-	view_opt_str(v, "caption", cJSON_GetObjectItemCaseSensitive(fig,
-	    "caption"));
-	view_opt_str(v, "width", cJSON_GetObjectItemCaseSensitive(fig,
-	    "width"));
+	if (img != NULL && img[0] == '\0') {
+		size_t old = en_path_key(e, "image");
+
+		en_error(e, cJSON_GetObjectItemCaseSensitive(fig, "image"),
+		    "names no image file");
+		en_path_pop(e, old);
+		img = NULL;
+	}
+	if (img != NULL) {
+		path = img[0] == '/' ? pv_xstrdup(img) :
+		    pv_path_join(e->base_dir, img);
+		view_str(v, "image", path);
+		free(path);
+	} else {
+		view_str(v, "image", "");
+	}
+	view_str(v, "alt", alt ? alt : "");
+	view_member(e, v, fig, "caption");
+	view_member(e, v, fig, "width");
 	return v;
 }

@@ -3,29 +3,71 @@
  * measures (tiltak 1.1 …) with responsibility and budgets, indicators
  * with their status, and the budget sums by level, source and year.
  *
- * Money is whole kroner in long long; the validator has already refused
- * negative and fractional amounts.
+ * Money is whole kroner in long long; every amount is read as a whole
+ * number from 0 to ENRICH_MAX_AMOUNT and every sum is overflow-checked,
+ * whatever the schema of the type folder says.
  */
+#include <limits.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
+#include "../util/mem.h"
 #include "enrich_int.h"
 #include "format.h"
 
+/* a + b into *sum; 0 when it would not fit. */
+static int
+add_amount(long long a, long long b, long long *sum)
+{
+	if ((b > 0 && a > LLONG_MAX - b) || (b < 0 && a < LLONG_MIN - b))
+		return 0;
+	*sum = a + b;
+	return 1;
+}
+
+static int
+add_checked(struct enrich *e, const cJSON *where, long long *to,
+    long long amount)
+{
+	if (add_amount(*to, amount, to))
+		return 1;
+	en_error(e, where, "the budgets add up to more than planverk can sum "
+	    "(%lld kroner)", LLONG_MAX);
+	return 0;
+}
+
 void
-sums_add(struct sums *s, const char *key, long long amount)
+sums_add(struct enrich *e, struct sums *s, const cJSON *where,
+    const char *key, long long amount)
 {
 	size_t i;
 
 	for (i = 0; i < s->n; i++)
 		if (strcmp(s->v[i].key, key) == 0) {
-			s->v[i].amount += amount;
+			add_checked(e, where, &s->v[i].amount, amount);
 			return;
 		}
-	if (s->n == ENRICH_MAX_SUMS)
+	if (s->n == ENRICH_MAX_SUMS) {
+		en_error(e, where, "more than %d different %ss to sum the budget "
+		    "by (ENRICH_MAX_SUMS)", ENRICH_MAX_SUMS, s->what);
 		return;
-	snprintf(s->v[s->n].key, sizeof(s->v[s->n].key), "%s", key);
+	}
+	PV_GROW(s->v, s->cap, s->n + 1);
+	s->v[s->n].key = pv_xstrdup(key);
 	s->v[s->n++].amount = amount;
+}
+
+void
+sums_free(struct sums *s)
+{
+	size_t i;
+
+	for (i = 0; i < s->n; i++)
+		free(s->v[i].key);
+	free(s->v);
+	s->v = NULL;
+	s->n = s->cap = 0;
 }
 
 cJSON *
@@ -46,6 +88,7 @@ sums_view(const struct sums *s)
 	return a;
 }
 
+/* The person of the registry with this id, or NULL. */
 const cJSON *
 enrich_person(struct enrich *e, const char *id)
 {
@@ -54,124 +97,158 @@ enrich_person(struct enrich *e, const char *id)
 	cJSON_ArrayForEach(p, e->people) {
 		const cJSON *pid = cJSON_GetObjectItemCaseSensitive(p, "id");
 
-		if (cJSON_IsString(pid) && strcmp(pid->valuestring, id) == 0)
+		if (cJSON_IsObject(p) && cJSON_IsString(pid) &&
+		    pid->valuestring != NULL &&
+		    strcmp(pid->valuestring, id) == 0)
 			return p;
 	}
 	return NULL;
 }
 
-/* "Kari Nordmann (rektor)", or the role alone. */
-static void
-person_text(struct enrich *e, const char *id, char *out, size_t size)
+/* A string member of a registry entry, or NULL (the registry's own
+ * shape is checked where "people" is read, not at every reference). */
+const char *
+person_member(const cJSON *p, const char *key)
 {
-	const cJSON *p = enrich_person(e, id);
-	const cJSON *name = cJSON_GetObjectItemCaseSensitive(p, "name");
-	const cJSON *role = cJSON_GetObjectItemCaseSensitive(p, "role");
+	const cJSON *v = cJSON_GetObjectItemCaseSensitive(p, key);
 
-	if (cJSON_IsString(name) && cJSON_IsString(role))
-		snprintf(out, size, "%s (%s)", name->valuestring,
-		    role->valuestring);
-	else if (cJSON_IsString(name))
-		snprintf(out, size, "%s", name->valuestring);
-	else if (cJSON_IsString(role))
-		snprintf(out, size, "%s", role->valuestring);
-	else
-		snprintf(out, size, "%s", id);
+	return cJSON_IsString(v) && v->valuestring != NULL &&
+	    v->valuestring[0] != '\0' ? v->valuestring : NULL;
 }
 
-static cJSON *
-measure_view(struct enrich *e, const cJSON *m, const char *number,
-    const char *level)
+/* "Kari Nordmann (rektor)", or the role alone, or the id. */
+static void
+person_text(struct enrich *e, const char *id, struct pv_buf *out)
 {
-	cJSON *v = cJSON_CreateObject();
-	const cJSON *resp = cJSON_GetObjectItemCaseSensitive(m, "responsible");
-	const cJSON *rtext = cJSON_GetObjectItemCaseSensitive(m,
-	    "responsible_text");
-	const cJSON *period = cJSON_GetObjectItemCaseSensitive(m, "period");
-	const cJSON *deadline = cJSON_GetObjectItemCaseSensitive(m, "deadline");
-	const cJSON *when = cJSON_GetObjectItemCaseSensitive(m, "when");
-	const cJSON *budget = cJSON_GetObjectItemCaseSensitive(m, "budget");
-	const cJSON *funding = cJSON_GetObjectItemCaseSensitive(m, "funding");
-	const cJSON *year = cJSON_GetObjectItemCaseSensitive(m, "year");
-	const cJSON *mlevel = cJSON_GetObjectItemCaseSensitive(m, "level");
-	const cJSON *links = cJSON_GetObjectItemCaseSensitive(m, "links");
-	char buf[512], tmp[256];
+	const cJSON *p = enrich_person(e, id);
+	const char *name = person_member(p, "name");
+	const char *role = person_member(p, "role");
 
-	view_str(v, "number", number);
-	view_str(v, "id", cJSON_GetObjectItemCaseSensitive(m, "id")->valuestring);
-	view_str(v, "title", cJSON_GetObjectItemCaseSensitive(m,
-	    "title")->valuestring);
-	view_md(v, "description", cJSON_GetObjectItemCaseSensitive(m,
-	    "description"), 1);
-	buf[0] = '\0';
+	if (name && role)
+		pv_buf_printf(out, "%s (%s)", name, role);
+	else if (name || role)
+		pv_buf_puts(out, name ? name : role);
+	else
+		pv_buf_puts(out, id);
+}
+
+static void
+measure_responsible(struct enrich *e, const cJSON *m, cJSON *v)
+{
+	const cJSON *resp = en_get(e, m, "responsible", EN_STRING | EN_ARRAY,
+	    EN_OPTIONAL);
+	const char *rtext = en_string(e, m, "responsible_text", EN_OPTIONAL);
+	struct pv_buf b;
+
+	pv_buf_init(&b);
 	if (cJSON_IsString(resp)) {
-		person_text(e, resp->valuestring, buf, sizeof(buf));
-	} else if (cJSON_IsArray(resp)) {
+		person_text(e, resp->valuestring, &b);
+	} else if (resp != NULL) {
 		const cJSON *r;
+		size_t i = 0, old = en_path_key(e, "responsible");
 
 		cJSON_ArrayForEach(r, resp) {
-			person_text(e, r->valuestring, tmp, sizeof(tmp));
-			if (buf[0])
-				strncat(buf, ", ", sizeof(buf) - strlen(buf) - 1);
-			strncat(buf, tmp, sizeof(buf) - strlen(buf) - 1);
+			if (en_item(e, r, i++, EN_STRING) == NULL)
+				continue;
+			if (b.len)
+				pv_buf_puts(&b, ", ");
+			person_text(e, r->valuestring, &b);
 		}
+		en_path_pop(e, old);
 	}
-	if (cJSON_IsString(rtext)) {
-		if (buf[0])
-			strncat(buf, ", ", sizeof(buf) - strlen(buf) - 1);
-		strncat(buf, rtext->valuestring, sizeof(buf) - strlen(buf) - 1);
+	if (rtext != NULL && rtext[0] != '\0') {
+		if (b.len)
+			pv_buf_puts(&b, ", ");
+		pv_buf_puts(&b, rtext);
 	}
-	view_text(v, "responsible", buf);
-	view_opt_str(v, "target_group", cJSON_GetObjectItemCaseSensitive(m,
-	    "target_group"));
-	if (cJSON_IsObject(period))
-		format_period(period, buf, sizeof(buf));
-	else if (cJSON_IsString(deadline))
-		format_date(deadline->valuestring, buf, sizeof(buf));
-	else if (cJSON_IsString(when))
-		snprintf(buf, sizeof(buf), "%s", when->valuestring);
-	else
-		buf[0] = '\0';
-	view_text(v, "period", buf);
-	if (cJSON_IsNumber(budget)) {
-		long long amount = (long long)budget->valuedouble;
+	view_text(v, "responsible", b.data);
+	pv_buf_free(&b);
+}
 
-		format_integer(amount, buf, sizeof(buf));
+static void
+measure_links(struct enrich *e, const cJSON *m, cJSON *v)
+{
+	const cJSON *links = en_get(e, m, "links", EN_ARRAY, EN_OPTIONAL);
+	cJSON *lv = cJSON_CreateArray();
+	const cJSON *l;
+	size_t i = 0, old = en_path_key(e, "links");
+
+	/* every key present, so "title" never resolves to the measure's
+	 * own title in an enclosing context */
+	cJSON_ArrayForEach(l, links) {
+		size_t o2 = en_path_index(e, i++);
+		const char *url;
+		cJSON *o;
+
+		if (en_check(e, l, EN_OBJECT) == NULL ||
+		    (url = en_string(e, l, "url", EN_REQUIRED)) == NULL) {
+			en_path_pop(e, o2);
+			continue;
+		}
+		o = cJSON_CreateObject();
+		view_member(e, o, l, "title");
+		view_str(o, "url", url);
+		cJSON_AddItemToArray(lv, o);
+		en_path_pop(e, o2);
+	}
+	en_path_pop(e, old);
+	cJSON_AddBoolToObject(v, "has_links", cJSON_GetArraySize(lv) > 0);
+	cJSON_AddItemToObject(v, "links", lv);
+}
+
+/* The view of one measure; its budget, if any, in *amount. */
+static cJSON *
+measure_view(struct enrich *e, const cJSON *m, const char *number,
+    const char *level, long long *amount, int *has_budget)
+{
+	cJSON *v = cJSON_CreateObject();
+	const char *id = en_string(e, m, "id", EN_REQUIRED);
+	const char *title = en_string(e, m, "title", EN_REQUIRED);
+	const char *deadline, *when = NULL, *funding, *mlevel;
+	long long year;
+	char buf[128];
+
+	view_str(v, "number", number);
+	view_str(v, "id", id ? id : "");
+	view_str(v, "title", title ? title : "");
+	view_md_member(e, v, "description_html", m, "description", 1);
+	measure_responsible(e, m, v);
+	view_member(e, v, m, "target_group");
+	if (cJSON_GetObjectItemCaseSensitive(m, "period") != NULL)
+		en_period(e, m, "period", EN_REQUIRED, buf, sizeof(buf));
+	else if ((deadline = en_date(e, m, "deadline", EN_OPTIONAL, NULL)))
+		format_date(deadline, buf, sizeof(buf));
+	else if ((when = en_string(e, m, "when", EN_OPTIONAL)) == NULL)
+		buf[0] = '\0';
+	view_text(v, "period", when ? when : buf);
+	funding = en_string(e, m, "funding", EN_OPTIONAL);
+	mlevel = en_string(e, m, "level", EN_OPTIONAL);
+	*has_budget = en_integer(e, m, "budget", EN_OPTIONAL, 0,
+	    ENRICH_MAX_AMOUNT, amount);
+	if (*has_budget) {
+		const cJSON *where = cJSON_GetObjectItemCaseSensitive(m,
+		    "budget");
+
+		format_integer(*amount, buf, sizeof(buf));
 		view_str(v, "budget", buf);
 		e->have_budget = 1;
-		e->total += amount;
-		sums_add(&e->by_level, cJSON_IsString(mlevel) ?
-		    label(e, mlevel->valuestring) : level ? label(e, level) :
-		    label(e, "other"), amount);
-		sums_add(&e->by_funding, cJSON_IsString(funding) ?
-		    funding->valuestring : label(e, "unspecified"), amount);
-		if (cJSON_IsNumber(year)) {
-			snprintf(tmp, sizeof(tmp), "%d", (int)year->valuedouble);
-			sums_add(&e->by_year, tmp, amount);
+		add_checked(e, where, &e->total, *amount);
+		sums_add(e, &e->by_level, where, mlevel ? label(e, mlevel) :
+		    level ? label(e, level) : label(e, "other"), *amount);
+		sums_add(e, &e->by_funding, where, funding && funding[0] ?
+		    funding : label(e, "unspecified"), *amount);
+		if (en_integer(e, m, "year", EN_OPTIONAL, ENRICH_MIN_YEAR,
+		    ENRICH_MAX_YEAR, &year)) {
+			snprintf(buf, sizeof(buf), "%lld", year);
+			sums_add(e, &e->by_year, where, buf, *amount);
 		}
 	} else {
 		view_false(v, "budget");
+		(void)en_integer(e, m, "year", EN_OPTIONAL, ENRICH_MIN_YEAR,
+		    ENRICH_MAX_YEAR, &year);
 	}
-	view_opt_str(v, "funding", funding);
-	{
-		cJSON *lv = cJSON_CreateArray();
-		const cJSON *l;
-
-		/* every key present, so "title" never resolves to the
-		 * measure's own title in an enclosing context */
-		cJSON_ArrayForEach(l, links) {
-			cJSON *o = cJSON_CreateObject();
-
-			view_opt_str(o, "title",
-			    cJSON_GetObjectItemCaseSensitive(l, "title"));
-			view_str(o, "url", cJSON_GetObjectItemCaseSensitive(l,
-			    "url")->valuestring);
-			cJSON_AddItemToArray(lv, o);
-		}
-		cJSON_AddBoolToObject(v, "has_links",
-		    cJSON_GetArraySize(lv) > 0);
-		cJSON_AddItemToObject(v, "links", lv);
-	}
+	view_text(v, "funding", funding);
+	measure_links(e, m, v);
 	return v;
 }
 
@@ -200,33 +277,39 @@ measure_list(struct enrich *e, const cJSON *items, const char *prefix,
 	*sum = 0;
 	*any_budget = 0;
 	cJSON_ArrayForEach(m, items) {
-		const cJSON *b = cJSON_GetObjectItemCaseSensitive(m, "budget");
+		long long b = 0;
+		int has = 0;
 		size_t old = en_path_index(e, i++);
 
+		if (en_check(e, m, EN_OBJECT) == NULL) {
+			en_path_pop(e, old);
+			continue;
+		}
 		(*counter)++;
 		if (prefix)
 			snprintf(number, sizeof(number), "%s.%d", prefix,
 			    *counter);
 		else
 			snprintf(number, sizeof(number), "%d", *counter);
-		if (cJSON_IsNumber(b)) {
-			*sum += (long long)b->valuedouble;
+		cJSON_AddItemToArray(out, measure_view(e, m, number, level, &b,
+		    &has));
+		if (has && add_amount(*sum, b, sum))
 			*any_budget = 1;
-		}
-		cJSON_AddItemToArray(out, measure_view(e, m, number, level));
 		en_path_pop(e, old);
 	}
 	return out;
 }
 
+/* The list of measures `items`, the member `key` of the enclosing
+ * object, and its column flags and sum. */
 static void
 measures_fill(struct enrich *e, cJSON *v, const cJSON *items,
-    const char *prefix, const char *level)
+    const char *prefix, const char *level, const char *key)
 {
 	long long sum;
 	int any;
 	char buf[48];
-	size_t old = en_path_key(e, "items");
+	size_t old = en_path_key(e, key);
 
 	cJSON_AddItemToObject(v, "items", measure_list(e, items, prefix, level,
 	    &sum, &any));
@@ -236,7 +319,7 @@ measures_fill(struct enrich *e, cJSON *v, const cJSON *items,
 		static const char *const cols[] = { "responsible",
 		    "target_group", "period", "funding" };
 		const cJSON *views = cJSON_GetObjectItemCaseSensitive(v, "items");
-		char key[48];
+		char has[48];
 		size_t c;
 
 		for (c = 0; c < sizeof(cols) / sizeof(cols[0]); c++) {
@@ -247,8 +330,8 @@ measures_fill(struct enrich *e, cJSON *v, const cJSON *items,
 				if (cJSON_IsString(
 				    cJSON_GetObjectItemCaseSensitive(m, cols[c])))
 					used = 1;
-			snprintf(key, sizeof(key), "has_%s", cols[c]);
-			cJSON_AddBoolToObject(v, key, used);
+			snprintf(has, sizeof(has), "has_%s", cols[c]);
+			cJSON_AddBoolToObject(v, has, used);
 		}
 	}
 	cJSON_AddBoolToObject(v, "has_budget", any);
@@ -263,117 +346,146 @@ cJSON *
 enrich_measures(struct enrich *e, const cJSON *ms, const char *prefix)
 {
 	cJSON *v = view_block("measures");
-	const cJSON *level = cJSON_GetObjectItemCaseSensitive(ms, "level");
+	const char *level = en_string(e, ms, "level", EN_OPTIONAL);
 
-	view_opt_str(v, "title", cJSON_GetObjectItemCaseSensitive(ms, "title"));
-	if (cJSON_IsString(level))
-		view_str(v, "level", label(e, level->valuestring));
+	view_member(e, v, ms, "title");
+	if (level != NULL)
+		view_str(v, "level", label(e, level));
 	else
 		view_false(v, "level");
-	measures_fill(e, v, cJSON_GetObjectItemCaseSensitive(ms, "items"),
-	    prefix, cJSON_IsString(level) ? level->valuestring : NULL);
+	measures_fill(e, v, en_get(e, ms, "items", EN_ARRAY, EN_REQUIRED),
+	    prefix, level, "items");
 	return v;
 }
 
-static const cJSON *
-latest_value(const cJSON *values)
+/* A value of an indicator: {"value": 66.5, "year": 2025}. */
+struct point {
+	int have;
+	double value;
+	long long year; /* 0 when not given */
+};
+
+static void
+read_point(struct enrich *e, const cJSON *p, struct point *pt)
 {
-	const cJSON *v, *best = NULL;
-	double best_year = -1;
-
-	cJSON_ArrayForEach(v, values) {
-		const cJSON *y = cJSON_GetObjectItemCaseSensitive(v, "year");
-		double yr = cJSON_IsNumber(y) ? y->valuedouble : 0;
-
-		if (best == NULL || yr >= best_year) {
-			best = v;
-			best_year = yr;
-		}
-	}
-	return best;
+	memset(pt, 0, sizeof(*pt));
+	if (p == NULL)
+		return;
+	pt->have = en_number(e, p, "value", EN_REQUIRED, &pt->value);
+	if (!en_integer(e, p, "year", EN_OPTIONAL, ENRICH_MIN_YEAR,
+	    ENRICH_MAX_YEAR, &pt->year))
+		pt->year = 0;
 }
 
 static void
-point_text(const cJSON *p, const cJSON *unit, char *out, size_t size)
+point_member(struct enrich *e, const cJSON *ind, const char *key,
+    struct point *pt)
 {
-	const cJSON *val = cJSON_GetObjectItemCaseSensitive(p, "value");
-	const cJSON *year = cJSON_GetObjectItemCaseSensitive(p, "year");
+	const cJSON *p = en_get(e, ind, key, EN_OBJECT, EN_OPTIONAL);
+	size_t old = en_path_key(e, key);
+
+	read_point(e, p, pt);
+	en_path_pop(e, old);
+}
+
+/* The latest of the values (the last of the latest year). */
+static void
+latest_value(struct enrich *e, const cJSON *ind, struct point *best)
+{
+	const cJSON *values = en_get(e, ind, "values", EN_ARRAY, EN_OPTIONAL);
+	const cJSON *v;
+	size_t i = 0, old = en_path_key(e, "values");
+
+	memset(best, 0, sizeof(*best));
+	cJSON_ArrayForEach(v, values) {
+		struct point pt;
+		size_t o2 = en_path_index(e, i++);
+
+		read_point(e, en_check(e, v, EN_OBJECT), &pt);
+		if (pt.have && (!best->have || pt.year >= best->year))
+			*best = pt;
+		en_path_pop(e, o2);
+	}
+	en_path_pop(e, old);
+}
+
+static void
+point_text(const struct point *p, const char *unit, char *out, size_t size)
+{
 	char num[48];
 
-	format_number(val->valuedouble, num, sizeof(num));
-	if (cJSON_IsNumber(year))
-		snprintf(out, size, "%s%s%s (%d)", num,
-		    cJSON_IsString(unit) ? " " : "",
-		    cJSON_IsString(unit) ? unit->valuestring : "",
-		    (int)year->valuedouble);
+	format_number(p->value, num, sizeof(num));
+	if (p->year != 0)
+		snprintf(out, size, "%s%s%s (%lld)", num, unit ? " " : "",
+		    unit ? unit : "", p->year);
 	else
-		snprintf(out, size, "%s%s%s", num, cJSON_IsString(unit) ? " " :
-		    "", cJSON_IsString(unit) ? unit->valuestring : "");
+		snprintf(out, size, "%s%s%s", num, unit ? " " : "",
+		    unit ? unit : "");
 }
 
 /* Reached, on the way, or not: the latest value against baseline and
  * target, in the direction that is better. */
 static const char *
-indicator_status(struct enrich *e, const cJSON *ind, const cJSON *latest)
+indicator_status(struct enrich *e, const char *dir, const struct point *base,
+    const struct point *target, const struct point *latest)
 {
-	const cJSON *base = cJSON_GetObjectItemCaseSensitive(ind, "baseline");
-	const cJSON *target = cJSON_GetObjectItemCaseSensitive(ind, "target");
-	const cJSON *dir = cJSON_GetObjectItemCaseSensitive(ind, "direction");
-	int lower = cJSON_IsString(dir) && strcmp(dir->valuestring, "lower")
-	    == 0;
-	double l, t, b;
+	int lower = dir != NULL && strcmp(dir, "lower") == 0;
+	double l = latest->value, t = target->value, b = base->value;
 
-	if (latest == NULL || !cJSON_IsObject(target))
+	if (!latest->have || !target->have)
 		return NULL;
-	l = cJSON_GetObjectItemCaseSensitive(latest, "value")->valuedouble;
-	t = cJSON_GetObjectItemCaseSensitive(target, "value")->valuedouble;
 	if (lower ? l <= t : l >= t)
 		return label(e, "status_reached");
-	if (!cJSON_IsObject(base))
+	if (!base->have)
 		return label(e, "status_not_reached");
-	b = cJSON_GetObjectItemCaseSensitive(base, "value")->valuedouble;
 	if (lower ? l < b : l > b)
 		return label(e, "status_on_track");
 	return label(e, "status_off_track");
+}
+
+static void
+view_point(cJSON *v, const char *key, const struct point *p,
+    const char *unit)
+{
+	char buf[160];
+
+	if (p->have) {
+		point_text(p, unit, buf, sizeof(buf));
+		view_str(v, key, buf);
+	} else {
+		view_false(v, key);
+	}
 }
 
 static cJSON *
 indicator_view(struct enrich *e, const cJSON *ind)
 {
 	cJSON *v = cJSON_CreateObject();
-	const cJSON *unit = cJSON_GetObjectItemCaseSensitive(ind, "unit");
-	const cJSON *base = cJSON_GetObjectItemCaseSensitive(ind, "baseline");
-	const cJSON *target = cJSON_GetObjectItemCaseSensitive(ind, "target");
-	const cJSON *latest = latest_value(cJSON_GetObjectItemCaseSensitive(
-	    ind, "values"));
+	const char *unit = en_text(e, ind, "unit");
+	const char *id = en_string(e, ind, "id", EN_REQUIRED);
+	const char *name = en_string(e, ind, "name", EN_REQUIRED);
+	const char *dir = en_string(e, ind, "direction", EN_OPTIONAL);
+	struct point base, target, latest;
 	const char *status;
-	char buf[128];
 
-	view_str(v, "id", cJSON_GetObjectItemCaseSensitive(ind,
-	    "id")->valuestring);
-	view_str(v, "name", cJSON_GetObjectItemCaseSensitive(ind,
-	    "name")->valuestring);
-	view_opt_str(v, "level", cJSON_GetObjectItemCaseSensitive(ind,
-	    "level"));
-	if (cJSON_IsObject(base)) {
-		point_text(base, unit, buf, sizeof(buf));
-		view_str(v, "baseline", buf);
-	} else {
-		view_false(v, "baseline");
+	if (dir != NULL && strcmp(dir, "lower") != 0 &&
+	    strcmp(dir, "higher") != 0) {
+		size_t old = en_path_key(e, "direction");
+
+		en_error(e, cJSON_GetObjectItemCaseSensitive(ind, "direction"),
+		    "must be \"higher\" or \"lower\", not \"%s\"", dir);
+		en_path_pop(e, old);
 	}
-	if (cJSON_IsObject(target)) {
-		point_text(target, unit, buf, sizeof(buf));
-		view_str(v, "target", buf);
-	} else {
-		view_false(v, "target");
-	}
-	if (latest != NULL) {
-		point_text(latest, unit, buf, sizeof(buf));
-		view_str(v, "latest", buf);
-	} else {
-		view_false(v, "latest");
-	}
-	status = indicator_status(e, ind, latest);
+	point_member(e, ind, "baseline", &base);
+	point_member(e, ind, "target", &target);
+	latest_value(e, ind, &latest);
+	view_str(v, "id", id ? id : "");
+	view_str(v, "name", name ? name : "");
+	view_member(e, v, ind, "level");
+	view_point(v, "baseline", &base, unit);
+	view_point(v, "target", &target, unit);
+	view_point(v, "latest", &latest, unit);
+	status = indicator_status(e, dir, &base, &target, &latest);
 	if (status)
 		view_str(v, "status", status);
 	else
@@ -385,20 +497,87 @@ cJSON *
 enrich_indicators(struct enrich *e, const cJSON *in)
 {
 	cJSON *v = view_block("indicators"), *items = cJSON_CreateArray();
-	const cJSON *ind;
+	const cJSON *ind, *list;
 	int any_values = 0;
+	size_t i = 0, old;
 
-	view_opt_str(v, "title", cJSON_GetObjectItemCaseSensitive(in, "title"));
-	cJSON_ArrayForEach(ind, cJSON_GetObjectItemCaseSensitive(in, "items")) {
-		if (cJSON_GetObjectItemCaseSensitive(ind, "baseline") ||
-		    cJSON_GetObjectItemCaseSensitive(ind, "target") ||
-		    cJSON_GetObjectItemCaseSensitive(ind, "values"))
-			any_values = 1;
-		cJSON_AddItemToArray(items, indicator_view(e, ind));
+	view_member(e, v, in, "title");
+	list = en_get(e, in, "items", EN_ARRAY, EN_REQUIRED);
+	old = en_path_key(e, "items");
+	cJSON_ArrayForEach(ind, list) {
+		size_t o2 = en_path_index(e, i++);
+
+		if (en_check(e, ind, EN_OBJECT) != NULL) {
+			if (cJSON_GetObjectItemCaseSensitive(ind, "baseline") ||
+			    cJSON_GetObjectItemCaseSensitive(ind, "target") ||
+			    cJSON_GetObjectItemCaseSensitive(ind, "values"))
+				any_values = 1;
+			cJSON_AddItemToArray(items, indicator_view(e, ind));
+		}
+		en_path_pop(e, o2);
 	}
+	en_path_pop(e, old);
 	cJSON_AddBoolToObject(v, "has_values", any_values);
 	cJSON_AddItemToObject(v, "items", items);
 	return v;
+}
+
+static cJSON *
+goal_view(struct enrich *e, const cJSON *g)
+{
+	cJSON *gv = cJSON_CreateObject(), *subs = cJSON_CreateArray();
+	const cJSON *s, *ms;
+	const cJSON *subgoals = en_get(e, g, "subgoals", EN_ARRAY, EN_OPTIONAL);
+	const char *title = en_string(e, g, "title", EN_REQUIRED);
+	char number[16], text[64];
+	size_t i = 0, old;
+
+	(void)en_string(e, g, "id", EN_REQUIRED);
+	e->goals++;
+	snprintf(number, sizeof(number), "%d", e->goals);
+	snprintf(text, sizeof(text), "%s %d", label(e, "goal"), e->goals);
+	view_str(gv, "number", number);
+	view_str(gv, "label", text);
+	snprintf(text, sizeof(text), "mal-%d", e->goals);
+	view_str(gv, "anchor", text);
+	view_str(gv, "title", title ? title : "");
+	old = en_path_key(e, "subgoals");
+	cJSON_ArrayForEach(s, subgoals) {
+		cJSON *sv;
+		size_t o2 = en_path_index(e, i++);
+
+		if (en_check(e, s, EN_STRING) != NULL &&
+		    s->valuestring[0] != '\0') {
+			sv = cJSON_CreateObject();
+			view_md(e, sv, "html", s, 1);
+			cJSON_AddItemToArray(subs, sv);
+		}
+		en_path_pop(e, o2);
+	}
+	en_path_pop(e, old);
+	cJSON_AddBoolToObject(gv, "has_subgoals", cJSON_GetArraySize(subs) > 0);
+	cJSON_AddItemToObject(gv, "subgoals", subs);
+	view_md_member(e, gv, "background_html", g, "background", 0);
+	view_md_member(e, gv, "national_html", g, "national", 0);
+	snprintf(e->goal_prefix, sizeof(e->goal_prefix), "%s", number);
+	e->goal_measures = 0;
+	e->level++;
+	cJSON_AddItemToObject(gv, "content", enrich_blocks(e, en_get(e, g,
+	    "content", EN_ARRAY, EN_OPTIONAL)));
+	e->level--;
+	ms = en_get(e, g, "measures", EN_ARRAY, EN_OPTIONAL);
+	if (cJSON_GetArraySize(ms) > 0) {
+		cJSON *mv = cJSON_CreateObject();
+
+		view_false(mv, "title");
+		view_false(mv, "level");
+		measures_fill(e, mv, ms, number, NULL, "measures");
+		cJSON_AddItemToObject(gv, "measures", mv);
+	} else {
+		view_false(gv, "measures");
+	}
+	e->goal_prefix[0] = '\0';
+	return gv;
 }
 
 cJSON *
@@ -409,60 +588,10 @@ enrich_goals(struct enrich *e, const cJSON *goals)
 	size_t i = 0;
 
 	cJSON_ArrayForEach(g, goals) {
-		cJSON *gv = cJSON_CreateObject(), *subs = cJSON_CreateArray();
-		const cJSON *s, *ms = cJSON_GetObjectItemCaseSensitive(g,
-		    "measures");
-		char number[16], text[64];
 		size_t old = en_path_index(e, i++);
 
-		e->goals++;
-		snprintf(number, sizeof(number), "%d", e->goals);
-		snprintf(text, sizeof(text), "%s %d", label(e, "goal"),
-		    e->goals);
-		view_str(gv, "number", number);
-		view_str(gv, "label", text);
-		snprintf(text, sizeof(text), "mal-%d", e->goals);
-		view_str(gv, "anchor", text);
-		view_str(gv, "title", cJSON_GetObjectItemCaseSensitive(g,
-		    "title")->valuestring);
-		cJSON_ArrayForEach(s, cJSON_GetObjectItemCaseSensitive(g,
-		    "subgoals")) {
-			cJSON *sv;
-
-			if (cJSON_IsString(s) && s->valuestring[0] == '\0')
-				continue;
-			sv = cJSON_CreateObject();
-			view_md(sv, "html", s, 1);
-			cJSON_AddItemToArray(subs, sv);
-		}
-		cJSON_AddBoolToObject(gv, "has_subgoals",
-		    cJSON_GetArraySize(subs) > 0);
-		cJSON_AddItemToObject(gv, "subgoals", subs);
-		view_md(gv, "background", cJSON_GetObjectItemCaseSensitive(g,
-		    "background"), 0);
-		view_md(gv, "national", cJSON_GetObjectItemCaseSensitive(g,
-		    "national"), 0);
-		snprintf(e->goal_prefix, sizeof(e->goal_prefix), "%s",
-		    number);
-		e->goal_measures = 0;
-		e->level++;
-		cJSON_AddItemToObject(gv, "content", enrich_blocks(e,
-		    cJSON_GetObjectItemCaseSensitive(g, "content")));
-		e->level--;
-		if (cJSON_IsArray(ms) && cJSON_GetArraySize(ms) > 0) {
-			cJSON *mv = cJSON_CreateObject();
-			size_t o2 = en_path_key(e, "measures");
-
-			view_false(mv, "title");
-			view_false(mv, "level");
-			measures_fill(e, mv, ms, number, NULL);
-			en_path_pop(e, o2);
-			cJSON_AddItemToObject(gv, "measures", mv);
-		} else {
-			view_false(gv, "measures");
-		}
-		e->goal_prefix[0] = '\0';
-		cJSON_AddItemToArray(list, gv);
+		if (en_check(e, g, EN_OBJECT) != NULL)
+			cJSON_AddItemToArray(list, goal_view(e, g));
 		en_path_pop(e, old);
 	}
 	cJSON_AddItemToObject(v, "goals", list);

@@ -155,7 +155,7 @@ render_node(cmark_node *n, cmark_event_type ev, int bare_para,
 	}
 }
 
-void
+int
 markdown_to_xhtml(const char *md, size_t len, int inline_only,
     struct pv_buf *out)
 {
@@ -167,7 +167,7 @@ markdown_to_xhtml(const char *md, size_t len, int inline_only,
 	int bare = 0;
 
 	if (len > MARKDOWN_MAX_INPUT)
-		len = MARKDOWN_MAX_INPUT;
+		return -1;
 	cmark_gfm_core_extensions_ensure_registered();
 	p = cmark_parser_new(CMARK_OPT_DEFAULT);
 	if ((ext = cmark_find_syntax_extension("autolink")) != NULL)
@@ -192,4 +192,5 @@ markdown_to_xhtml(const char *md, size_t len, int inline_only,
 	cmark_iter_free(it);
 	cmark_node_free(doc);
 	cmark_parser_free(p);
+	return 0;
 }

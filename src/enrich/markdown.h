@@ -9,7 +9,8 @@
 
 #include "../util/buf.h"
 
-#define MARKDOWN_MAX_INPUT (1024u * 1024u) /* one field */
+/* One text field, in bytes: longer ones are refused, never cut. */
+#define MARKDOWN_MAX_INPUT (1024u * 1024u)
 
 /*
  * Render Markdown (CommonMark + GFM autolinks and strikethrough) as block
@@ -18,8 +19,10 @@
  * than http(s), mailto and #anchors keep their text and lose the link.
  * With `inline_only`, a text that is a single paragraph is rendered
  * without the <p> (for table cells and list entries).
+ * Returns 0, or -1 (and renders nothing) when the text is longer than
+ * MARKDOWN_MAX_INPUT: the caller reports it with the field's path.
  */
-void markdown_to_xhtml(const char *md, size_t len, int inline_only,
+int markdown_to_xhtml(const char *md, size_t len, int inline_only,
     struct pv_buf *out);
 /* Escape text for XHTML content and attribute values. */
 void xhtml_escape(const char *s, size_t len, struct pv_buf *out);

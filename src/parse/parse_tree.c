@@ -423,6 +423,27 @@ check_classes(struct parse *p, struct doc_node *parent, struct doc_node *n,
 }
 
 /*
+ * Without entity substitution (which stays off), libxml2 hands an
+ * attribute's "&amp;" on as "&#38;" (and every other reference already
+ * replaced): turn it back into '&', in one pass, in place.
+ */
+static void
+amp_unref(char *s)
+{
+	char *w = s;
+
+	while (*s != '\0') {
+		if (strncmp(s, "&#38;", 5) == 0) {
+			*w++ = '&';
+			s += 5;
+		} else {
+			*w++ = *s++;
+		}
+	}
+	*w = '\0';
+}
+
+/*
  * libxml2's attributes (five pointers each: name, prefix, namespace,
  * value start, value end) as an array of struct attr; the caller frees
  * it with attrs_free.  An over-long value is reported here.
@@ -452,6 +473,7 @@ attrs_read(struct parse *p, const char *elem, int nattr,
 			continue;
 		}
 		a[i].value = pv_xstrndup((const char *)raw[3], n);
+		amp_unref(a[i].value);
 	}
 	return a;
 }

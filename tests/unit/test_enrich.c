@@ -303,6 +303,85 @@ test_markdown_vocabulary(void **state)
 	pv_buf_free(&b);
 }
 
+/* A Markdown field over the limit is refused whole, never cut. */
+static void
+test_markdown_limit(void **state)
+{
+	struct pv_buf b;
+	size_t n = MARKDOWN_MAX_INPUT + 1;
+	char *md = malloc(n);
+
+	assert_non_null(md);
+	memset(md, 'a', n);
+	pv_buf_init(&b);
+	assert_int_equal(markdown_to_xhtml(md, n, 0, &b), -1);
+	assert_int_equal(b.len, 0);
+	assert_int_equal(markdown_to_xhtml(md, n - 1, 0, &b), 0);
+	/* "<p>" + every byte + "</p>\n" */
+	assert_int_equal(b.len, n - 1 + 8);
+	pv_buf_free(&b);
+	free(md);
+}
+
+/* Enrich reads nothing the schema might not guarantee: without a
+ * schema, a measure without id is an error at its path, not a crash. */
+static void
+test_shape_errors(void **state)
+{
+	const char *bad = "{\"type\": \"kompetanseplan\", \"meta\": {\"title\": "
+	    "\"P\", \"owner\": {\"name\": \"K\"}, \"period\": {\"from\": 2025, "
+	    "\"to\": 2026}}, \"body\": [{\"title\": \"T\", \"content\": [\n"
+	    "{\"measures\": {\"items\": [{\"title\": \"A\", \"budget\": 1e300}]}},"
+	    "{\"calendar\": {\"events\": [{\"place\": 5}]}}, {\"kart\": 1}]}]}";
+	struct pv_diags d;
+	struct loaded_json *doc;
+	struct enrich_options o = { "templates/kompetanseplan", NULL };
+	cJSON *view = NULL;
+	char *msg;
+
+	pv_diags_init(&d);
+	assert_int_equal(load_json_text("t.json", bad, strlen(bad), &doc, &d),
+	    PV_OK);
+	assert_int_equal(enrich_document(doc, &o, &view, &d), PV_EINPUT);
+	assert_null(view);
+	assert_int_equal(d.errors, 4);
+	msg = pv_diag_format(&d.v[0]);
+	assert_string_equal(msg, "t.json:2:25: error: body[0].content[0]."
+	    "measures.items[0]: \"id\" is missing (it is required)");
+	free(msg);
+	msg = pv_diag_format(&d.v[1]);
+	assert_string_equal(msg, "t.json:2:50: error: body[0].content[0]."
+	    "measures.items[0].budget: must be a whole number from 0 to "
+	    "1000000000000, not 1e+300");
+	free(msg);
+	msg = pv_diag_format(&d.v[2]);
+	assert_string_equal(msg, "t.json:2:95: error: body[0].content[1]."
+	    "calendar.events[0].place: must be text, not a number");
+	free(msg);
+	msg = pv_diag_format(&d.v[3]);
+	assert_true(strstr(msg, "body[0].content[2].kart: unknown block kind "
+	    "\"kart\"") != NULL);
+	free(msg);
+	loaded_json_free(doc);
+	pv_diags_free(&d);
+}
+
+/* Plain text that lands in a markup member is escaped. */
+static void
+test_markup_members(void **state)
+{
+	cJSON *v = build_view(NULL);
+
+	/* the sum row's label is text, escaped into the cell's html */
+	expect_str(v, "sections.1.content.3.rows.3.cells.0.html", "Sum");
+	assert_null(at(v, "sections.1.content.0.goals.0.background"));
+	assert_true(cJSON_IsFalse(at(v,
+	    "sections.1.content.0.goals.0.background_html")));
+	assert_true(cJSON_IsFalse(at(v,
+	    "sections.1.content.0.goals.0.measures.items.0.description_html")));
+	cJSON_Delete(v);
+}
+
 int
 main(void)
 {
@@ -316,6 +395,9 @@ main(void)
 		cmocka_unit_test(test_format_helpers),
 		cmocka_unit_test(test_dates),
 		cmocka_unit_test(test_markdown_vocabulary),
+		cmocka_unit_test(test_markdown_limit),
+		cmocka_unit_test(test_shape_errors),
+		cmocka_unit_test(test_markup_members),
 	};
 
 	return cmocka_run_group_tests_name("enrich", tests, NULL, NULL);
