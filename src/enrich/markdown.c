@@ -42,11 +42,43 @@ xhtml_escape(const char *s, size_t len, struct pv_buf *out)
 	pv_buf_put(out, s + start, len - start);
 }
 
+/*
+ * Only web and mail addresses become links.  A "#id" link is left as
+ * text: the ids are the templates' to give, so a user's Markdown cannot
+ * know them, and a link to nowhere would fail the whole build.
+ */
 static int
 safe_url(const char *u)
 {
 	return strncmp(u, "https://", 8) == 0 || strncmp(u, "http://", 7) == 0
-	    || strncmp(u, "mailto:", 7) == 0 || u[0] == '#';
+	    || strncmp(u, "mailto:", 7) == 0;
+}
+
+/*
+ * The address as an href: bytes that may not stand in a URL as they are
+ * (spaces, control characters, non-ASCII, quotes and angle brackets) are
+ * percent-encoded, as cmark's own HTML renderer does, so that an address
+ * a user typed with a space still makes a working link and valid XHTML.
+ */
+static void
+put_href(const char *u, struct pv_buf *out)
+{
+	static const char hex[] = "0123456789ABCDEF";
+	const unsigned char *p;
+
+	for (p = (const unsigned char *)u; *p != '\0'; p++) {
+		if ((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') ||
+		    (*p >= '0' && *p <= '9') ||
+		    strchr("-_.~!*'();:@=+$,/?#[]%", *p) != NULL)
+			pv_buf_putc(out, *p);
+		else if (*p == '&')
+			pv_buf_puts(out, "&amp;");
+		else {
+			pv_buf_putc(out, '%');
+			pv_buf_putc(out, hex[*p >> 4]);
+			pv_buf_putc(out, hex[*p & 15]);
+		}
+	}
 }
 
 /* Inside a tight list, paragraphs are not wrapped in <p>. */
@@ -142,7 +174,7 @@ render_node(cmark_node *n, cmark_event_type ev, int bare_para,
 			break;
 		if (enter) {
 			pv_buf_puts(out, "<a href=\"");
-			xhtml_escape(u, strlen(u), out);
+			put_href(u, out);
 			pv_buf_puts(out, "\">");
 		} else {
 			pv_buf_puts(out, "</a>");

@@ -303,6 +303,24 @@ test_markdown_vocabulary(void **state)
 	pv_buf_free(&b);
 }
 
+/* A link a user typed with a space, or with letters outside ASCII, is
+ * still a working link and valid XHTML; a "#id" link is text, since a
+ * user cannot know the ids the templates give (found by fuzz_markdown). */
+static void
+test_markdown_links(void **state)
+{
+	const char *md = "[a](<http://www.udir.no/laring-og -trivsel/>) "
+	    "[b](https://x.no/s\u00f8k?a=1&b=\"2\") [c](#mal-1)";
+	struct pv_buf b;
+
+	pv_buf_init(&b);
+	assert_int_equal(markdown_to_xhtml(md, strlen(md), 0, &b), 0);
+	assert_string_equal(b.data,
+	    "<p><a href=\"http://www.udir.no/laring-og%20-trivsel/\">a</a> "
+	    "<a href=\"https://x.no/s%C3%B8k?a=1&amp;b=%222%22\">b</a> c</p>\n");
+	pv_buf_free(&b);
+}
+
 /* A Markdown field over the limit is refused whole, never cut. */
 static void
 test_markdown_limit(void **state)
@@ -396,6 +414,7 @@ main(void)
 		cmocka_unit_test(test_dates),
 		cmocka_unit_test(test_markdown_vocabulary),
 		cmocka_unit_test(test_markdown_limit),
+		cmocka_unit_test(test_markdown_links),
 		cmocka_unit_test(test_shape_errors),
 		cmocka_unit_test(test_markup_members),
 	};
