@@ -18,6 +18,8 @@ for name in "$@"; do
 	corpus=$build/corpus/$name
 	crash=$build/crash/$name
 	log=$build/fuzz-$name.log
+	# Crashes of earlier runs were reported then; count this run's.
+	rm -rf "$crash"
 	mkdir -p "$corpus" "$crash" "tests/fuzz/regress/$name"
 	[ -n "$(ls -A "$corpus")" ] || sh tests/fuzz/seeds.sh "$name" "$corpus"
 	"$build/fuzz/fuzz_$name" -max_total_time="$secs" -timeout=10 \
