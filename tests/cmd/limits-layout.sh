@@ -94,3 +94,28 @@ expect_err "limits: the message names the image" \
 (cd "$TMP" && $PLANVERK typeset y.xhtml -o y.pdf >stdout 2>stderr)
 expect_err_has "limits: a segment past the end is named" \
 	"img/y.jpg: error: cannot use this image: not a complete JPEG: the Huffman table (DHT) segment at byte 393 runs past the end of the file"
+
+# --- A damaged font names the font file and the table.
+osr=$(ls /usr/share/fonts/truetype/open-sans/OpenSans-Regular.ttf 2>/dev/null)
+if [ -z "$osr" ]; then
+	fail "limits: fonts-open-sans is installed (needed for the font tests)"
+else
+	mkdir -p "$TMP/fonts"
+	python3 -c "
+import struct, sys
+d = bytearray(open(sys.argv[1], 'rb').read())
+n = struct.unpack('>H', d[4:6])[0]
+for i in range(n):
+    e = 12 + 16 * i
+    if d[e:e + 4] == b'glyf':
+        struct.pack_into('>I', d, e + 12, struct.unpack('>I', d[e + 12:e + 16])[0] + len(d))
+open(sys.argv[2], 'wb').write(d)" "$osr" "$TMP/fonts/Bad.ttf"
+	printf '{"families": {"Open Sans": {"regular": "Bad.ttf", "bold": "Bad.ttf", "italic": "Bad.ttf", "bold-italic": "Bad.ttf"}}}\n' >"$TMP/fonts/map.json"
+	xhtml "$TMP/font.xhtml" "<p>Tekst</p>"
+	run typeset "$TMP/font.xhtml" --fonts "$TMP/fonts/map.json" -o "$TMP/font.pdf"
+	expect_rc "limits: a damaged font is an input error" 1
+	expect_err_has "limits: which names the font file and the table" \
+		"Bad.ttf: error: damaged font: table 'glyf' runs past the end of the file"
+	if [ ! -e "$TMP/font.pdf" ]; then ok "limits: no PDF with a damaged font"
+	else fail "limits: no PDF with a damaged font"; fi
+fi
