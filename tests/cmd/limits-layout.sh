@@ -119,3 +119,23 @@ open(sys.argv[2], 'wb').write(d)" "$osr" "$TMP/fonts/Bad.ttf"
 	if [ ! -e "$TMP/font.pdf" ]; then ok "limits: no PDF with a damaged font"
 	else fail "limits: no PDF with a damaged font"; fi
 fi
+
+# --- Malformed XHTML: our words with line:col, never libxml2's.
+raw='StartTag|Opening and ending|Premature end|xmlParse|EntityRef|AttValue|Extra content|Document is empty|Couldn.t find|Specification mandates|redefined|not terminated|CData|Namespace prefix|Start tag expected|expected .>.'
+if grep -El "$raw" "$FIX"/xhtml/bad/*.err >"$TMP/raw.txt"; then
+	fail "limits: no libxml2 wording in the bad-XHTML catalogue" "$(cat "$TMP/raw.txt")"
+else ok "limits: no libxml2 wording in the bad-XHTML catalogue"; fi
+python3 -c "
+import sys
+open(sys.argv[1], 'w').write('<html xmlns=\"http://www.w3.org/1999/xhtml\"><body>\n' + '<div>' * 100000 + 'x' + '</div>' * 100000 + '\n</body></html>\n')
+" "$TMP/deep.xhtml"
+run typeset "$TMP/deep.xhtml" -o "$TMP/deep.pdf"
+expect_rc "limits: 100 000 nested elements are an input error" 1
+expect_err "limits: refused at PARSE_MAX_DEPTH, with the place" \
+	"$TMP/deep.xhtml:2:315: error: elements nested more than 64 deep (PARSE_MAX_DEPTH; here <div>)"
+printf '<html xmlns="http://www.w3.org/1999/xhtml"><body>\n<p class=x>a</p>\n</body></html>\n' >"$TMP/q.xhtml"
+run typeset "$TMP/q.xhtml" -o "$TMP/q.pdf"
+expect_rc "limits: an attribute without quotes is an input error" 1
+expect_err "limits: said in our words with line:col" \
+	"$TMP/q.xhtml:2:10: error: an attribute value must be in quotes, as in class=\"box\""
+if grep -Eq "$raw" "$err"; then fail "limits: and nothing of libxml2's"; else ok "limits: and nothing of libxml2's"; fi
