@@ -16,6 +16,11 @@
 #include "../layout/pages.h"
 #include "../util/diag.h"
 
+/* Images larger than this are refused before they are decoded or
+ * embedded (a JPEG or PNG header can claim any size). */
+#define EMIT_MAX_IMAGE_SIDE 30000
+#define EMIT_MAX_IMAGE_PIXELS (60u * 1000u * 1000u)
+
 struct fontset;
 
 struct emit_options {

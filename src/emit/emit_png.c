@@ -24,9 +24,8 @@
 #include "../util/mem.h"
 #include "emit_int.h"
 
-/* Images larger than this are refused before any work is done. */
-#define PNG_MAX_SIDE 30000
-#define PNG_MAX_PIXELS (60u * 1000u * 1000u)
+#define PNG_MAX_SIDE EMIT_MAX_IMAGE_SIDE
+#define PNG_MAX_PIXELS EMIT_MAX_IMAGE_PIXELS
 
 struct huff {
 	uint16_t count[16];     /* codes of each length */

@@ -90,14 +90,23 @@ read_directory(struct font_face *f, struct rd *file, struct table *t,
 				continue;
 			if (off > file->len || len > file->len - off) {
 				pv_diag(d, PV_ERROR, f->path, 0, 0,
-				    "not a usable TrueType font: table '%s' "
-				    "lies outside the file (a truncated file?)",
-				    n);
+				    "damaged font: table '%s' runs past the "
+				    "end of the file (a truncated file?)", n);
 				return PV_EINPUT;
 			}
 			t[k].off = off;
 			t[k].len = len;
 			t[k].found = 1;
+		}
+		/* The hinting tables go into the PDF as they are. */
+		if ((tag == 0x63767420 || tag == 0x6670676D ||
+		    tag == 0x70726570) &&       /* 'cvt ' 'fpgm' 'prep' */
+		    (off > file->len || len > file->len - off)) {
+			pv_diag(d, PV_ERROR, f->path, 0, 0,
+			    "damaged font: table '%c%c%c%c' runs past the end "
+			    "of the file (a truncated file?)", (char)(tag >> 24),
+			    (char)(tag >> 16), (char)(tag >> 8), (char)tag);
+			return PV_EINPUT;
 		}
 	}
 	if (!t[T_GLYF].found && !t[T_LOCA].found)
@@ -411,6 +420,39 @@ glyph_ymax(struct rd *file, const struct table *t, int long_loca,
 	}
 }
 
+/*
+ * loca: one offset more than there are glyphs, never decreasing, the
+ * last inside glyf.  Checked once here, so that the glyphs a document
+ * shows are never dropped from the subset for a damaged offset.
+ */
+static enum pv_status
+check_loca(struct font_face *f, struct rd *file, const struct table *t,
+    int long_loca, struct pv_diags *d)
+{
+	struct rd loca = rd_sub(file, t[T_LOCA].off, t[T_LOCA].len);
+	size_t i, off, prev = 0, w = long_loca ? 4 : 2;
+
+	if (loca.len / w < (size_t)f->nglyphs + 1) {
+		pv_diag(d, PV_ERROR, f->path, 0, 0, "damaged font: table "
+		    "'loca' has %zu bytes, too few for the %u glyphs that "
+		    "table 'maxp' gives", loca.len, (unsigned)f->nglyphs);
+		return PV_EINPUT;
+	}
+	for (i = 0; i <= f->nglyphs; i++) {
+		off = long_loca ? rd32(&loca, 4 * i) :
+		    2 * (size_t)rd16(&loca, 2 * i);
+		if (off < prev || off > t[T_GLYF].len) {
+			pv_diag(d, PV_ERROR, f->path, 0, 0, "damaged font: "
+			    "table 'loca' gives glyph %zu an offset %s", i,
+			    off < prev ? "before the glyph in front of it" :
+			    "past the end of table 'glyf'");
+			return PV_EINPUT;
+		}
+		prev = off;
+	}
+	return PV_OK;
+}
+
 /* post: the italic angle (16.16 fixed) and fixed pitch; optional. */
 static void
 read_post(struct font_face *f, struct rd *file)
@@ -459,6 +501,9 @@ ttf_parse(struct font_face *f, struct pv_diags *d)
 	f->nglyphs = rd16(&maxp, 4);
 	if (maxp.bad || f->nglyphs == 0)
 		return fail(f, d, "the maxp table is damaged");
+
+	if (check_loca(f, &file, t, long_loca, d) != PV_OK)
+		return PV_EINPUT;
 
 	hhea = rd_sub(&file, t[T_HHEA].off, t[T_HHEA].len);
 	asc = rds16(&hhea, 4);

@@ -13,12 +13,13 @@
 #include "paragraph.h"
 
 /*
- * Items in one paragraph (a word is one to three items, a character one
- * or two in the emergency pass).  Beyond this the rest of the paragraph is
- * dropped with an error: a paragraph of a hundred pages is a mistake in
- * the input, and we will not spend memory and time on it.
+ * Items in one paragraph.  Every character gives at most a box and a
+ * penalty (a space or U+00A0 one glue, a '\n' one penalty), whatever the
+ * pass, plus the final penalty: a paragraph that para_layout() accepts
+ * (PARA_MAX_TEXT bytes at most) can never run out of items.  Reaching
+ * this is therefore an internal error, never a silent cut.
  */
-#define PARA_MAX_ITEMS (1u << 18)
+#define PARA_MAX_ITEMS (2u * PARA_MAX_TEXT + 8u)
 /* Characters collected as one word before it is cut (an unbroken string
  * of this length is not a word; the pieces still join without a gap). */
 #define PARA_MAX_WORD 4096

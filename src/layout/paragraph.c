@@ -321,6 +321,17 @@ para_layout(const struct para_run *runs, size_t nruns,
 	memset(out, 0, sizeof(*out));
 	if (nruns == 0)
 		return PV_OK;
+	for (i = 0, from = 0; i < nruns; i++)
+		from += runs[i].len;
+	if (from > PARA_MAX_TEXT) {
+		if (diags != NULL)
+			pv_diag(diags, PV_ERROR, file, line, 0,
+			    "this paragraph has %zu bytes of text, more than "
+			    "the %u planverk sets in one paragraph or word "
+			    "(PARA_MAX_TEXT); split it into shorter paragraphs",
+			    from, PARA_MAX_TEXT);
+		return PV_EINPUT;
+	}
 	para_ctx_init(&c, runs, nruns, fs, hyph, st->lang);
 	memset(&sc, 0, sizeof(sc));
 	set_params(&p, st, runs);
@@ -334,15 +345,8 @@ para_layout(const struct para_run *runs, size_t nruns,
 			report_missing(&c, file, line, diags);
 		status = PV_EINPUT;
 	}
-	if (c.truncated) {
-		if (diags != NULL)
-			pv_diag(diags, PV_ERROR, file, line, 0,
-			    "the paragraph is too long to set (more than %u "
-			    "words and spaces); only its start is shown; "
-			    "split it into shorter paragraphs",
-			    PARA_MAX_ITEMS);
-		status = PV_EINPUT;
-	}
+	if (c.truncated)
+		goto truncated;
 	if (c.nitems == 0)
 		goto done;
 	out->min_width = c.min_width;
@@ -374,6 +378,8 @@ para_layout(const struct para_run *runs, size_t nruns,
 		if (c.max_seg > wmin) {
 			c.emergency = wmin > 0.001 ? wmin : 0.001;
 			para_items_build(&c);
+			if (c.truncated)
+				goto truncated;
 		}
 		p.hyphenate = 1;
 		p.tolerance = PARA_EMERGENCY_TOLERANCE;
@@ -411,6 +417,14 @@ para_layout(const struct para_run *runs, size_t nruns,
 	}
 	free(o.f);
 	pv_buf_free(&o.t);
+	goto done;
+truncated:
+	/* Cannot happen (PARA_MAX_ITEMS): never set only a part. */
+	if (diags != NULL)
+		pv_diag(diags, PV_ERROR, file, line, 0, "internal error: the "
+		    "paragraph needs more than %u line-breaking items",
+		    PARA_MAX_ITEMS);
+	status = PV_EINTERNAL;
 done:
 	free(brk);
 	lb_scratch_free(&sc);

@@ -17,6 +17,16 @@
 
 #include "../util/diag.h"
 
+/*
+ * Bytes of text in one paragraph (heading, list item, table cell), which
+ * is also the longest word: a word wider than a line is broken between
+ * its characters, so any word up to this length is set in full.  A
+ * longer paragraph is refused before any work is done on it (a paragraph
+ * of a hundred pages is a mistake in the input).  Every byte gives at
+ * most two line-breaking items, which bounds their memory (para_int.h).
+ */
+#define PARA_MAX_TEXT (256u * 1024u)
+
 struct fontset;
 struct hyphenator;
 
@@ -78,7 +88,8 @@ struct para_lines {
 
 /*
  * Set the runs into lines.  Characters the face lacks are reported once
- * per paragraph (which character, in which file:line) as an error.
+ * per paragraph (which character, in which file:line) as an error; so
+ * is a paragraph of more than PARA_MAX_TEXT bytes, which is not set.
  * Returns PV_OK or PV_EINPUT.
  */
 enum pv_status para_layout(const struct para_run *, size_t nruns,

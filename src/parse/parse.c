@@ -110,6 +110,141 @@ typedef const xmlError *xml_error_t;
 typedef xmlErrorPtr xml_error_t;
 #endif
 
+/* Names from libxml2, for messages: never NULL. */
+static const char *
+nm(const char *s)
+{
+	return s != NULL ? s : "?";
+}
+
+/*
+ * Our words for a libxml2 error: what is wrong and how to fix it, in the
+ * vocabulary of someone writing a template, never libxml2's own text
+ * (which is read here only to tell apart errors that share a code).
+ * Returns an allocated string, or NULL for an error not worth a message
+ * of its own (one that only follows from an earlier one).
+ */
+static char *
+xml_words(const struct parse *p, xml_error_t e)
+{
+	const char *m = e->message != NULL ? e->message : "";
+
+	switch (e->code) {
+	case XML_ERR_DOCUMENT_EMPTY:
+		if (strncmp(m, "Document is empty", 17) == 0)
+			return pv_xstrdup("the file is empty; it must hold "
+			    "one <html> element");
+		return pv_xstrdup("the document must start with <html> (or "
+		    "<?xml ...?>); found text instead");
+	case XML_ERR_DOCUMENT_START:
+		return pv_xstrdup("the document must start with <html> (or "
+		    "<?xml ...?>)");
+	case XML_ERR_DOCUMENT_END:
+		return pv_xstrdup("something follows the end of the root "
+		    "element; everything must be inside <html>...</html>");
+	case XML_ERR_TAG_NAME_MISMATCH:
+		return pv_xasprintf("</%s> does not close <%s> (opened on "
+		    "line %d); close the elements in the reverse order of "
+		    "opening them", nm(e->str2), nm(e->str1), e->int1);
+	case XML_ERR_TAG_NOT_FINISHED:
+		return pv_xasprintf("the document ends inside <%s> (opened "
+		    "on line %d); a closing tag is missing", nm(e->str1),
+		    e->int1);
+	case XML_ERR_GT_REQUIRED:
+		if (e->str1 != NULL)
+			return pv_xasprintf("the tag <%s> is not closed with "
+			    "'>'", e->str1);
+		return pv_xstrdup("a tag is not closed with '>'");
+	case XML_ERR_NAME_REQUIRED:
+		if (strstr(m, "EntityRef") != NULL)
+			return pv_xstrdup("'&' must start a reference like "
+			    "&amp; or &#160;; write &amp; for the character "
+			    "'&'");
+		return pv_xstrdup("'<' must start a tag; write &lt; for the "
+		    "character '<'");
+	case XML_ERR_ENTITYREF_SEMICOL_MISSING:
+		return pv_xstrdup("a reference must end with ';' (as in "
+		    "&amp;); write &amp; for the character '&'");
+	case XML_ERR_INVALID_CHARREF:
+	case XML_ERR_INVALID_DEC_CHARREF:
+	case XML_ERR_INVALID_HEX_CHARREF:
+	case XML_ERR_INVALID_CHAR:
+		if (e->int1 != 0 || strstr(m, "CharRef") != NULL)
+			return pv_xasprintf("&#%d; is not a character XML "
+			    "allows", e->int1);
+		return pv_xstrdup("a character that XML does not allow "
+		    "(a control character?)");
+	case XML_ERR_LT_IN_ATTRIBUTE:
+		return pv_xstrdup("'<' inside an attribute value; write "
+		    "&lt;");
+	case XML_ERR_ATTRIBUTE_NOT_STARTED:
+	case XML_ERR_ATTRIBUTE_NOT_FINISHED:
+		if (strstr(m, "too long") != NULL)
+			return pv_xasprintf("an attribute value longer than "
+			    "%d bytes (PARSE_MAX_ATTR)", PARSE_MAX_ATTR);
+		return pv_xstrdup("an attribute value must be in quotes, as "
+		    "in class=\"box\"");
+	case XML_ERR_ATTRIBUTE_WITHOUT_VALUE:
+		return pv_xasprintf("the attribute '%s' has no value; write "
+		    "%s=\"...\"", nm(e->str1), nm(e->str1));
+	case XML_ERR_ATTRIBUTE_REDEFINED:
+		return pv_xasprintf("the attribute '%s' is given twice",
+		    nm(e->str1));
+	case XML_ERR_SPACE_REQUIRED:
+		return pv_xstrdup("attributes must be separated by spaces and "
+		    "written name=\"value\"");
+	case XML_ERR_COMMENT_NOT_FINISHED:
+		return pv_xstrdup("a comment <!-- is not closed with -->");
+	case XML_ERR_HYPHEN_IN_COMMENT:
+		return pv_xstrdup("'--' inside a comment; a comment may not "
+		    "contain two hyphens in a row");
+	case XML_ERR_CDATA_NOT_FINISHED:
+		return pv_xstrdup("a <![CDATA[ section is not closed with "
+		    "]]>");
+	case XML_ERR_MISPLACED_CDATA_END:
+		return pv_xstrdup("']]>' is not allowed in text; write "
+		    "]]&gt;");
+	case XML_ERR_RESERVED_XML_NAME:
+		return pv_xstrdup("<?xml ...?> is allowed only at the very "
+		    "start of the file");
+	case XML_ERR_PI_NOT_FINISHED:
+	case XML_ERR_PI_NOT_STARTED:
+		return pv_xstrdup("a processing instruction <?...?> is not "
+		    "well-formed");
+	case XML_ERR_UNSUPPORTED_ENCODING:
+	case XML_ERR_UNKNOWN_ENCODING:
+		return pv_xstrdup("the XHTML must be UTF-8 (remove the "
+		    "encoding from <?xml ...?>)");
+	case XML_NS_ERR_UNDEFINED_NAMESPACE:
+		return pv_xasprintf("the prefix '%s:' is not declared; "
+		    "planverk's XHTML uses no prefixes", nm(e->str1));
+	case XML_NS_ERR_QNAME:
+	case XML_NS_ERR_ATTRIBUTE_REDEFINED:
+	case XML_NS_ERR_XML_NAMESPACE:
+	case XML_NS_ERR_EMPTY:
+	case XML_NS_ERR_COLON:
+		return pv_xstrdup("a name with a namespace prefix that XML "
+		    "does not allow here");
+	case XML_ERR_INTERNAL_ERROR:
+		/* libxml2's own size limits, which ours are below; after
+		 * an earlier error only a consequence of it. */
+		if (p->ndiag > 0)
+			return NULL;
+		if (strstr(m, "too long") != NULL || strstr(m, "uge") != NULL)
+			return pv_xasprintf("a name or text longer than the "
+			    "XML parser reads (text: at most %d bytes, "
+			    "PARSE_MAX_TEXT)", PARSE_MAX_TEXT);
+		return pv_xstrdup("the XML parser stopped here");
+	case XML_ERR_USER_STOP:
+		return NULL;
+	case XML_ERR_NO_MEMORY:
+		return pv_xstrdup("the XML parser ran out of memory");
+	default:
+		return pv_xasprintf("not well-formed XML here (XML parser "
+		    "error %d)", e->code);
+	}
+}
+
 /* Every libxml2 message arrives here, with the parser context. */
 static void
 xml_error(void *ctx, xml_error_t e)
@@ -133,10 +268,19 @@ xml_error(void *ctx, xml_error_t e)
 		    e->int2, e->str1);
 		return;
 	}
-	msg = pv_xstrdup(e->message != NULL ? e->message : "XML error");
+	/* One message per place: libxml2 often adds errors that only
+	 * follow from the first (an attribute without quotes is also an
+	 * unfinished tag). */
+	if (e->level != XML_ERR_WARNING && p->xml_line == e->line &&
+	    p->xml_col == e->int2 && p->ndiag > 0)
+		return;
+	if ((msg = xml_words(p, e)) == NULL)
+		return;
+	if (e->level != XML_ERR_WARNING) {
+		p->xml_line = e->line;
+		p->xml_col = e->int2;
+	}
 	n = strlen(msg);
-	while (n > 0 && (msg[n - 1] == '\n' || msg[n - 1] == ' '))
-		msg[--n] = '\0';
 	for (i = 0; i < n; i++)
 		if (msg[i] == '\n' || msg[i] == '\t')
 			msg[i] = ' ';
@@ -176,21 +320,24 @@ sax_start(void *ctx, const xmlChar *localname, const xmlChar *prefix,
 	xmlParserCtxtPtr ctxt = ctx;
 	struct parse *p = ctxt->_private;
 	int line = ctxt->input ? ctxt->input->line : 0;
+	int col = ctxt->input ? ctxt->input->col : 0;
 
 	/* After a syntax error libxml2 reads on to report more of them;
 	 * what it makes of the text then is not worth a message. */
 	if (p->refused || p->halt || !ctxt->wellFormed)
 		return;
 	if (++p->depth > PARSE_MAX_DEPTH) {
-		parse_error(p, line, 0, "elements nested more than %d deep "
-		    "(here <%s>)", PARSE_MAX_DEPTH, (const char *)localname);
+		parse_error(p, line, col, "elements nested more than %d deep "
+		    "(PARSE_MAX_DEPTH; here <%s>)", PARSE_MAX_DEPTH,
+		    (const char *)localname);
 		p->refused = 1;
 		xmlStopParser(ctxt);
 		return;
 	}
 	if (++p->elements > PARSE_MAX_NODES) {
-		parse_error(p, line, 0, "more than %d elements; refusing the "
-		    "document", PARSE_MAX_NODES);
+		parse_error(p, line, col, "more than %d elements "
+		    "(PARSE_MAX_NODES); refusing the document",
+		    PARSE_MAX_NODES);
 		p->refused = 1;
 		xmlStopParser(ctxt);
 		return;

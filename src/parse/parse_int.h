@@ -111,6 +111,7 @@ struct parse {
 	size_t ndiag;          /* diagnostics issued, for the cap */
 	int halt;              /* stop: too many errors or nodes */
 	int refused;           /* DTD declarations or the depth: stopped */
+	int xml_line, xml_col; /* where the last XML error was */
 	int depth;             /* open elements, for PARSE_MAX_DEPTH */
 	size_t elements;
 	struct tree *tree;     /* parse_tree.c: the open elements */

@@ -1018,6 +1018,145 @@ test_jpeg_checker(void **state)
 	pv_diags_free(&d);
 }
 
+/* Offset of the first marker m (0xFF m) in a JPEG, after the start. */
+static size_t
+jpeg_find(const unsigned char *p, size_t n, unsigned m)
+{
+	size_t i;
+
+	for (i = 2; i + 1 < n; i++)
+		if (p[i] == 0xFF && p[i + 1] == m)
+			return i;
+	fail_msg("no marker 0xFF%02X", m);
+	return 0;
+}
+
+static void
+expect_jpeg(const unsigned char *p, size_t n, enum pv_status want,
+    const char *msg)
+{
+	char why[200] = "";
+
+	assert_int_equal(emit_check_jpeg(p, n, why, sizeof(why)), want);
+	if (msg != NULL && strstr(why, msg) == NULL)
+		fail_msg("JPEG check says \"%s\", expected \"%s\"", why, msg);
+}
+
+/*
+ * The whole structure is checked, not only the frame header: a JPEG cut
+ * anywhere, a frame of 0 pixels, a segment whose length runs past the
+ * end are refused (libharu would embed them, and no reader decodes the
+ * stream); a progressive and a CMYK JPEG pass.
+ */
+static void
+test_jpeg_structure(void **state)
+{
+	struct pv_diags d;
+	char *data;
+	unsigned char *j;
+	size_t len, n, sof, sos, dqt;
+
+	pv_diags_init(&d);
+	assert_int_equal(pv_read_file(FIX "/photo.jpg", &data, &len, &d),
+	    PV_OK);
+	j = (unsigned char *)data;
+	sof = jpeg_find(j, len, 0xC0);
+	sos = jpeg_find(j, len, 0xDA);
+	dqt = jpeg_find(j, len, 0xDB);
+
+	/* Cut anywhere: refused, never read past the end. */
+	for (n = 0; n < len; n++) {
+		char why[200];
+
+		assert_int_equal(emit_check_jpeg(j, n, why, sizeof(why)),
+		    PV_EINPUT);
+	}
+	/* Cut in the image data, or just before the end marker. */
+	expect_jpeg(j, len - 2, PV_EINPUT,
+	    "not a complete JPEG (no end marker)");
+	expect_jpeg(j, sos + 20, PV_EINPUT,
+	    "not a complete JPEG (no end marker)");
+	/* Cut inside a table. */
+	expect_jpeg(j, sof + 4, PV_EINPUT,
+	    "frame header (SOFn) segment at byte");
+	expect_jpeg(j, len, PV_OK, NULL);
+
+	{
+		unsigned char *b = pv_xmalloc(len);
+
+		/* Frame sides of 0. */
+		memcpy(b, j, len);
+		memset(b + sof + 5, 0, 4);
+		expect_jpeg(b, len, PV_EINPUT, "gives the size 0x0");
+		memcpy(b, j, len);
+		b[sof + 5] = b[sof + 6] = 0;
+		expect_jpeg(b, len, PV_EINPUT, "gives the size");
+		/* Too large. */
+		memcpy(b, j, len);
+		b[sof + 5] = b[sof + 7] = 0xFF;
+		expect_jpeg(b, len, PV_EINPUT, "EMIT_MAX_IMAGE_SIDE");
+		/* A segment length past the end of the file. */
+		memcpy(b, j, len);
+		b[dqt + 2] = 0xFF;
+		b[dqt + 3] = 0xF0;
+		expect_jpeg(b, len, PV_EINPUT, "quantisation table (DQT) "
+		    "segment at byte 20 runs past the end of the file");
+		/* A length below 2. */
+		memcpy(b, j, len);
+		b[dqt + 2] = 0;
+		b[dqt + 3] = 1;
+		expect_jpeg(b, len, PV_EINPUT, "has the length 1");
+		/* 2 components, 12-bit, lossless. */
+		memcpy(b, j, len);
+		b[sof + 9] = 2;
+		expect_jpeg(b, len, PV_EINPUT, "2 components");
+		memcpy(b, j, len);
+		b[sof + 4] = 12;
+		expect_jpeg(b, len, PV_EINPUT, "12-bit");
+		memcpy(b, j, len);
+		b[sof + 1] = 0xC3;
+		expect_jpeg(b, len, PV_EINPUT, "SOF3");
+		/* Scan data before the frame header. */
+		memcpy(b, j, len);
+		b[sof + 1] = 0xFE; /* the frame becomes a comment */
+		expect_jpeg(b, len, PV_EINPUT, "image data before the frame");
+		/* A stray byte where a marker must be. */
+		memcpy(b, j, len);
+		b[dqt] = 0x12;
+		expect_jpeg(b, len, PV_EINPUT, "no marker at byte 20");
+		/* Progressive (SOF2): the first scan, then another. */
+		memcpy(b, j, len);
+		b[sof + 1] = 0xC2;
+		expect_jpeg(b, len, PV_OK, NULL);
+		{
+			size_t m = len - 2 - sos; /* a scan, without EOI */
+			unsigned char *pr = pv_xmalloc(len + m);
+
+			memcpy(pr, b, len - 2);
+			memcpy(pr + len - 2, b + sos, m);
+			memcpy(pr + len - 2 + m, "\xFF\xD9", 2);
+			expect_jpeg(pr, len + m, PV_OK, NULL);
+			/* Its end marker cut in half. */
+			expect_jpeg(pr, len + m - 1, PV_EINPUT, "no end marker");
+			free(pr);
+		}
+		/* Only the start marker, or an end before any scan. */
+		expect_jpeg((const unsigned char *)"\xFF\xD8\xFF\xD9", 4,
+		    PV_EINPUT, "before any image data");
+		free(b);
+	}
+	free(data);
+
+	/* CMYK (4 components) passes, and so would be embedded. */
+	assert_int_equal(pv_read_file(FIX "/cmyk.jpg", &data, &len, &d),
+	    PV_OK);
+	expect_jpeg((unsigned char *)data, len, PV_OK, NULL);
+	expect_jpeg((unsigned char *)data, len - 1, PV_EINPUT,
+	    "no end marker");
+	free(data);
+	pv_diags_free(&d);
+}
+
 /*
  * A face's font is made once, on first use; the ToUnicode CMap maps
  * each glyph shown to the code point shown with it, runs of consecutive
@@ -1232,6 +1371,7 @@ main(void)
 		cmocka_unit_test(test_generated_png),
 		cmocka_unit_test(test_png_checker),
 		cmocka_unit_test(test_jpeg_checker),
+		cmocka_unit_test(test_jpeg_structure),
 		cmocka_unit_test(test_font_objects),
 		cmocka_unit_test(test_many_codes),
 		cmocka_unit_test(test_dump),

@@ -514,6 +514,107 @@ test_subset(void **state)
 	pv_diags_free(&d);
 }
 
+/* Offset of the directory entry of table `tag` in a font. */
+static size_t
+dir_entry(const unsigned char *p, const char *tag)
+{
+	size_t i, n = (size_t)p[4] << 8 | p[5];
+
+	for (i = 0; i < n; i++)
+		if (memcmp(p + 12 + 16 * i, tag, 4) == 0)
+			return 12 + 16 * i;
+	fail_msg("no table '%s'", tag);
+	return 0;
+}
+
+static uint32_t
+get32(const unsigned char *p)
+{
+	return (uint32_t)p[0] << 24 | (uint32_t)p[1] << 16 |
+	    (uint32_t)p[2] << 8 | p[3];
+}
+
+static void
+set32(unsigned char *p, uint32_t v)
+{
+	p[0] = (unsigned char)(v >> 24);
+	p[1] = (unsigned char)(v >> 16);
+	p[2] = (unsigned char)(v >> 8);
+	p[3] = (unsigned char)v;
+}
+
+/* A damaged copy of Open Sans fails to load, naming the file and what is
+ * damaged, the way a user meets it (through a font map). */
+static void
+expect_damaged(const unsigned char *font, size_t len, const char *msg)
+{
+	struct pv_diags d;
+	char *path, *line, *got;
+
+	pv_diags_init(&d);
+	assert_int_equal(load_bytes(font, len, &d, &path), -1);
+	line = pv_xasprintf("%s: error: damaged font: %s", path, msg);
+	got = d.n > 0 ? pv_diag_format(&d.v[0]) : pv_xstrdup("nothing");
+	if (strncmp(got, line, strlen(line)) != 0)
+		fail_msg("expected \"%s\", got \"%s\"", line, got);
+	free(got);
+	free(line);
+	free(path);
+	pv_diags_free(&d);
+}
+
+/*
+ * Tables whose offset or length run past the end of the file, a loca
+ * that points outside glyf, a glyph count loca cannot hold: each an
+ * error naming the font file and the table, never a glyph silently left
+ * out of the PDF.
+ */
+static void
+test_damaged_tables(void **state)
+{
+	static const char *const tags[] = { "glyf", "loca", "head", "cmap",
+	    "fpgm", "prep", "cvt " };
+	unsigned char *font, *copy;
+	size_t len, i, e, loca;
+	char msg[100];
+
+	font = read_open_sans(&len);
+	copy = pv_xmalloc(len);
+	for (i = 0; i < sizeof(tags) / sizeof(tags[0]); i++) {
+		memcpy(copy, font, len);
+		e = dir_entry(copy, tags[i]);
+		set32(copy + e + 12, get32(copy + e + 12) + (uint32_t)len);
+		snprintf(msg, sizeof(msg), "table '%s' runs past the end of "
+		    "the file", tags[i]);
+		expect_damaged(copy, len, msg);
+		memcpy(copy, font, len);
+		set32(copy + e + 8, (uint32_t)len - 2);
+		expect_damaged(copy, len, msg);
+	}
+	/* Truncated in the middle of glyf. */
+	e = dir_entry(font, "glyf");
+	expect_damaged(font, get32(font + e + 8) + 100,
+	    "table 'glyf' runs past the end of the file (a truncated file?)");
+	/* loca offsets past glyf, or going back. */
+	memcpy(copy, font, len);
+	loca = get32(copy + dir_entry(copy, "loca") + 8);
+	memset(copy + loca + 20, 0xFF, 4);
+	expect_damaged(copy, len, "table 'loca' gives glyph");
+	memcpy(copy, font, len);
+	memset(copy + loca + 2, 0, 2);
+	memset(copy + loca + 4, 0, 2);
+	copy[loca + 3] = 0x40;
+	expect_damaged(copy, len, "table 'loca' gives glyph 2 an offset "
+	    "before the glyph in front of it");
+	/* maxp claims 65535 glyphs. */
+	memcpy(copy, font, len);
+	e = get32(copy + dir_entry(copy, "maxp") + 8);
+	copy[e + 4] = copy[e + 5] = 0xFF;
+	expect_damaged(copy, len, "table 'loca' has");
+	free(copy);
+	free(font);
+}
+
 static void
 test_truncated_copies(void **state)
 {
@@ -568,6 +669,7 @@ main(void)
 		cmocka_unit_test(test_bad_files),
 		cmocka_unit_test(test_licence),
 		cmocka_unit_test(test_subset),
+		cmocka_unit_test(test_damaged_tables),
 		cmocka_unit_test(test_truncated_copies),
 		cmocka_unit_test(test_corrupted_copies),
 	};

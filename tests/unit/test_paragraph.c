@@ -880,8 +880,9 @@ test_measure(void **state)
 }
 
 /* Hostile paragraphs: 100 000 one-letter words on a wide line (the
- * active list is capped), a paragraph over PARA_MAX_ITEMS (an error, not
- * quadratic work), a line 1 pt wide. */
+ * active list is capped), a paragraph of PARA_MAX_TEXT set in full and
+ * one byte over refused, a 200 000-letter word set in full, a line 1 pt
+ * wide. */
 static void
 test_hostile(void **state)
 {
@@ -904,22 +905,53 @@ test_hostile(void **state)
 	check_text(&pl, big, strlen(big));
 	para_lines_free(&pl);
 
-	for (i = 0; i < PARA_MAX_ITEMS; i++) {
+	/* PARA_MAX_TEXT bytes of one-letter words: all of it is set (the
+	 * items can never run out, so nothing is cut). */
+	for (i = 0; i < PARA_MAX_TEXT / 2; i++) {
 		big[2 * i] = 'x';
 		big[2 * i + 1] = ' ';
 	}
-	big[2 * PARA_MAX_ITEMS] = '\0';
+	big[PARA_MAX_TEXT] = '\0';
+	r = run_of(big, regular, 10);
+	pv_diags_init(&d);
+	assert_int_equal(para_layout(&r, 1, &st, fs, hy, "t.html", 3, &pl,
+	    &d), PV_OK);
+	assert_int_equal(d.n, 0);
+	check_geometry(&pl, &st);
+	check_text(&pl, big, PARA_MAX_TEXT);
+	para_lines_free(&pl);
+	pv_diags_free(&d);
+	/* One byte more: refused before any work, nothing half-set. */
+	big[PARA_MAX_TEXT] = 'x';
+	big[PARA_MAX_TEXT + 1] = '\0';
 	r = run_of(big, regular, 10);
 	pv_diags_init(&d);
 	assert_int_equal(para_layout(&r, 1, &st, fs, hy, "t.html", 3, &pl,
 	    &d), PV_EINPUT);
 	assert_int_equal(d.n, 1);
-	assert_non_null(strstr(d.v[0].msg, "too long"));
-	assert_true(pl.nlines > 0);
+	assert_non_null(strstr(d.v[0].msg, "PARA_MAX_TEXT"));
+	assert_int_equal(d.v[0].line, 3);
+	assert_int_equal(pl.nlines, 0);
+	pv_diags_free(&d);
+
+	/* One word of 200 000 letters in a narrow column: every letter is
+	 * set, broken between characters (the emergency pass gives two
+	 * items a letter: more than the old cap of 2^18). */
+	for (i = 0; i < 200000; i++)
+		big[i] = "abcdefghijklmnopqrstuvwxyz"[i % 26];
+	big[200000] = '\0';
+	st = style_of(200, PARA_LEFT, 1);
+	r = run_of(big, regular, 10);
+	pv_diags_init(&d);
+	assert_int_equal(para_layout(&r, 1, &st, fs, hy, "t.html", 3, &pl,
+	    &d), PV_OK);
+	assert_int_equal(d.n, 0);
 	check_geometry(&pl, &st);
+	check_text(&pl, big, 200000);
 	para_lines_free(&pl);
 	pv_diags_free(&d);
 	free(big);
+	st = style_of(500, PARA_JUSTIFY, 1);
 
 	st = style_of(1, PARA_JUSTIFY, 1);
 	lay1("Kompetanseutvikling i barnehagen", &st, &pl);
