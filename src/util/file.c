@@ -443,6 +443,18 @@ write_output(const char *path, const void *data, size_t len, int excl,
 	mode_t mask;
 
 	if (strcmp(path, "-") == 0) {
+		struct stat so;
+		const struct input *in;
+
+		/* `-o - >>plan.json` would append to an input. */
+		if (fstat(STDOUT_FILENO, &so) == 0 && S_ISREG(so.st_mode) &&
+		    (in = input_find(&so, NULL)) != NULL) {
+			pv_diag(d, PV_ERROR, NULL, 0, 0, "cannot write to "
+			    "standard output: it is %s of this run (%s)",
+			    in->output ? "another output" : "an input",
+			    in->name);
+			return PV_EUSAGE;
+		}
 		/* After anything already printed there through stdio. */
 		(void)fflush(stdout);
 		if (write_all(STDOUT_FILENO, data, len) == -1) {

@@ -83,6 +83,13 @@ err="$TMP/stderr"
 expect_rc "build -o - >/dev/full: exit 3" 3
 expect_err_has "build -o - >/dev/full: says why" "cannot write to standard output: No space left on device"
 
+cp plan.json append.json
+$PLANVERK build append.json -o - >>append.json 2>"$TMP/stderr"
+rc=$?
+err="$TMP/stderr"
+expect_rc "build X.json -o - >>X.json: refused, exit 2" 2
+unchanged "build X.json -o - >>X.json: the plan is unchanged" append.json plan.orig
+
 run build plan.json -o out/
 expect_rc "build -o FOLDER/: written" 0
 if [ -s out/plan.pdf ]; then ok "build -o FOLDER/: FOLDER/INPUT.pdf"; else fail "build -o FOLDER/: FOLDER/INPUT.pdf"; fi
