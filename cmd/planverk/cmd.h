@@ -67,6 +67,21 @@ int cmd_usage_error(const char *sub, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)))
 #endif
     ;
+/*
+ * An output named as a folder (ending in '/', or an existing folder)
+ * means the file `name` in it: returns that path (caller frees), or NULL
+ * when out is not a folder.  "-" (standard output) is not a folder.
+ */
+char *cmd_output_in_dir(const char *out, const char *name);
+/*
+ * Write to standard output through stdio; the first error (and its
+ * errno) is kept for main(), which reports it and exits 3.
+ */
+void cmd_write_stdout(const void *, size_t);
+/* The errno of the first failed cmd_write_stdout, or 0. */
+extern int cmd_stdout_errno;
+/* The last part of a path. */
+const char *cmd_basename(const char *path);
 /* The exit status for a stage status with its diagnostics printed. */
 int cmd_finish(enum pv_status, const struct pv_diags *);
 

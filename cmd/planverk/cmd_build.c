@@ -30,11 +30,13 @@ build_usage(FILE *f)
 	    "Validates the document, fills its type's templates and typesets\n"
 	    "the result into a PDF (default: INPUT.pdf beside the input).\n"
 	    "\n"
-	    "  -o OUT.pdf          where to write the PDF\n"
+	    "  -o OUT.pdf          where to write the PDF: a file, a folder\n"
+	    "                      (FOLDER/INPUT.pdf) or - (standard output)\n"
 	    "  --theme THEME.json  page, fonts, colours (docs/theme.md)\n"
 	    "  --lang L            labels in bokmål (nb), nynorsk (nn) or\n"
 	    "                      North Sami (se) instead of meta.lang\n"
 	    "  --keep-xhtml FILE   also write the XHTML the templates made\n"
+	    "                      (a file, a folder or -)\n"
 	    "  --lenient           a missing partial is a warning, not an error\n"
 	    "\n"
 	    "SOURCE_DATE_EPOCH, when set, gives the PDF's dates: the same\n"
@@ -97,7 +99,7 @@ cmd_build(int argc, char **argv)
 {
 	const char *input = NULL, *output = NULL, *theme = NULL, *lang = NULL;
 	const char *keep = NULL;
-	int lenient = 0, i, timing = getenv("PLANVERK_TIMING") != NULL;
+	int lenient = 0, templated = 0, i, timing = getenv("PLANVERK_TIMING") != NULL;
 	struct pv_diags d;
 	struct loaded_json *doc = NULL;
 	struct enrich_options eo;
@@ -105,6 +107,7 @@ cmd_build(int argc, char **argv)
 	struct pv_buf xhtml;
 	cJSON *view = NULL;
 	char *type_dir = NULL, *out_alloc = NULL, *label = NULL;
+	char *def_out = NULL, *keep_alloc = NULL, *keep_name;
 	enum pv_status st;
 	double t0 = now_ms(), t1, t2, t3;
 
@@ -144,12 +147,38 @@ cmd_build(int argc, char **argv)
 	    && strcmp(lang, "se") != 0)
 		return cmd_usage_error("build", "--lang takes nb, nn or se, not "
 		    "'%s'", lang);
+	/* -o FOLDER/ and --keep-xhtml FOLDER/: the input's name in it. */
+	def_out = default_output(input);
 	if (output == NULL)
-		output = out_alloc = default_output(input);
+		output = def_out;
+	else if ((out_alloc = cmd_output_in_dir(output,
+	    cmd_basename(def_out))) != NULL)
+		output = out_alloc;
+	if (keep != NULL) {
+		keep_name = pv_xasprintf("%.*s.xhtml",
+		    (int)(strlen(cmd_basename(def_out)) - 4),
+		    cmd_basename(def_out));
+		if ((keep_alloc = cmd_output_in_dir(keep, keep_name)) != NULL)
+			keep = keep_alloc;
+		free(keep_name);
+		if (strcmp(keep, output) == 0) {
+			free(def_out);
+			free(out_alloc);
+			free(keep_alloc);
+			return cmd_usage_error("build", "-o and --keep-xhtml name "
+			    "the same output '%s'", output);
+		}
+	}
 
 	pv_diags_init(&d);
 	pv_buf_init(&xhtml);
 	st = cmd_load_valid(input, &doc, &type_dir, &d);
+	/* Before the work: an output that is not a regular file, or that
+	 * is the input; the writers check again before they rename. */
+	if (st == PV_OK)
+		st = pv_output_check(output, &d);
+	if (st == PV_OK && keep != NULL)
+		st = pv_output_check(keep, &d);
 	t1 = now_ms();
 	if (st == PV_OK) {
 		eo.type_dir = type_dir;
@@ -162,12 +191,11 @@ cmd_build(int argc, char **argv)
 	if (st == PV_OK && !lenient && d.warnings > 0)
 		st = PV_EINPUT;
 	t3 = now_ms();
-	if (st == PV_OK && keep != NULL)
-		st = pv_write_file_atomic(keep, xhtml.data, xhtml.len, &d);
 	if (st == PV_OK) {
+		templated = 1;
 		/* Diagnostics in the XHTML name the kept file, or say where
 		 * the XHTML came from. */
-		label = keep ? pv_xstrdup(keep) :
+		label = keep && strcmp(keep, "-") != 0 ? pv_xstrdup(keep) :
 		    pv_xasprintf("%s (as XHTML)", input);
 		memset(&tr, 0, sizeof(tr));
 		tr.xhtml_file = label;
@@ -182,6 +210,16 @@ cmd_build(int argc, char **argv)
 			    "XHTML that does not typeset; run again with "
 			    "--keep-xhtml FILE to read it");
 	}
+	/* The XHTML is kept after typesetting, when every image and font
+	 * has been read (so it can never replace one of them), and also
+	 * when typesetting failed: that is when it is wanted. */
+	if (templated && keep != NULL) {
+		enum pv_status kst = pv_write_file_atomic(keep, xhtml.data,
+		    xhtml.len, &d);
+
+		if (st == PV_OK)
+			st = kst;
+	}
 	if (timing)
 		fprintf(stderr, "planverk build: load+validate %.1f ms, enrich "
 		    "%.1f ms, template %.1f ms\n", t1 - t0, t2 - t1, t3 - t2);
@@ -194,6 +232,8 @@ cmd_build(int argc, char **argv)
 	loaded_json_free(doc);
 	free(type_dir);
 	free(out_alloc);
+	free(def_out);
+	free(keep_alloc);
 	free(label);
 	return (int)st;
 }

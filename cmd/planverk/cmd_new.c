@@ -8,6 +8,7 @@
 #include <sys/stat.h>
 
 #include "../../src/util/file.h"
+#include "../../src/util/mem.h"
 #include "cmd.h"
 
 int
@@ -16,7 +17,7 @@ cmd_new(int argc, char **argv)
 	const char *type = NULL, *out = NULL;
 	struct pv_diags d;
 	struct stat st;
-	char *dir, *path, *text, *known;
+	char *dir, *path, *text, *known, *name, *out_alloc = NULL;
 	size_t len;
 	enum pv_status rc;
 	int i;
@@ -26,7 +27,9 @@ cmd_new(int argc, char **argv)
 			printf("usage: planverk new TYPE [-o FILE]\n\n"
 			    "Writes a small valid document of the type, with notes\n"
 			    "(\"_help\") on what to fill in, to FILE or to standard\n"
-			    "output.  An existing FILE is never overwritten.\n");
+			    "output (also with -o -).  -o FOLDER/ writes\n"
+			    "FOLDER/TYPE.json.  An existing FILE is never "
+			    "overwritten.\n");
 			return PV_OK;
 		} else if (strcmp(argv[i], "-o") == 0) {
 			if (i + 1 >= argc)
@@ -50,20 +53,31 @@ cmd_new(int argc, char **argv)
 		free(known);
 		return PV_EUSAGE;
 	}
-	if (out != NULL && stat(out, &st) == 0) {
+	if (out != NULL && strcmp(out, "-") == 0)
+		out = NULL;	/* standard output */
+	if (out != NULL) {
+		name = pv_xasprintf("%s.json", type);
+		if ((out_alloc = cmd_output_in_dir(out, name)) != NULL)
+			out = out_alloc;	/* -o FOLDER/ */
+		free(name);
+	}
+	if (out != NULL && lstat(out, &st) == 0 && S_ISREG(st.st_mode)) {
 		fprintf(stderr, "planverk new: %s exists; not overwriting it\n",
 		    out);
 		free(dir);
+		free(out_alloc);
 		return PV_EUSAGE;
 	}
 	path = pv_path_join(dir, "starter.json");
 	pv_diags_init(&d);
 	rc = pv_read_file(path, &text, &len, &d);
 	if (rc == PV_OK) {
+		/* Never replaces a file, not even one made meanwhile; a
+		 * write error on standard output is reported by main(). */
 		if (out != NULL)
-			rc = pv_write_file_atomic(out, text, len, &d);
-		else if (fwrite(text, 1, len, stdout) != len || fflush(stdout))
-			rc = PV_EINTERNAL;
+			rc = pv_write_file_new(out, text, len, &d);
+		else
+			cmd_write_stdout(text, len);
 		free(text);
 	} else {
 		rc = PV_EINTERNAL;
@@ -72,5 +86,6 @@ cmd_new(int argc, char **argv)
 	pv_diags_free(&d);
 	free(path);
 	free(dir);
+	free(out_alloc);
 	return (int)rc;
 }

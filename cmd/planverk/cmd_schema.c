@@ -38,12 +38,11 @@ cmd_schema(int argc, char **argv)
 	pv_diags_init(&d);
 	st = pv_read_file(path, &text, &len, &d);
 	if (st == PV_OK) {
-		fwrite(text, 1, len, stdout);
+		/* A write error is reported by main(), after the flush. */
+		cmd_write_stdout(text, len);
 		if (len > 0 && text[len - 1] != '\n')
-			putchar('\n');
+			cmd_write_stdout("\n", 1);
 		free(text);
-		if (fflush(stdout) != 0)
-			st = PV_EINTERNAL;
 	} else {
 		st = PV_EINTERNAL;
 	}

@@ -38,7 +38,8 @@ usage(FILE *f)
 	    "Typesets an XHTML document (docs/vocabulary.md) into a PDF.\n"
 	    "\n"
 	    "Options:\n"
-	    "  -o OUT.pdf       the PDF to write (default: DOC.pdf beside DOC)\n"
+	    "  -o OUT.pdf       the PDF to write (default: DOC.pdf beside DOC);\n"
+	    "                   a folder (FOLDER/DOC.pdf) or - (standard output)\n"
 	    "  --theme FILE     a theme (docs/theme.md) instead of the default\n"
 	    "  --fonts FILE     a font map instead of fonts/fonts.json\n"
 	    "  --dump-doc       print the document tree to stdout\n"
@@ -113,8 +114,7 @@ open_fonts(const char *map, struct fontset **fs, struct pv_diags *d)
 static void
 print_dump(struct pv_buf *b)
 {
-	if (b->len > 0)
-		fwrite(b->data, 1, b->len, stdout);
+	cmd_write_stdout(b->data, b->len);	/* errors: main() */
 	pv_buf_clear(b);
 }
 
@@ -193,7 +193,7 @@ cmd_typeset(int argc, char **argv)
 	struct dumps dump = { 0, 0 };
 	struct pv_diags d;
 	const char *input = NULL, *output = NULL;
-	char *text = NULL, *out_alloc = NULL;
+	char *text = NULL, *out_alloc = NULL, *def_out;
 	size_t len = 0;
 	enum pv_status st;
 	int i;
@@ -237,11 +237,26 @@ cmd_typeset(int argc, char **argv)
 		    "whole number of seconds since 1970-01-01, not '%s'",
 		    getenv("SOURCE_DATE_EPOCH"));
 	/* A dump is for reading; the PDF then only when asked for. */
+	def_out = default_output(input);
 	if (output == NULL && !dump.doc && !dump.layout)
-		output = out_alloc = default_output(input);
+		output = def_out;
+	else if (output != NULL && (out_alloc = cmd_output_in_dir(output,
+	    cmd_basename(def_out))) != NULL)
+		output = out_alloc;	/* -o FOLDER/: DOC.pdf in it */
+	if (output != NULL && strcmp(output, "-") == 0 &&
+	    (dump.doc || dump.layout)) {
+		free(def_out);
+		free(out_alloc);
+		return cmd_usage_error("typeset", "a dump and -o - would both "
+		    "go to standard output");
+	}
 
 	pv_diags_init(&d);
 	st = pv_read_file(input, &text, &len, &d);
+	/* Before the work: an output that is not a regular file, or that
+	 * is the input; the writer checks again before it renames. */
+	if (st == PV_OK && output != NULL)
+		st = pv_output_check(output, &d);
 	if (st == PV_OK) {
 		tr.xhtml_file = input;
 		tr.text = text;
@@ -254,5 +269,6 @@ cmd_typeset(int argc, char **argv)
 	pv_diags_free(&d);
 	free(text);
 	free(out_alloc);
+	free(def_out);
 	return i;
 }

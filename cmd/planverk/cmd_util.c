@@ -2,6 +2,7 @@
  * cmd_util.c - what every subcommand shares: printing diagnostics, usage
  * errors, exit statuses, finding the data folder.
  */
+#include <errno.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -9,10 +10,19 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "../../src/util/file.h"
 #include "../../src/util/mem.h"
 #include "cmd.h"
 
 const char *cmd_progname = "planverk";
+int cmd_stdout_errno;
+
+void
+cmd_write_stdout(const void *p, size_t n)
+{
+	if (n > 0 && fwrite(p, 1, n, stdout) != n && cmd_stdout_errno == 0)
+		cmd_stdout_errno = errno != 0 ? errno : EIO;
+}
 
 size_t
 cmd_print_diags(const struct pv_diags *d)
@@ -56,6 +66,26 @@ is_dir(const char *p)
 	struct stat st;
 
 	return stat(p, &st) == 0 && S_ISDIR(st.st_mode);
+}
+
+const char *
+cmd_basename(const char *path)
+{
+	const char *slash = strrchr(path, '/');
+
+	return slash ? slash + 1 : path;
+}
+
+char *
+cmd_output_in_dir(const char *out, const char *name)
+{
+	size_t n = strlen(out);
+
+	if (n == 0 || strcmp(out, "-") == 0)
+		return NULL;
+	if (out[n - 1] != '/' && !is_dir(out))
+		return NULL;
+	return pv_path_join(out, name);
 }
 
 const char *

@@ -1,8 +1,16 @@
 /*
  * main.c - the planverk command: dispatches to a subcommand.
+ *
+ * Standard output is checked once, here, for every command: whatever a
+ * command printed, a write error (a full disk, a closed pipe) ends in a
+ * message and exit status 3, never in a silent success.
  */
+#include <errno.h>
+#include <fcntl.h>
+#include <signal.h>
 #include <stdio.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "cmd.h"
 
@@ -43,12 +51,49 @@ usage(FILE *f)
 	    "  3  internal or I/O error\n");
 }
 
-int
-main(int argc, char **argv)
+/*
+ * A standard descriptor the caller closed is opened on /dev/null, read
+ * only: otherwise the next file we open would get its number and our
+ * output would go into it.  Writes to it then fail and are reported.
+ */
+static void
+std_fds_open(void)
+{
+	int fd;
+
+	for (fd = 0; fd <= 2; fd++)
+		if (fcntl(fd, F_GETFD) == -1 && errno == EBADF &&
+		    open("/dev/null", O_RDONLY | O_NOCTTY) != fd)
+			_exit(PV_EINTERNAL);
+}
+
+/* The status after flushing standard output: rc, or 3 on a write error. */
+static int
+stdout_finish(int rc)
+{
+	int e = cmd_stdout_errno, seen;
+
+	if (fflush(stdout) != 0 && e == 0)
+		e = errno;
+	seen = ferror(stdout);
+	if (fclose(stdout) != 0 && e == 0)
+		e = errno;
+	if (e == 0 && seen && rc != PV_OK)
+		return rc;	/* a command saw the error and said why */
+	if (e == 0 && seen)
+		e = EIO;
+	if (e == 0)
+		return rc;
+	fprintf(stderr, "planverk: cannot write to standard output: %s\n",
+	    strerror(e));
+	return PV_EINTERNAL;
+}
+
+static int
+run(int argc, char **argv)
 {
 	size_t i;
 
-	memory_tune();
 	if (argc < 2) {
 		usage(stderr);
 		return PV_EUSAGE;
@@ -68,4 +113,15 @@ main(int argc, char **argv)
 	fprintf(stderr, "planverk: unknown command '%s'\n", argv[1]);
 	fprintf(stderr, "Run 'planverk --help' for the list of commands.\n");
 	return PV_EUSAGE;
+}
+
+int
+main(int argc, char **argv)
+{
+	std_fds_open();
+	/* A closed pipe is a write error (EPIPE) that we report, not a
+	 * silent death. */
+	signal(SIGPIPE, SIG_IGN);
+	memory_tune();
+	return stdout_finish(run(argc, argv));
 }

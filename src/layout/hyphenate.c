@@ -27,6 +27,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../util/file.h"
 #include "../util/mem.h"
 #include "../util/utf8.h"
 #include "hyph_trie.h"
@@ -162,11 +163,12 @@ hyph_find(const char *file)
 {
 	size_t i;
 	char *path;
+	const char *why;
 	FILE *f;
 
 	for (i = 0; i < sizeof(hyph_dirs) / sizeof(hyph_dirs[0]); i++) {
 		path = pv_xasprintf("%s/%s", hyph_dirs[i], file);
-		if ((f = fopen(path, "rb")) != NULL) {
+		if ((f = pv_fopen_input(path, &why)) != NULL) {
 			fclose(f);
 			return path;
 		}
@@ -182,11 +184,12 @@ same_content(const char *a, const char *b)
 	FILE *fa, *fb;
 	char ba[8192], bb[8192];
 	size_t na, nb;
+	const char *why;
 	int same = 0;
 
-	if ((fa = fopen(a, "rb")) == NULL)
+	if ((fa = pv_fopen_input(a, &why)) == NULL)
 		return 0;
-	if ((fb = fopen(b, "rb")) == NULL) {
+	if ((fb = pv_fopen_input(b, &why)) == NULL) {
 		fclose(fa);
 		return 0;
 	}
@@ -380,8 +383,9 @@ hyph_read(const char *path, size_t *len)
 	FILE *f;
 	char *b;
 	size_t n = 0, cap = 256 * 1024, r;
+	const char *why;
 
-	if ((f = fopen(path, "rb")) == NULL)
+	if ((f = pv_fopen_input(path, &why)) == NULL)
 		return NULL;
 	b = pv_xmalloc(cap);
 	for (;;) {
@@ -462,6 +466,21 @@ out:
 	return dict;
 }
 
+/* The whole dictionary at path, opened as every input is (file.h). */
+static HyphenDict *
+hyph_load_path(const char *path)
+{
+	const char *why;
+	HyphenDict *dict;
+	FILE *f;
+
+	if ((f = pv_fopen_input(path, &why)) == NULL)
+		return NULL;
+	dict = hnj_hyphen_load_file(f);
+	fclose(f);
+	return dict;
+}
+
 /* Load the dictionary at path: filtered if words were prepared. */
 static void
 hyph_load(struct hyphenator *h, struct hyph_dict *hd, char *path)
@@ -472,7 +491,7 @@ hyph_load(struct hyphenator *h, struct hyph_dict *hd, char *path)
 		hd->filtered = 1;
 		hd->path = path;
 	} else {
-		hd->dict = hnj_hyphen_load(path);
+		hd->dict = hyph_load_path(path);
 		free(path);
 	}
 	if (hd->dict != NULL)
@@ -484,7 +503,7 @@ static void
 hyph_unfilter(struct hyph_dict *hd)
 {
 	hnj_hyphen_free(hd->dict);
-	hd->dict = hnj_hyphen_load(hd->path);
+	hd->dict = hyph_load_path(hd->path);
 	free(hd->path);
 	hd->path = NULL;
 	hyph_trie_free(hd->trie);

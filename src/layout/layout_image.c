@@ -12,6 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../util/file.h"
 #include "../util/mem.h"
 #include "layout_int.h"
 
@@ -78,10 +79,9 @@ image_header(const char *path, int *w, int *h, int *is_png,
 	int ok = -1;
 
 	*w = *h = 0;
-	if ((f = fopen(path, "rb")) == NULL) {
-		*why = strerror(errno);
+	/* A regular file only: a FIFO here would block for ever. */
+	if ((f = pv_fopen_input(path, why)) == NULL)
 		return PV_EINPUT;
-	}
 	if (fread(b, 1, 2, f) == 2 && b[0] == 0xFF && b[1] == 0xD8) {
 		*is_png = 0;
 		ok = jpeg_size(f, w, h);
