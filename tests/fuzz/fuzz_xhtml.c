@@ -15,6 +15,7 @@
 #include "../../src/layout/layout.h"
 #include "../../src/parse/parse.h"
 #include "../../src/theme/theme.h"
+#include "../../src/util/file.h"
 #include "fuzz.h"
 
 /* More pages than this are laid out but not emitted: emit has its own
@@ -72,5 +73,8 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	doc_free(doc);
 	theme_free(th);
 	pv_diags_free(&d);
+	/* planverk records the files a run reads, so that an output
+	 * never replaces one; each input here is a run of its own. */
+	pv_inputs_forget();
 	return 0;
 }
