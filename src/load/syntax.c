@@ -69,7 +69,7 @@ is_u_escape(const char *s, size_t n, size_t i)
 {
 	size_t k;
 
-	if (n - i < 6 || s[i] != '\\' || s[i + 1] != 'u')
+	if (i > n || n - i < 6 || s[i] != '\\' || s[i + 1] != 'u')
 		return 0;
 	for (k = 2; k < 6; k++)
 		if (!is_hex(s[i + k]))
@@ -221,7 +221,7 @@ is_word(const char *s, size_t n, size_t i, const char *w)
 {
 	size_t k = strlen(w);
 
-	return n - i >= k && memcmp(s + i, w, k) == 0;
+	return i <= n && n - i >= k && memcmp(s + i, w, k) == 0;
 }
 
 /* Returns 1 when the text is valid JSON, else 0 with e filled in. */
