@@ -15,7 +15,13 @@
 
 #include "../util/diag.h"
 
+/*
+ * Limits, each refused with its place before cJSON sees the text (the
+ * file's size is bounded by PV_MAX_INPUT_FILE when it is read).
+ */
 #define LOAD_MAX_DEPTH 200 /* nesting of arrays and objects */
+#define LOAD_MAX_STRING_MIB 4 /* one string, as written in the file */
+#define LOAD_MAX_STRING ((size_t)LOAD_MAX_STRING_MIB * 1024u * 1024u)
 
 struct load_index;
 

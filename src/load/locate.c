@@ -6,6 +6,13 @@
  * walk of the cJSON tree visits the values in the same order, so the i-th
  * value of the walk is the i-th offset of the scan.  A hash from node
  * pointer to offset then answers each question in constant time.
+ *
+ * From an offset to line and column: the line and column at every
+ * LOCATE_MARK_EVERY bytes are recorded in the same single pass, so a
+ * position costs at most that many bytes of counting, however long the
+ * file or its lines (a minified plan is one line).  Nothing here is built
+ * until the first position is asked for, which is when the first
+ * diagnostic is printed: a valid document never pays for it.
  */
 #include <stdint.h>
 #include <stdlib.h>
@@ -20,9 +27,17 @@ struct load_slot {
 	size_t key_off;
 };
 
+#define LOCATE_MARK_EVERY 4096 /* bytes between two recorded positions */
+
+struct load_mark {
+	int line, col; /* of the byte at k * LOCATE_MARK_EVERY */
+};
+
 struct load_index {
 	struct load_slot *slots; /* open addressing, power of two */
 	size_t mask;
+	struct load_mark *marks;
+	size_t nmarks;
 };
 
 struct scan {
@@ -135,6 +150,60 @@ index_put(struct load_index *ix, const cJSON *node, size_t v, size_t k)
 	ix->slots[h].key_off = k;
 }
 
+/* Counts lines and columns as pv_offset_to_linecol does: a column is a
+ * character, not a UTF-8 continuation byte.  The state after a byte
+ * depends only on the state before it, so counting may start at a mark. */
+static void
+count_linecol(const char *s, size_t from, size_t to, int *line, int *col)
+{
+	size_t i;
+	int l = *line, c = *col;
+
+	for (i = from; i < to; i++) {
+		unsigned char ch = (unsigned char)s[i];
+
+		if (ch == '\n') {
+			l++;
+			c = 1;
+		} else if ((ch & 0xC0) != 0x80) {
+			c++;
+		}
+	}
+	*line = l;
+	*col = c;
+}
+
+static void
+marks_build(struct load_index *ix, const char *s, size_t n)
+{
+	size_t k;
+	int line = 1, col = 1;
+
+	ix->nmarks = n / LOCATE_MARK_EVERY + 1;
+	ix->marks = pv_xreallocarray(NULL, ix->nmarks, sizeof(*ix->marks));
+	for (k = 0; k < ix->nmarks; k++) {
+		if (k > 0)
+			count_linecol(s, (k - 1) * LOCATE_MARK_EVERY,
+			    k * LOCATE_MARK_EVERY, &line, &col);
+		ix->marks[k].line = line;
+		ix->marks[k].col = col;
+	}
+}
+
+static void
+index_linecol(const struct load_index *ix, const char *s, size_t n,
+    size_t off, int *line, int *col)
+{
+	size_t k;
+
+	if (off > n)
+		off = n;
+	k = off / LOCATE_MARK_EVERY;
+	*line = ix->marks[k].line;
+	*col = ix->marks[k].col;
+	count_linecol(s, k * LOCATE_MARK_EVERY, off, line, col);
+}
+
 static struct load_index *
 index_build(struct loaded_json *j)
 {
@@ -154,6 +223,7 @@ index_build(struct loaded_json *j)
 	ix = pv_xcalloc(1, sizeof(*ix));
 	ix->slots = pv_xcalloc(size, sizeof(*ix->slots));
 	ix->mask = size - 1;
+	marks_build(ix, j->text, j->len);
 	/* Pre-order walk with an explicit stack of next siblings. */
 	PV_GROW(stack, scap, 1);
 	stack[sp++] = j->root;
@@ -194,7 +264,8 @@ load_locate(struct loaded_json *j, const cJSON *node, int key, int *line,
 			    : j->index->slots[h].value_off;
 			if (off == (size_t)-1)
 				off = j->index->slots[h].value_off;
-			pv_offset_to_linecol(j->text, j->len, off, line, col);
+			index_linecol(j->index, j->text, j->len, off, line,
+			    col);
 			return 1;
 		}
 		h = (h + 1) & j->index->mask;
@@ -208,5 +279,6 @@ load_index_free(struct load_index *ix)
 	if (ix == NULL)
 		return;
 	free(ix->slots);
+	free(ix->marks);
 	free(ix);
 }

@@ -2,18 +2,24 @@
  * syntax.c - find and describe the first JSON syntax error exactly.
  *
  * cJSON says only that parsing failed and roughly where, sometimes one
- * character past the culprit.  When it fails, this checker reads the text
- * again (RFC 8259, iteratively with a bounded stack) and names the first
- * error and its place precisely, and for an unclosed bracket, where it was
- * opened.  It is never used on valid text, so it only needs to be right,
- * not fast.
+ * character past the culprit.  This checker reads the text first (RFC
+ * 8259, iteratively with a bounded stack) and names the first error and
+ * its place precisely, and for an unclosed bracket, where it was opened.
+ * It also refuses what cJSON would read wrongly or not at all (an escaped
+ * NUL, half of a surrogate pair) and the load limits (nesting, string
+ * length), so that cJSON only ever sees text it reads whole.  Every
+ * access is bounded by n: the text need not be NUL-terminated.
  */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "../util/mem.h"
 #include "load.h"
 #include "syntax.h"
+
+#define STR_(x) #x
+#define STR(x) STR_(x)
 
 struct open_bracket {
 	char kind;     /* '{' or '[' */
@@ -41,6 +47,73 @@ is_hex(char c)
 	return is_digit(c) || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
 }
 
+/* The value of the four hexadecimal digits at s[i], all present. */
+static unsigned
+hex4(const char *s, size_t i)
+{
+	unsigned v = 0;
+	size_t k;
+
+	for (k = 0; k < 4; k++) {
+		char c = s[i + k];
+
+		v = v * 16 + (unsigned)(is_digit(c) ? c - '0' : c >= 'a' ?
+		    c - 'a' + 10 : c - 'A' + 10);
+	}
+	return v;
+}
+
+/* Is there a \uXXXX escape at s[i]? */
+static int
+is_u_escape(const char *s, size_t n, size_t i)
+{
+	size_t k;
+
+	if (i > n || n - i < 6 || s[i] != '\\' || s[i + 1] != 'u')
+		return 0;
+	for (k = 2; k < 6; k++)
+		if (!is_hex(s[i + k]))
+			return 0;
+	return 1;
+}
+
+/*
+ * Check a \u escape at s[i] (the backslash); returns the offset of its
+ * last byte, or 0 with e set.  cJSON turns \u0000 into a NUL that ends
+ * the string, and refuses a surrogate that is not one half of a pair:
+ * both are the user's to fix, so they are named here with their place.
+ */
+static size_t
+check_u_escape(const char *s, size_t n, size_t i, struct json_syntax_error *e)
+{
+	unsigned u;
+
+	if (!is_u_escape(s, n, i)) {
+		e->at = i;
+		e->msg = "\\u must be followed by four hexadecimal digits";
+		return 0;
+	}
+	u = hex4(s, i + 2);
+	if (u == 0) {
+		e->at = i;
+		e->msg = "\"\\u0000\" (a NUL character) is not allowed in text";
+		return 0;
+	}
+	if (u >= 0xD800 && u <= 0xDBFF && is_u_escape(s, n, i + 6) &&
+	    hex4(s, i + 8) >= 0xDC00 && hex4(s, i + 8) <= 0xDFFF)
+		return i + 11; /* a pair: one character beyond U+FFFF */
+	if (u >= 0xD800 && u <= 0xDFFF) {
+		e->at = i;
+		snprintf(e->buf, sizeof(e->buf), "\"\\u%.4s\" is half of a "
+		    "character (a UTF-16 surrogate) without its %s half; write "
+		    "the character itself", s + i + 2, u >= 0xDC00 ? "first" :
+		    "second");
+		e->msg = e->buf;
+		return 0;
+	}
+	return i + 5;
+}
+
 /* Check a string at s[i] == '"'; returns the offset after it or sets err. */
 static size_t
 check_string(const char *s, size_t n, size_t i, struct json_syntax_error *e)
@@ -58,26 +131,19 @@ check_string(const char *s, size_t n, size_t i, struct json_syntax_error *e)
 			return 0;
 		}
 		if (c == '\\') {
-			i++;
-			if (i >= n)
+			if (i + 1 >= n)
 				break;
-			if (s[i] == 'u') {
-				int k;
-
-				for (k = 1; k <= 4; k++)
-					if (i + k >= n || !is_hex(s[i + k])) {
-						e->at = i - 1;
-						e->msg = "\\u must be followed by "
-						    "four hexadecimal digits";
-						return 0;
-					}
-				i += 4;
-			} else if (strchr("\"\\/bfnrt", s[i]) == NULL ||
-			    s[i] == '\0') {
-				e->at = i - 1;
+			if (s[i + 1] == 'u') {
+				if ((i = check_u_escape(s, n, i, e)) == 0)
+					return 0;
+			} else if (s[i + 1] == '\0' ||
+			    strchr("\"\\/bfnrt", s[i + 1]) == NULL) {
+				e->at = i;
 				e->msg = "an unknown escape in a string (a "
 				    "backslash must be written \\\\)";
 				return 0;
+			} else {
+				i++;
 			}
 		}
 		i++;
@@ -85,6 +151,12 @@ check_string(const char *s, size_t n, size_t i, struct json_syntax_error *e)
 	if (i >= n) {
 		e->at = start;
 		e->msg = "a string that is never closed";
+		return 0;
+	}
+	if (i - start - 1 > LOAD_MAX_STRING) {
+		e->at = start;
+		e->msg = "a text longer than " STR(LOAD_MAX_STRING_MIB) " MiB, "
+		    "the most one string may hold";
 		return 0;
 	}
 	return i + 1;
@@ -142,6 +214,16 @@ unexpected(const char *s, size_t n, size_t i, const char *expected,
 	e->found = i < n ? s[i] : '\0';
 }
 
+/* Is the literal word w (true, false, null) at s[i]?  Bounded by n: the
+ * text need not be NUL-terminated. */
+static int
+is_word(const char *s, size_t n, size_t i, const char *w)
+{
+	size_t k = strlen(w);
+
+	return i <= n && n - i >= k && memcmp(s + i, w, k) == 0;
+}
+
 /* Returns 1 when the text is valid JSON, else 0 with e filled in. */
 int
 json_syntax_check(const char *s, size_t n, struct json_syntax_error *e)
@@ -184,7 +266,9 @@ json_syntax_check(const char *s, size_t n, struct json_syntax_error *e)
 			if (s[i] == '{' || s[i] == '[') {
 				if (sp >= LOAD_MAX_DEPTH) {
 					e->at = i;
-					e->msg = "nested too deeply";
+					e->msg = "nested too deeply (at most "
+					    STR(LOAD_MAX_DEPTH) " levels of '[' and "
+					    "'{')";
 					goto out;
 				}
 				PV_GROW(stack, cap, sp + 1);
@@ -201,11 +285,11 @@ json_syntax_check(const char *s, size_t n, struct json_syntax_error *e)
 				if ((i = check_number(s, n, i, e)) == 0)
 					goto out;
 				st = AFTER_VALUE;
-			} else if (strncmp(s + i, "true", 4) == 0 ||
-			    strncmp(s + i, "null", 4) == 0) {
+			} else if (is_word(s, n, i, "true") ||
+			    is_word(s, n, i, "null")) {
 				i += 4;
 				st = AFTER_VALUE;
-			} else if (strncmp(s + i, "false", 5) == 0) {
+			} else if (is_word(s, n, i, "false")) {
 				i += 5;
 				st = AFTER_VALUE;
 			} else {

@@ -13,6 +13,7 @@ struct json_syntax_error {
 	char found;
 	size_t opened_at;     /* for end of file: the unclosed bracket */
 	char opened;
+	char buf[200];        /* room for a msg that quotes the text */
 };
 
 int json_syntax_check(const char *, size_t, struct json_syntax_error *);

@@ -2,9 +2,12 @@
  * date.c - proleptic Gregorian calendar arithmetic (Howard Hinnant's
  * days-from-civil method), ISO weeks.
  */
+#include <limits.h>
 #include <string.h>
 
 #include "date.h"
+
+#define PV_DAYS_CLAMP 1800000000LL
 
 int
 pv_is_leap_year(int y)
@@ -43,26 +46,52 @@ pv_date_parse(const char *s, struct pv_date *out)
 	return 1;
 }
 
+/* Floor division by a positive divisor. */
+static long long
+floor_div(long long a, long long b)
+{
+	return a >= 0 ? a / b : -((-a + b - 1) / b);
+}
+
+/*
+ * The arithmetic is done in long long: from any int fields the magnitudes
+ * stay below 2^41, so no step can overflow, whatever the input.  The
+ * result fits a long wherever long has 64 bits; elsewhere it is clamped.
+ */
 long
 pv_date_days(const struct pv_date *dt)
 {
-	long y = dt->year - (dt->month <= 2);
-	long era = (y >= 0 ? y : y - 399) / 400;
-	long yoe = y - era * 400;
-	long mp = (dt->month + 9) % 12;
-	long doy = (153 * mp + 2) / 5 + dt->day - 1;
-	long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+	long long m0 = (long long)dt->month - 1; /* months after January */
+	long long y = (long long)dt->year + floor_div(m0, 12);
+	long long m = m0 - floor_div(m0, 12) * 12 + 1; /* 1..12 */
+	long long era, yoe, mp, doy, doe, days;
 
-	return era * 146097 + doe - 719468;
+	y -= m <= 2;
+	era = floor_div(y, 400);
+	yoe = y - era * 400;
+	mp = (m + 9) % 12;
+	doy = (153 * mp + 2) / 5 + (long long)dt->day - 1;
+	doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+	days = era * 146097 + doe - 719468;
+	if (days > LONG_MAX)
+		return LONG_MAX;
+	if (days < LONG_MIN)
+		return LONG_MIN;
+	return (long)days;
 }
 
 void
-pv_date_from_days(long z, struct pv_date *dt)
+pv_date_from_days(long days, struct pv_date *dt)
 {
-	long era, doe, yoe, y, doy, mp;
+	long long z = days, era, doe, yoe, y, doy, mp;
 
+	/* Keep the year within an int: about 4.9 million years each way. */
+	if (z > PV_DAYS_CLAMP)
+		z = PV_DAYS_CLAMP;
+	if (z < -PV_DAYS_CLAMP)
+		z = -PV_DAYS_CLAMP;
 	z += 719468;
-	era = (z >= 0 ? z : z - 146096) / 146097;
+	era = floor_div(z, 146097);
 	doe = z - era * 146097;
 	yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
 	y = yoe + era * 400;
@@ -86,14 +115,17 @@ void
 pv_date_iso_week(const struct pv_date *dt, int *week, int *year)
 {
 	/* The week belongs to the year of its Thursday. */
-	long days = pv_date_days(dt);
+	long long days = pv_date_days(dt);
 	struct pv_date thu, jan1;
 
-	pv_date_from_days(days - (pv_date_weekday(dt) - 4), &thu);
+	days -= pv_date_weekday(dt) - 4;
+	pv_date_from_days(days > LONG_MAX ? LONG_MAX : days < LONG_MIN ?
+	    LONG_MIN : (long)days, &thu);
 	jan1.year = thu.year;
 	jan1.month = 1;
 	jan1.day = 1;
-	*week = (int)((pv_date_days(&thu) - pv_date_days(&jan1)) / 7 + 1);
+	*week = (int)(((long long)pv_date_days(&thu) - pv_date_days(&jan1)) /
+	    7 + 1);
 	*year = thu.year;
 }
 
@@ -117,6 +149,8 @@ pv_date_of_iso_week(int year, int week, int weekday, struct pv_date *out)
 	    weekday > 7)
 		return 0;
 	monday1 = pv_date_days(&jan4) - (pv_date_weekday(&jan4) - 1);
+	if (monday1 > LONG_MAX - 400 || monday1 < LONG_MIN + 400)
+		return 0; /* no real year is that far away */
 	pv_date_from_days(monday1 + (week - 1) * 7 + (weekday - 1), out);
 	return 1;
 }

@@ -5,6 +5,14 @@
 #ifndef PV_DATE_H
 #define PV_DATE_H
 
+/*
+ * The years a plan may name, in dates, periods and ISO weeks.  The
+ * arithmetic below is defined for any int, but nothing outside these
+ * years is a plan, and the validator refuses it at its place.
+ */
+#define PV_YEAR_MIN 1900
+#define PV_YEAR_MAX 2200
+
 struct pv_date {
 	int year, month, day;
 };
@@ -12,8 +20,11 @@ struct pv_date {
 /* Parse "YYYY-MM-DD" exactly, as a real calendar day (1000..9999).
  * Returns 1 on success. */
 int pv_date_parse(const char *, struct pv_date *);
-/* Days since 1970-01-01 (negative before). */
+/* Days since 1970-01-01 (negative before).  Defined for every int
+ * field: a month outside 1..12 counts on into the next years, a day
+ * outside the month into the next months (2025-13-01 is 2026-01-01). */
 long pv_date_days(const struct pv_date *);
+/* The inverse; days beyond about +-5 million years are clamped there. */
 void pv_date_from_days(long days, struct pv_date *);
 /* 1 = Monday .. 7 = Sunday */
 int pv_date_weekday(const struct pv_date *);

@@ -10,6 +10,7 @@
  * during the walk and matched at the end, so a reference may point
  * forwards.
  */
+#include <limits.h>
 #include <math.h>
 #include <regex.h>
 #include <stdarg.h>
@@ -102,6 +103,11 @@ schema_regex(struct schema *s, const char *pattern)
 
 /* ---- reporting ---------------------------------------------------- */
 
+/*
+ * Positions are found only for what is printed: an error of a branch
+ * being tried (c->trial) keeps its node, and the position is looked up
+ * when the branch is kept (trial_keep) at the top level.
+ */
 void
 vc_error(struct vctx *c, const cJSON *node, int at_key, const char *fmt, ...)
 {
@@ -122,12 +128,25 @@ vc_error(struct vctx *c, const cJSON *node, int at_key, const char *fmt, ...)
 		    c->path.len ? c->path.data : "document", tmp);
 	}
 	va_end(ap);
-	load_locate(c->doc, node, at_key, &line, &col);
-	pv_diag(c->d, PV_ERROR, c->doc->file, line, col, "%s", msg.data);
+	if (c->trial != NULL) {
+		struct vc_trial *t = c->trial;
+
+		PV_GROW(t->where, t->cap_where, t->nwhere + 1);
+		t->where[t->nwhere].node = node;
+		t->where[t->nwhere].at_key = at_key;
+		t->nwhere++;
+		pv_diag(&t->d, PV_ERROR, c->doc->file, 0, 0, "%s", msg.data);
+	} else {
+		load_locate(c->doc, node, at_key, &line, &col);
+		pv_diag(c->d, PV_ERROR, c->doc->file, line, col, "%s",
+		    msg.data);
+	}
 	pv_buf_free(&msg);
 }
 
 /* ---- describing values -------------------------------------------- */
+
+#define MAX_EXACT_INTEGER 9007199254740991.0 /* 2^53 - 1 */
 
 static int
 is_integer(const cJSON *v)
@@ -135,7 +154,42 @@ is_integer(const cJSON *v)
 	double x = v->valuedouble;
 
 	return cJSON_IsNumber(v) && isfinite(x) && floor(x) == x &&
-	    fabs(x) <= 9007199254740991.0;
+	    fabs(x) <= MAX_EXACT_INTEGER;
+}
+
+/* A number beyond the whole numbers a double holds exactly (1e300). */
+static int
+is_huge(const cJSON *v)
+{
+	return cJSON_IsNumber(v) && !(fabs(v->valuedouble) <=
+	    MAX_EXACT_INTEGER);
+}
+
+int
+vc_int_in(const cJSON *v, double lo, double hi, int *out)
+{
+	if (!is_integer(v) || v->valuedouble < lo || v->valuedouble > hi ||
+	    lo < INT_MIN || hi > INT_MAX)
+		return 0;
+	*out = (int)v->valuedouble;
+	return 1;
+}
+
+/* A number as a person would write it: 2147483648, 1.5, 1e+300. */
+void
+vc_format_number(double x, char *out, size_t size)
+{
+	if (isnan(x))
+		snprintf(out, size, "not a number");
+	else if (isinf(x))
+		snprintf(out, size, "%sa number beyond 1e308", x < 0 ? "-" :
+		    "");
+	else if (x == 0)
+		snprintf(out, size, "0"); /* also -0 */
+	else if (floor(x) == x && fabs(x) < 1e21)
+		snprintf(out, size, "%.0f", x);
+	else
+		snprintf(out, size, "%g", x);
 }
 
 static const char *
@@ -144,7 +198,8 @@ kind_of(const cJSON *v)
 	if (cJSON_IsString(v))
 		return "text";
 	if (cJSON_IsNumber(v))
-		return is_integer(v) ? "a whole number" : "a decimal number";
+		return is_integer(v) ? "a whole number" : is_huge(v) ?
+		    "a number too large to be exact" : "a decimal number";
 	if (cJSON_IsBool(v))
 		return v->type & cJSON_True ? "true" : "false";
 	if (cJSON_IsNull(v))
@@ -213,16 +268,27 @@ vc_quote(const cJSON *v, char *out, size_t size)
 			snprintf(out, size, "\"%s\"", v->valuestring);
 		}
 	} else if (cJSON_IsNumber(v)) {
-		if (is_integer(v))
-			snprintf(out, size, "%.0f", v->valuedouble);
-		else
-			snprintf(out, size, "%g", v->valuedouble);
+		vc_format_number(v->valuedouble, out, size);
 	} else {
 		snprintf(out, size, "%s", kind_of(v));
 	}
 }
 
 /* ---- the walk ------------------------------------------------------ */
+
+struct member_name {
+	const char *name;
+	size_t i; /* place in the object */
+};
+
+static int
+cmp_member(const void *pa, const void *pb)
+{
+	const struct member_name *a = pa, *b = pb;
+	int r = strcmp(a->name, b->name);
+
+	return r ? r : a->i < b->i ? -1 : a->i > b->i;
+}
 
 static const cJSON *
 resolve_ref(struct vctx *c, const cJSON *schema)
@@ -266,6 +332,63 @@ custom_message(const cJSON *schema)
 	return cJSON_IsString(m) ? m->valuestring : NULL;
 }
 
+/*
+ * minimum, exclusiveMinimum and maximum.  A number beyond them is "too
+ * large" or "too small" whatever its form (2147483648, 1e300), before any
+ * question of whether it is whole.  Returns the number of errors.
+ */
+static int
+check_bounds(struct vctx *c, const cJSON *schema, const cJSON *v)
+{
+	const cJSON *k;
+	char q[64], b[64];
+	double x = v->valuedouble;
+	int n = 0;
+
+	vc_quote(v, q, sizeof(q));
+	if ((k = cJSON_GetObjectItemCaseSensitive(schema, "minimum")) &&
+	    cJSON_IsNumber(k) && x < k->valuedouble) {
+		vc_format_number(k->valuedouble, b, sizeof(b));
+		if (k->valuedouble == 0)
+			vc_error(c, v, 0, "must not be negative (found %s)", q);
+		else
+			vc_error(c, v, 0, "%s is too small (at least %s)", q, b);
+		n++;
+	}
+	if ((k = cJSON_GetObjectItemCaseSensitive(schema, "exclusiveMinimum"))
+	    && cJSON_IsNumber(k) && x <= k->valuedouble) {
+		vc_format_number(k->valuedouble, b, sizeof(b));
+		vc_error(c, v, 0, "must be more than %s (found %s)", b, q);
+		n++;
+	}
+	if ((k = cJSON_GetObjectItemCaseSensitive(schema, "maximum")) &&
+	    cJSON_IsNumber(k) && x > k->valuedouble) {
+		vc_format_number(k->valuedouble, b, sizeof(b));
+		vc_error(c, v, 0, "%s is too large (at most %s)", q, b);
+		n++;
+	}
+	return n;
+}
+
+/* A number no double holds (1e400) or, for a whole number, none that a
+ * double holds exactly (1e300): too large, with the bound when there is
+ * one.  Returns 1 when it reported. */
+static int
+check_huge(struct vctx *c, const cJSON *schema, const cJSON *v, int whole)
+{
+	char q[64];
+
+	if (!(whole ? is_huge(v) : !isfinite(v->valuedouble)))
+		return 0;
+	if (check_bounds(c, schema, v) == 0) {
+		vc_quote(v, q, sizeof(q));
+		vc_error(c, v, 0, "%s is too %s for %s", q,
+		    v->valuedouble < 0 ? "small" : "large",
+		    whole ? "a whole number" : "a number");
+	}
+	return 1;
+}
+
 static void check(struct vctx *, const cJSON *schema, const cJSON *v);
 
 /* The type keyword; returns 0 when the type is wrong (and stops). */
@@ -280,9 +403,11 @@ check_type(struct vctx *c, const cJSON *schema, const cJSON *v)
 	if (t == NULL)
 		return 1;
 	if (cJSON_IsString(t)) {
-		if (type_matches(t->valuestring, v) ||
-		    (strcmp(t->valuestring, "integer") == 0 && 0))
+		if (type_matches(t->valuestring, v))
 			return 1;
+		if (strcmp(t->valuestring, "integer") == 0 &&
+		    check_huge(c, schema, v, 1))
+			return 0;
 		vc_quote(v, q, sizeof(q));
 		if (strcmp(t->valuestring, "integer") == 0 &&
 		    cJSON_IsNumber(v))
@@ -357,26 +482,8 @@ check_string(struct vctx *c, const cJSON *schema, const cJSON *v)
 static void
 check_number(struct vctx *c, const cJSON *schema, const cJSON *v)
 {
-	const cJSON *k;
-	char q[64];
-
-	vc_quote(v, q, sizeof(q));
-	if ((k = cJSON_GetObjectItemCaseSensitive(schema, "minimum")) &&
-	    v->valuedouble < k->valuedouble) {
-		if (k->valuedouble == 0)
-			vc_error(c, v, 0, "must not be negative (found %s)", q);
-		else
-			vc_error(c, v, 0, "must be at least %g (found %s)",
-			    k->valuedouble, q);
-	}
-	if ((k = cJSON_GetObjectItemCaseSensitive(schema, "exclusiveMinimum"))
-	    && v->valuedouble <= k->valuedouble)
-		vc_error(c, v, 0, "must be more than %g (found %s)",
-		    k->valuedouble, q);
-	if ((k = cJSON_GetObjectItemCaseSensitive(schema, "maximum")) &&
-	    v->valuedouble > k->valuedouble)
-		vc_error(c, v, 0, "must be at most %g (found %s)",
-		    k->valuedouble, q);
+	if (!check_huge(c, schema, v, 0))
+		check_bounds(c, schema, v);
 }
 
 static void
@@ -412,6 +519,41 @@ check_enum(struct vctx *c, const cJSON *schema, const cJSON *v)
 	pv_buf_free(&list);
 }
 
+/* Marks the members whose name an earlier member of the object has:
+ * cJSON keeps duplicates, and JSON readers disagree on which wins.  By
+ * sorting, so that an object of many members costs n log n. */
+static unsigned char *
+duplicate_members(const cJSON *v, size_t count)
+{
+	struct member_name *m;
+	unsigned char *dup;
+	const cJSON *e;
+	size_t i = 0, j;
+	int any = 0;
+
+	if (count < 2)
+		return NULL;
+	m = pv_xreallocarray(NULL, count, sizeof(*m));
+	cJSON_ArrayForEach(e, v) {
+		m[i].name = e->string;
+		m[i].i = i;
+		i++;
+	}
+	qsort(m, count, sizeof(*m), cmp_member);
+	dup = pv_xcalloc(count, 1);
+	for (j = 1; j < count; j++)
+		if (strcmp(m[j].name, m[j - 1].name) == 0) {
+			dup[m[j].i] = 1; /* sorted by index among equals */
+			any = 1;
+		}
+	free(m);
+	if (!any) {
+		free(dup);
+		return NULL;
+	}
+	return dup;
+}
+
 static void
 check_object(struct vctx *c, const cJSON *schema, const cJSON *v)
 {
@@ -422,13 +564,18 @@ check_object(struct vctx *c, const cJSON *schema, const cJSON *v)
 	const cJSON *req = cJSON_GetObjectItemCaseSensitive(schema,
 	    "required");
 	const cJSON *k, *m;
-	int count = 0;
+	struct vc_bad bad;
+	unsigned char *dup;
+	size_t count = 0, i = 0;
 
+	if (!cJSON_IsObject(props))
+		props = NULL;
 	cJSON_ArrayForEach(m, v)
 		count++;
 	if (cJSON_GetObjectItemCaseSensitive(schema, "x-one-key") != NULL &&
 	    count != 1) {
-		vc_one_key_error(c, schema, v, count);
+		vc_one_key_error(c, schema, v, count > INT_MAX ? INT_MAX :
+		    (int)count);
 		return;
 	}
 	cJSON_ArrayForEach(k, req) {
@@ -438,22 +585,19 @@ check_object(struct vctx *c, const cJSON *schema, const cJSON *v)
 			    k->valuestring);
 	}
 	if ((k = cJSON_GetObjectItemCaseSensitive(schema, "minProperties")) &&
-	    count < k->valuedouble)
+	    (double)count < k->valuedouble)
 		vc_error(c, v, 0, "must not be empty");
+	memset(&bad, 0, sizeof(bad));
+	dup = duplicate_members(v, count);
 	cJSON_ArrayForEach(m, v) {
 		const cJSON *sub = props ?
 		    cJSON_GetObjectItemCaseSensitive(props, m->string) : NULL;
-		const cJSON *dup;
 		size_t old = vc_path_push_key(c, m->string);
+		size_t before = c->nerrors;
 
-		/* cJSON keeps duplicate members; JSON readers disagree on
-		 * which wins, so a duplicate is an error. */
-		for (dup = v->child; dup != m; dup = dup->next)
-			if (strcmp(dup->string, m->string) == 0) {
-				vc_error(c, m, 1, "appears twice in the same "
-				    "object");
-				break;
-			}
+		if (dup != NULL && dup[i])
+			vc_error(c, m, 1, "appears twice in the same object");
+		i++;
 		if (sub != NULL)
 			check(c, sub, m);
 		else if (m->string[0] == '_' || strcmp(m->string, "$schema")
@@ -464,9 +608,15 @@ check_object(struct vctx *c, const cJSON *schema, const cJSON *v)
 		else if (cJSON_IsObject(addl))
 			check(c, addl, m);
 		vc_path_pop(c, old);
+		if (c->nerrors != before) {
+			PV_GROW(bad.v, bad.cap, bad.n + 1);
+			bad.v[bad.n++] = m;
+		}
 	}
-	vc_check_order(c, schema, v);
-	vc_check_week_date(c, schema, v);
+	free(dup);
+	vc_check_order(c, schema, v, &bad);
+	vc_check_week_date(c, schema, v, &bad);
+	free(bad.v);
 }
 
 static void
@@ -485,9 +635,12 @@ check_array(struct vctx *c, const cJSON *schema, const cJSON *v)
 			    k->valuedouble);
 	}
 	if ((k = cJSON_GetObjectItemCaseSensitive(schema, "maxItems")) &&
-	    (double)n > k->valuedouble)
+	    (double)n > k->valuedouble) {
+		/* A limit: refused before the work of checking every item. */
 		vc_error(c, v, 0, "has %zu items; at most %.0f are allowed", n,
 		    k->valuedouble);
+		return;
+	}
 	if (items == NULL)
 		return;
 	cJSON_ArrayForEach(e, v) {
@@ -498,34 +651,118 @@ check_array(struct vctx *c, const cJSON *schema, const cJSON *v)
 	}
 }
 
+static void
+trial_free(struct vc_trial *t)
+{
+	size_t i;
+
+	pv_diags_free(&t->d);
+	free(t->where);
+	for (i = 0; i < t->nids; i++)
+		free(t->ids[i].path);
+	for (i = 0; i < t->nrefs; i++)
+		free(t->refs[i].path);
+	free(t->ids);
+	free(t->refs);
+	memset(t, 0, sizeof(*t));
+	pv_diags_init(&t->d);
+}
+
+/* Take the ids and references a branch added (after nids0, nrefs0) out
+ * of the walk into its trial. */
+static void
+trial_take_ids(struct vctx *c, struct vc_trial *t, size_t nids0,
+    size_t nrefs0)
+{
+	t->nids = c->nids - nids0;
+	t->nrefs = c->nrefs - nrefs0;
+	if (t->nids) {
+		t->ids = pv_xreallocarray(NULL, t->nids, sizeof(*t->ids));
+		memcpy(t->ids, c->ids + nids0, t->nids * sizeof(*t->ids));
+	}
+	if (t->nrefs) {
+		t->refs = pv_xreallocarray(NULL, t->nrefs, sizeof(*t->refs));
+		memcpy(t->refs, c->refs + nrefs0, t->nrefs * sizeof(*t->refs));
+	}
+	c->nids = nids0;
+	c->nrefs = nrefs0;
+}
+
+/* The kept branch: its ids and references rejoin the walk (at the
+ * places they had, so their order is kept), and its diagnostics go to
+ * the enclosing trial, or get their positions and go to the document's
+ * list.  t is left empty. */
+static void
+trial_keep(struct vctx *c, struct vc_trial *t)
+{
+	size_t i;
+
+	PV_GROW(c->ids, c->cap_ids, c->nids + t->nids);
+	if (t->nids)
+		memcpy(c->ids + c->nids, t->ids, t->nids * sizeof(*t->ids));
+	c->nids += t->nids;
+	PV_GROW(c->refs, c->cap_refs, c->nrefs + t->nrefs);
+	if (t->nrefs)
+		memcpy(c->refs + c->nrefs, t->refs, t->nrefs * sizeof(*t->refs));
+	c->nrefs += t->nrefs;
+	t->nids = t->nrefs = 0;
+	if (c->trial != NULL) {
+		struct vc_trial *o = c->trial;
+
+		PV_GROW(o->where, o->cap_where, o->nwhere + t->nwhere);
+		if (t->nwhere)
+			memcpy(o->where + o->nwhere, t->where,
+			    t->nwhere * sizeof(*t->where));
+		o->nwhere += t->nwhere;
+		pv_diags_move(&o->d, &t->d);
+	} else {
+		for (i = 0; i < t->d.n && i < t->nwhere; i++)
+			load_locate(c->doc, t->where[i].node,
+			    t->where[i].at_key, &t->d.v[i].line,
+			    &t->d.v[i].col);
+		pv_diags_move(c->d, &t->d);
+	}
+	t->nwhere = 0;
+	trial_free(t);
+}
+
+/* Could a branch of a union fit the value, by its type?  Any number fits
+ * a number or whole-number branch, so that 1e300 or 1.5 is told what is
+ * wrong with it. */
+static int
+branch_fits(struct vctx *c, const cJSON *b, const cJSON *v)
+{
+	const cJSON *rb = resolve_ref(c, b);
+	const cJSON *t = rb ? cJSON_GetObjectItemCaseSensitive(rb, "type") :
+	    NULL;
+
+	if (!cJSON_IsString(t))
+		return 1;
+	return type_matches(t->valuestring, v) ||
+	    ((strcmp(t->valuestring, "number") == 0 ||
+	    strcmp(t->valuestring, "integer") == 0) && cJSON_IsNumber(v));
+}
+
 /*
  * anyOf / oneOf.  Branches are first filtered by their "type": in our
  * schemas the branches of a union differ by type (a block is text or an
  * object), so the one branch that fits gives precise messages.  Only when
- * several fit are they tried quietly, keeping the closest branch's errors.
+ * several fit are they tried quietly, keeping the closest branch's
+ * errors; the others' errors are dropped without ever being placed.
  */
 static void
 check_union(struct vctx *c, const cJSON *branches, const cJSON *v)
 {
-	const cJSON *b, *fit = NULL, *best = NULL;
-	struct pv_diags best_d;
+	const cJSON *b, *fit = NULL;
+	struct vc_trial best, trial, *outer = c->trial;
 	size_t nfit = 0, best_errors = (size_t)-1;
+	size_t nids0 = c->nids, nrefs0 = c->nrefs;
 
-	cJSON_ArrayForEach(b, branches) {
-		const cJSON *rb = resolve_ref(c, b);
-		const cJSON *t = rb ? cJSON_GetObjectItemCaseSensitive(rb,
-		    "type") : NULL;
-		int ok = 1;
-
-		if (cJSON_IsString(t))
-			ok = type_matches(t->valuestring, v) ||
-			    (strcmp(t->valuestring, "number") == 0 &&
-			    cJSON_IsNumber(v));
-		if (ok) {
+	cJSON_ArrayForEach(b, branches)
+		if (branch_fits(c, b, v)) {
 			fit = b;
 			nfit++;
 		}
-	}
 	if (nfit == 0) {
 		struct pv_buf want;
 
@@ -550,30 +787,33 @@ check_union(struct vctx *c, const cJSON *branches, const cJSON *v)
 		check(c, fit, v);
 		return;
 	}
-	pv_diags_init(&best_d);
+	memset(&best, 0, sizeof(best));
+	pv_diags_init(&best.d);
 	cJSON_ArrayForEach(b, branches) {
-		struct pv_diags *saved = c->d, trial;
-		size_t saved_errors = c->nerrors;
+		size_t saved_errors = c->nerrors, errors;
 
-		pv_diags_init(&trial);
-		c->d = &trial;
+		if (!branch_fits(c, b, v))
+			continue;
+		memset(&trial, 0, sizeof(trial));
+		pv_diags_init(&trial.d);
+		c->trial = &trial;
 		check(c, b, v);
-		c->d = saved;
+		c->trial = outer;
+		errors = c->nerrors - saved_errors;
 		c->nerrors = saved_errors;
-		if (trial.errors < best_errors) {
-			pv_diags_free(&best_d);
-			best_d = trial;
-			best_errors = trial.errors;
-			best = b;
+		trial_take_ids(c, &trial, nids0, nrefs0);
+		if (errors < best_errors) {
+			trial_free(&best);
+			best = trial;
+			best_errors = errors;
 		} else {
-			pv_diags_free(&trial);
+			trial_free(&trial);
 		}
 		if (best_errors == 0)
 			break;
 	}
-	(void)best;
-	c->nerrors += best_d.errors;
-	pv_diags_move(c->d, &best_d);
+	c->nerrors += best_errors;
+	trial_keep(c, &best);
 }
 
 static void

@@ -9,6 +9,7 @@
 
 #include "../util/date.h"
 #include "../util/mem.h"
+#include "validate.h"
 #include "vcheck.h"
 
 void
@@ -27,6 +28,10 @@ vc_check_format(struct vctx *c, const cJSON *v, const char *format,
 			else
 				vc_error(c, v, 0, "%s is not a date in the form "
 				    "YYYY-MM-DD (e.g. 2026-01-15)", q);
+		} else if (dt.year < PV_YEAR_MIN || dt.year > PV_YEAR_MAX) {
+			vc_error(c, v, 0, "%s is too %s (years %d to %d)", q,
+			    dt.year < PV_YEAR_MIN ? "early" : "late",
+			    PV_YEAR_MIN, PV_YEAR_MAX);
 		}
 	} else if (strcmp(format, "email") == 0) {
 		const char *at = strchr(s, '@');
@@ -88,8 +93,16 @@ vc_unknown_member(struct vctx *c, const cJSON *props, const cJSON *m)
 
 	if (limit < 2)
 		limit = 2;
+	/* Past the errors printed, only the count matters: no suggestions
+	 * for an object of a hundred thousand unknown members. */
+	if (c->nerrors >= VALIDATE_MAX_ERRORS)
+		props = NULL;
 	cJSON_ArrayForEach(p, props) {
-		size_t dist = edit_distance(m->string, p->string);
+		size_t dist;
+
+		if (p->string == NULL)
+			continue;
+		dist = edit_distance(m->string, p->string);
 
 		if (dist < bestd) {
 			bestd = dist;
@@ -115,6 +128,8 @@ vc_one_key_error(struct vctx *c, const cJSON *schema, const cJSON *v,
 	pv_buf_init(&kinds);
 	pv_buf_init(&found);
 	cJSON_ArrayForEach(p, props) {
+		if (p->string == NULL)
+			continue;
 		if (kinds.len)
 			pv_buf_puts(&kinds, ", ");
 		pv_buf_puts(&kinds, p->string);
@@ -135,21 +150,62 @@ vc_one_key_error(struct vctx *c, const cJSON *schema, const cJSON *v,
 	pv_buf_free(&found);
 }
 
-/* A year or a date as a range of days, for comparing periods. */
+int
+vc_is_bad(const struct vc_bad *bad, const cJSON *member)
+{
+	size_t i;
+
+	for (i = 0; i < bad->n; i++)
+		if (bad->v[i] == member)
+			return 1;
+	return 0;
+}
+
+/*
+ * A year for the checks across members, which compute with it: a whole
+ * number within PV_YEAR_MIN..PV_YEAR_MAX.  A year the member's own schema
+ * let through (a type folder may drop the bounds) is reported here; one
+ * that was already reported is skipped quietly.
+ */
 static int
-day_range(const cJSON *v, long *lo, long *hi)
+year_of(struct vctx *c, const cJSON *y, const struct vc_bad *bad, int *out)
+{
+	char q[64];
+	size_t old;
+
+	if (!cJSON_IsNumber(y) || vc_is_bad(bad, y))
+		return 0;
+	if (vc_int_in(y, PV_YEAR_MIN, PV_YEAR_MAX, out))
+		return 1;
+	vc_quote(y, q, sizeof(q));
+	old = vc_path_push_key(c, y->string);
+	vc_error(c, y, 0, "%s is not a year from %d to %d", q, PV_YEAR_MIN,
+	    PV_YEAR_MAX);
+	vc_path_pop(c, old);
+	return 0;
+}
+
+/* A date (or a year, as its days) as a range of days, for periods. */
+static int
+day_range(struct vctx *c, const cJSON *v, const struct vc_bad *bad,
+    long *lo, long *hi)
 {
 	struct pv_date d;
+	int y;
 
 	if (cJSON_IsNumber(v)) {
-		struct pv_date a = { (int)v->valuedouble, 1, 1 };
-		struct pv_date b = { (int)v->valuedouble, 12, 31 };
+		struct pv_date a = { 0, 1, 1 }, b = { 0, 12, 31 };
 
+		if (!year_of(c, v, bad, &y))
+			return 0;
+		a.year = b.year = y;
 		*lo = pv_date_days(&a);
 		*hi = pv_date_days(&b);
 		return 1;
 	}
-	if (cJSON_IsString(v) && pv_date_parse(v->valuestring, &d)) {
+	if (cJSON_IsString(v) && !vc_is_bad(bad, v) &&
+	    pv_date_parse(v->valuestring, &d) && d.year >= PV_YEAR_MIN &&
+	    d.year <= PV_YEAR_MAX) {
 		*lo = *hi = pv_date_days(&d);
 		return 1;
 	}
@@ -157,7 +213,8 @@ day_range(const cJSON *v, long *lo, long *hi)
 }
 
 void
-vc_check_order(struct vctx *c, const cJSON *schema, const cJSON *v)
+vc_check_order(struct vctx *c, const cJSON *schema, const cJSON *v,
+    const struct vc_bad *bad)
 {
 	const cJSON *ord = cJSON_GetObjectItemCaseSensitive(schema, "x-order");
 	const cJSON *a, *b;
@@ -170,8 +227,8 @@ vc_check_order(struct vctx *c, const cJSON *schema, const cJSON *v)
 	    cJSON_GetArrayItem(ord, 0)->valuestring);
 	b = cJSON_GetObjectItemCaseSensitive(v,
 	    cJSON_GetArrayItem(ord, 1)->valuestring);
-	if (a == NULL || b == NULL || !day_range(a, &alo, &ahi) ||
-	    !day_range(b, &blo, &bhi))
+	if (a == NULL || b == NULL || !day_range(c, a, bad, &alo, &ahi) ||
+	    !day_range(c, b, bad, &blo, &bhi))
 		return;
 	if (alo > bhi) {
 		size_t old = vc_path_push_key(c, b->string);
@@ -185,49 +242,63 @@ vc_check_order(struct vctx *c, const cJSON *schema, const cJSON *v)
 }
 
 void
-vc_check_week_date(struct vctx *c, const cJSON *schema, const cJSON *v)
+vc_check_week_date(struct vctx *c, const cJSON *schema, const cJSON *v,
+    const struct vc_bad *bad)
 {
 	const cJSON *week, *year, *date;
 	struct pv_date d;
-	int w, y;
+	char q[64];
+	int w, y, wk, yr;
 
 	if (cJSON_GetObjectItemCaseSensitive(schema, "x-week-date") == NULL)
 		return;
 	week = cJSON_GetObjectItemCaseSensitive(v, "week");
 	year = cJSON_GetObjectItemCaseSensitive(v, "year");
 	date = cJSON_GetObjectItemCaseSensitive(v, "date");
-	if (!cJSON_IsNumber(week))
+	if (!cJSON_IsNumber(week) || vc_is_bad(bad, week))
 		return;
-	if (cJSON_IsString(date) && pv_date_parse(date->valuestring, &d)) {
+	if (!vc_int_in(week, 1, 53, &wk)) {
+		size_t old = vc_path_push_key(c, "week");
+
+		vc_quote(week, q, sizeof(q));
+		vc_error(c, week, 0, "%s is not a week (weeks are 1 to 53)",
+		    q);
+		vc_path_pop(c, old);
+		return;
+	}
+	if (cJSON_IsString(date) && !vc_is_bad(bad, date) &&
+	    pv_date_parse(date->valuestring, &d) && d.year >= PV_YEAR_MIN &&
+	    d.year <= PV_YEAR_MAX) {
 		pv_date_iso_week(&d, &w, &y);
-		if (w != (int)week->valuedouble) {
+		if (w != wk) {
 			size_t old = vc_path_push_key(c, "week");
 
 			vc_error(c, week, 0, "week %d does not match the date "
-			    "%s, which is in week %d", (int)week->valuedouble,
-			    date->valuestring, w);
+			    "%s, which is in week %d", wk, date->valuestring,
+			    w);
 			vc_path_pop(c, old);
-		} else if (cJSON_IsNumber(year) && (int)year->valuedouble != y) {
+		} else if (year_of(c, year, bad, &yr) && yr != y) {
 			size_t old = vc_path_push_key(c, "year");
 
 			vc_error(c, year, 0, "the date %s is in week %d of %d, "
-			    "not of %d", date->valuestring, w, y,
-			    (int)year->valuedouble);
+			    "not of %d", date->valuestring, w, y, yr);
 			vc_path_pop(c, old);
 		}
 		return;
 	}
+	if (date != NULL)
+		return; /* a bad date was reported on its own */
 	if (!cJSON_IsNumber(year)) {
 		vc_error(c, week, 1, "a week needs a \"year\" (or a \"date\")");
 		return;
 	}
-	if ((int)week->valuedouble > pv_iso_weeks_in_year(
-	    (int)year->valuedouble)) {
+	if (!year_of(c, year, bad, &yr))
+		return;
+	if (wk > pv_iso_weeks_in_year(yr)) {
 		size_t old = vc_path_push_key(c, "week");
 
-		vc_error(c, week, 0, "%d has only %d weeks",
-		    (int)year->valuedouble,
-		    pv_iso_weeks_in_year((int)year->valuedouble));
+		vc_error(c, week, 0, "%d has only %d weeks", yr,
+		    pv_iso_weeks_in_year(yr));
 		vc_path_pop(c, old);
 	}
 }

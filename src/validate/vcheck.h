@@ -23,10 +23,30 @@ struct vc_id {
 	size_t seq;         /* document order */
 };
 
+/* Where a diagnostic of a trial points, found only if it is printed. */
+struct vc_where {
+	const cJSON *node;
+	int at_key;
+};
+
+/*
+ * One branch of an anyOf/oneOf tried quietly: its diagnostics (without
+ * positions), where each points, and the ids and references it found.
+ * Only the branch that is kept reaches the document's diagnostics.
+ */
+struct vc_trial {
+	struct pv_diags d;
+	struct vc_where *where;
+	size_t nwhere, cap_where;
+	struct vc_id *ids, *refs;
+	size_t nids, nrefs;
+};
+
 struct vctx {
 	struct schema *schema;
 	struct loaded_json *doc;
 	struct pv_diags *d;
+	struct vc_trial *trial; /* when set, errors go there */
 	struct pv_buf path;     /* "body[2].content[0]" */
 	size_t nerrors;
 	struct vc_id *ids, *refs;
@@ -49,8 +69,21 @@ void vc_check_format(struct vctx *, const cJSON *v, const char *format,
 void vc_unknown_member(struct vctx *, const cJSON *props, const cJSON *m);
 void vc_one_key_error(struct vctx *, const cJSON *schema, const cJSON *v,
     int count);
-void vc_check_order(struct vctx *, const cJSON *schema, const cJSON *v);
-void vc_check_week_date(struct vctx *, const cJSON *schema, const cJSON *v);
+/* Members of an object that had errors of their own: the checks across
+ * members skip them rather than reason from a bad value. */
+struct vc_bad {
+	const cJSON **v;
+	size_t n, cap;
+};
+int vc_is_bad(const struct vc_bad *, const cJSON *member);
+/* A whole number in [lo, hi] (no conversion of a double out of range). */
+int vc_int_in(const cJSON *, double lo, double hi, int *out);
+void vc_format_number(double, char *out, size_t size);
+
+void vc_check_order(struct vctx *, const cJSON *schema, const cJSON *v,
+    const struct vc_bad *);
+void vc_check_week_date(struct vctx *, const cJSON *schema, const cJSON *v,
+    const struct vc_bad *);
 void vc_collect_ids(struct vctx *, const cJSON *schema, const cJSON *v);
 void vc_check_refs(struct vctx *);
 void vc_free(struct vctx *);
