@@ -11,9 +11,11 @@
  * succeeded.
  */
 #include <errno.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "../../src/load/load.h"
 #include "../../src/mustache/mustache.h"
@@ -88,6 +90,7 @@ cmd_template(int argc, char **argv)
 	struct loaded_json *data = NULL;
 	struct pv_diags d;
 	struct pv_buf out;
+	struct stat sb;
 	enum pv_status st;
 	char *text = NULL, *dir = NULL;
 	size_t len;
@@ -131,8 +134,16 @@ cmd_template(int argc, char **argv)
 
 	pv_diags_init(&d);
 	pv_buf_init(&out);
-	/* Both inputs are checked, so one run shows every error. */
-	st = pv_read_file(tfile, &text, &len, &d);
+	/* Both inputs are checked, so one run shows every error.  A
+	 * template too large to compile is refused before it is read. */
+	if (stat(tfile, &sb) == 0 && S_ISREG(sb.st_mode) &&
+	    (uintmax_t)sb.st_size > MUSTACHE_MAX_TEMPLATE) {
+		pv_diag(&d, PV_ERROR, tfile, 0, 0, "template is larger than "
+		    "%u MiB (MUSTACHE_MAX_TEMPLATE)",
+		    MUSTACHE_MAX_TEMPLATE / (1024u * 1024u));
+		st = PV_EINPUT;
+	} else
+		st = pv_read_file(tfile, &text, &len, &d);
 	if (st == PV_OK && (tpl = mustache_compile(tfile, text, len,
 	    &d)) == NULL)
 		st = PV_EINPUT;

@@ -38,8 +38,17 @@
 /* Longest tag delimiter set with {{=<% %>=}}. */
 #define MUSTACHE_MAX_DELIM	16
 /* Largest output of one render: a small template can expand without
- * bound through nested partials ("billion laughs"). */
-#define MUSTACHE_MAX_OUTPUT	(512u * 1024u * 1024u)
+ * bound through nested partials ("billion laughs").  A 2 000-page plan
+ * renders to about 5 MB. */
+#define MUSTACHE_MAX_OUTPUT	(64u * 1024u * 1024u)
+/* Steps of one render: every node visited, every section iteration and
+ * every member or block argument looked at.  Nested sections over lists
+ * multiply ({{#a}}{{#a}}{{#a}}...) and can take hours while writing
+ * nothing, which MUSTACHE_MAX_OUTPUT never sees.  The plans of input/
+ * take 20 000 to 30 000 steps and a 2 000-page synthetic plan 2.2 million
+ * (bench/gen_plan.py 870), 23 times less than this; the limit is
+ * reached in about 0.3 s (bench/mustache/fanout.sh). */
+#define MUSTACHE_MAX_WORK	50000000u
 
 /* What a data value is, as far as Mustache cares. */
 enum mustache_kind {
@@ -58,10 +67,12 @@ enum mustache_kind {
  */
 struct mustache_data_ops {
 	enum mustache_kind (*kind)(const void *value);
-	/* The member called name (len bytes, not NUL-terminated) of an
-	 * object, or NULL when the value has no such member. */
+	/* The member called name (len bytes, not NUL-terminated; compared
+	 * by length, so it may hold any byte) of an object, or NULL when
+	 * the value has no such member.  Adds to *steps the number of
+	 * members it looked at: the engine counts them as work. */
 	const void *(*member)(const void *object, const char *name,
-	    size_t len);
+	    size_t len, size_t *steps);
 	/* Iterate a list: its first item, the item after `item`; NULL at
 	 * the end.  Iteration must cost O(1) per step. */
 	const void *(*first)(const void *list);
@@ -74,17 +85,23 @@ struct mustache_data_ops {
 };
 
 /*
- * Where partials and parents come from.  load() looks up `name` and
- * returns PV_OK with *text set to the partial's text (allocated with
- * pv_xmalloc, NUL-terminated, freed by the engine), *len its length and
- * *file the name to use in diagnostics (allocated, freed by the engine).
- * When there is no such partial it returns PV_OK with *text NULL (it may
- * still set *file to say where it looked).  Any other status means the
- * partial exists but cannot be read; the loader has added a diagnostic.
+ * Where partials and parents come from.  load() looks up `name` (namelen
+ * bytes, not NUL-terminated) and returns PV_OK with *text set to the
+ * partial's text (allocated with pv_xmalloc, NUL-terminated, freed by the
+ * engine), *len its length and *file the name to use in diagnostics
+ * (allocated, freed by the engine).  When there is no such partial it
+ * returns PV_OK with *text NULL (it may still set *file to say where it
+ * looked).  When the name is not allowed (it leads outside the place
+ * partials come from) it returns PV_OK with *text NULL and *refused set
+ * to a static phrase saying why; the engine reports "partial 'NAME' not
+ * allowed: WHY" at the tag, always as an error.  Any other status means
+ * the partial exists but cannot be read; the loader has added a
+ * diagnostic.
  */
 struct mustache_partials {
-	enum pv_status (*load)(void *ctx, const char *name, char **text,
-	    size_t *len, char **file, struct pv_diags *);
+	enum pv_status (*load)(void *ctx, const char *name, size_t namelen,
+	    char **text, size_t *len, char **file, const char **refused,
+	    struct pv_diags *);
 	void *ctx;
 	/* A missing partial is an error, not a warning and nothing. */
 	int strict;
@@ -123,10 +140,13 @@ const char *mustache_file(const struct mustache_template *);
 /*
  * A ready loader for struct mustache_partials: ctx is a folder (const
  * char *), and the partial NAME is the file FOLDER/NAME.mustache.  Names
- * that are empty, absolute or contain a ".." component are never found,
- * so data driving a dynamic name cannot reach outside the folder.
+ * that are absolute, contain a ".." component or a NUL byte, and files
+ * that resolve (through symbolic links) outside the folder or are not
+ * regular files, are refused, so neither a template nor data driving a
+ * dynamic name can reach outside the folder or block on a FIFO.
  */
-enum pv_status mustache_load_dir(void *dir, const char *name, char **text,
-    size_t *len, char **file, struct pv_diags *);
+enum pv_status mustache_load_dir(void *dir, const char *name,
+    size_t namelen, char **text, size_t *len, char **file,
+    const char **refused, struct pv_diags *);
 
 #endif

@@ -41,14 +41,17 @@ cj_kind(const void *v)
 }
 
 static const void *
-cj_member(const void *obj, const char *name, size_t len)
+cj_member(const void *obj, const char *name, size_t len, size_t *steps)
 {
 	const cJSON *m;
 
-	for (m = ((const cJSON *)obj)->child; m != NULL; m = m->next)
-		if (m->string != NULL && strncmp(m->string, name, len) == 0 &&
-		    m->string[len] == '\0')
+	for (m = ((const cJSON *)obj)->child; m != NULL; m = m->next) {
+		(*steps)++;
+		/* by length: name may hold any byte, a NUL too */
+		if (m->string != NULL && strlen(m->string) == len &&
+		    memcmp(m->string, name, len) == 0)
 			return m;
+	}
 	return NULL;
 }
 

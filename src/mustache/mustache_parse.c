@@ -295,6 +295,33 @@ tag_word(enum ttype type)
 	}
 }
 
+/*
+ * A NUL byte anywhere in the tag [at, end) is an error at its place: a
+ * name is compared by its length, but a NUL inside one is never what the
+ * author meant, and C strings downstream would cut it.
+ */
+static int
+no_nul(struct parser *p, size_t at, size_t end, int line, int col)
+{
+	const char *z = memchr(p->s + at, '\0', end - at);
+	size_t i;
+	int zl = line, zc = col;
+
+	if (z == NULL)
+		return 1;
+	for (i = at; i < (size_t)(z - p->s); i++) {
+		if (p->s[i] == '\n') {
+			zl++;
+			zc = 1;
+		} else if (((unsigned char)p->s[i] & 0xC0) != 0x80)
+			zc++;
+	}
+	pv_diag(p->d, PV_ERROR, p->file, zl, zc, "a NUL byte is not allowed "
+	    "in a tag (the tag '%.*s' starts at line %d, column %d)",
+	    qlen(p->s + at, (size_t)(z - p->s) - at), p->s + at, line, col);
+	return 0;
+}
+
 /* One tag whose opening delimiter is at `at`. */
 static int
 lex_tag(struct parser *p, size_t at)
@@ -334,6 +361,8 @@ lex_tag(struct parser *p, size_t at)
 		return 0;
 	}
 	end = e + (last ? 1 : 0) + p->clen;
+	if (!no_nul(p, at, end, line, col))
+		return 0;
 	a = q;
 	b = e;
 	if (type != T_COMMENT && type != T_DELIM &&

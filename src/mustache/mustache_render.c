@@ -14,8 +14,10 @@
  * data is never indented, as the spec wants.
  *
  * Recursion follows the nesting of sections and expansions; it is
- * bounded by MUSTACHE_MAX_RECURSION and MUSTACHE_MAX_DEPTH, and the
- * output by MUSTACHE_MAX_OUTPUT, so hostile templates end in an error.
+ * bounded by MUSTACHE_MAX_RECURSION and MUSTACHE_MAX_DEPTH, the output by
+ * MUSTACHE_MAX_OUTPUT, and the time by MUSTACHE_MAX_WORK (nodes visited,
+ * section iterations, members and arguments looked at), so hostile
+ * templates end in an error, soon.
  */
 #include <stdarg.h>
 #include <stdint.h>
@@ -91,6 +93,7 @@ table_slot(struct table *t, const char *key, size_t klen)
 struct partial {
 	struct mustache_template *tpl;	/* NULL: there is none */
 	char *tried;			/* where the loader looked */
+	const char *refused;		/* not allowed: why */
 };
 
 /* A parent being expanded, with its arguments; a linked stack. */
@@ -122,6 +125,11 @@ struct render {
 	/* where we are, for messages */
 	const struct mustache_template *at_t;
 	const struct mnode *at_n;
+	/* the innermost section being repeated: blamed for the work */
+	const struct mustache_template *sec_t;
+	const struct mnode *sec_n;
+
+	size_t work;		/* steps so far (MUSTACHE_MAX_WORK) */
 
 	struct pv_buf scratch;
 	struct pv_buf name;
@@ -151,6 +159,26 @@ fail(struct render *r, enum pv_status st, const struct mustache_template *t,
 		r->status = st;
 	}
 	return 0;
+}
+
+/*
+ * Count n steps of work; fails past MUSTACHE_MAX_WORK, naming the
+ * innermost section being repeated (else the node being rendered).
+ */
+static int
+work(struct render *r, size_t n)
+{
+	const struct mustache_template *t = r->sec_t ? r->sec_t : r->at_t;
+	const struct mnode *at = r->sec_t ? r->sec_n : r->at_n;
+
+	if (n <= MUSTACHE_MAX_WORK - r->work) {
+		r->work += n;
+		return 1;
+	}
+	r->work = MUSTACHE_MAX_WORK;
+	return fail(r, PV_EINPUT, t, at, "rendering takes more than %u "
+	    "steps (MUSTACHE_MAX_WORK); do sections over lists nest "
+	    "inside each other?", MUSTACHE_MAX_WORK);
 }
 
 /* Cut a buffer back to len bytes, keeping it NUL-terminated. */
@@ -236,7 +264,7 @@ put_text(struct render *r, const struct mustache_template *t,
  * only inside the value found so far; ".name" only in the top value.
  */
 static const void *
-lookup(const struct render *r, const char *name, size_t len)
+lookup(struct render *r, const char *name, size_t len, size_t *steps)
 {
 	const struct mustache_data_ops *ops = r->ops;
 	const char *end = name + len, *dot;
@@ -256,7 +284,8 @@ lookup(const struct render *r, const char *name, size_t len)
 		for (k = r->nctx; k-- > 0;) {
 			if (ops->kind(r->ctx[k]) != MUSTACHE_OBJECT)
 				continue;
-			v = ops->member(r->ctx[k], name, plen);
+			(*steps)++;
+			v = ops->member(r->ctx[k], name, plen, steps);
 			if (v != NULL)
 				break;
 		}
@@ -271,7 +300,7 @@ lookup(const struct render *r, const char *name, size_t len)
 		plen = dot ? (size_t)(dot - name) : (size_t)(end - name);
 		if (plen == 0 || ops->kind(v) != MUSTACHE_OBJECT)
 			return NULL;
-		if ((v = ops->member(v, name, plen)) == NULL)
+		if ((v = ops->member(v, name, plen, steps)) == NULL)
 			return NULL;
 		if (dot == NULL)
 			return v;
@@ -279,11 +308,16 @@ lookup(const struct render *r, const char *name, size_t len)
 	}
 }
 
-static const void *
-lookup_node(const struct render *r, const struct mustache_template *t,
-    const struct mnode *n)
+/* Look node n's name up; *v is NULL when it has no value.  Returns 0
+ * when the work limit is reached. */
+static int
+lookup_node(struct render *r, const struct mustache_template *t,
+    const struct mnode *n, const void **v)
 {
-	return lookup(r, t->text + n->str, n->len);
+	size_t steps = 0;
+
+	*v = lookup(r, t->text + n->str, n->len, &steps);
+	return work(r, steps);
 }
 
 static int
@@ -318,22 +352,30 @@ static int
 section(struct render *r, const struct mustache_template *t, size_t i)
 {
 	const struct mnode *n = &t->nodes[i];
-	const void *v = lookup_node(r, t, n), *it;
+	const struct mustache_template *sec_t = r->sec_t;
+	const struct mnode *sec_n = r->sec_n;
+	const void *v, *it;
 	int ok = 1;
 
+	if (!lookup_node(r, t, n, &v))
+		return 0;
 	if ((n->flags & MN_BOL) && !bol(r))
 		return 0;
 	if (v == NULL)
 		return 1;
 	if (r->ops->kind(v) == MUSTACHE_LIST) {
+		r->sec_t = t;
+		r->sec_n = n;
 		for (it = r->ops->first(v); it != NULL && ok;
 		    it = r->ops->next(v, it)) {
 			r->at_t = t, r->at_n = n;
-			if (!push(r, it))
+			if (!work(r, 1) || !push(r, it))
 				return 0;
 			ok = descend(r, t, i + 1, n->end);
 			r->nctx--;
 		}
+		r->sec_t = sec_t;
+		r->sec_n = sec_n;
 		return ok;
 	}
 	if (!r->ops->truthy(v))
@@ -349,9 +391,11 @@ static int
 inverted(struct render *r, const struct mustache_template *t, size_t i)
 {
 	const struct mnode *n = &t->nodes[i];
-	const void *v = lookup_node(r, t, n);
+	const void *v;
 	int empty;
 
+	if (!lookup_node(r, t, n, &v))
+		return 0;
 	if ((n->flags & MN_BOL) && !bol(r))
 		return 0;
 	if (v == NULL)
@@ -367,8 +411,10 @@ static int
 interpolate(struct render *r, const struct mustache_template *t,
     const struct mnode *n)
 {
-	const void *v = lookup_node(r, t, n);
+	const void *v;
 
+	if (!lookup_node(r, t, n, &v))
+		return 0;
 	if ((n->flags & MN_BOL) && !bol(r))
 		return 0;
 	if (v == NULL)
@@ -378,6 +424,23 @@ interpolate(struct render *r, const struct mustache_template *t,
 	if (n->type == MN_ESCAPED)
 		return put_escaped(r, r->scratch.data, r->scratch.len);
 	return put(r, r->scratch.data, r->scratch.len);
+}
+
+/* How much of a name to quote in a message: at most 60 bytes, cut at
+ * the start of a character, and never past a NUL byte. */
+static int
+qlen(const char *s, size_t n)
+{
+	const char *z = memchr(s, '\0', n);
+
+	if (z != NULL)
+		n = (size_t)(z - s);
+	if (n > 60) {
+		n = 60;
+		while (n > 0 && ((unsigned char)s[n] & 0xC0) == 0x80)
+			n--;
+	}
+	return (int)n;
 }
 
 /* "a → b → c", the first and last few of the files being expanded. */
@@ -412,6 +475,7 @@ get_partial(struct render *r, const struct mustache_template *t,
 	const struct mnode *key = n;
 	const char *what = n->type == MN_PARENT ? "parent" : "partial";
 	enum pv_status st;
+	const char *refused = NULL;
 	char *text = NULL, *file = NULL, *namez;
 	size_t tlen = 0;
 	void **w;
@@ -420,17 +484,16 @@ get_partial(struct render *r, const struct mustache_template *t,
 	if ((p = *slot) == NULL) {
 		p = *slot = pv_xcalloc(1, sizeof(*p));
 		if (pl != NULL && pl->load != NULL) {
-			namez = pv_xstrndup(name, len);
-			st = pl->load(pl->ctx, namez, &text, &tlen, &file,
-			    r->d);
+			st = pl->load(pl->ctx, name, len, &text, &tlen, &file,
+			    &refused, r->d);
 			if (st != PV_OK) {
-				free(namez);
 				free(text);
 				free(file);
 				r->status = st;
 				return NULL;
 			}
 			if (text != NULL) {
+				namez = pv_xstrndup(name, len);
 				p->tpl = mustache_compile(file ? file : namez,
 				    text, tlen, r->d);
 				free(text);
@@ -442,15 +505,24 @@ get_partial(struct render *r, const struct mustache_template *t,
 				}
 			} else {
 				p->tried = file;
-				free(namez);
+				p->refused = refused;
 			}
 		}
 	}
 	if (p->tpl != NULL)
 		return p->tpl;
+	if (p->refused != NULL) {
+		/* never quietly nothing: the template or data asked for a
+		 * file it may not have */
+		pv_diag(r->d, PV_ERROR, t->file, n->line, n->col,
+		    "%s '%.*s' not allowed: %s", what, qlen(name, len), name,
+		    p->refused);
+		r->status = PV_EINPUT;
+		return NULL;
+	}
 	if (pl != NULL && pl->strict) {
 		pv_diag(r->d, PV_ERROR, t->file, n->line, n->col,
-		    "%s '%.*s' not found%s%s%s", what, (int)len, name,
+		    "%s '%.*s' not found%s%s%s", what, qlen(name, len), name,
 		    p->tried ? " (no file " : "", p->tried ? p->tried : "",
 		    p->tried ? ")" : "");
 		r->status = PV_EINPUT;
@@ -462,7 +534,7 @@ get_partial(struct render *r, const struct mustache_template *t,
 		*w = (void *)1;
 		pv_diag(r->d, PV_WARNING, t->file, n->line, n->col,
 		    "%s '%.*s' not found%s%s%s; it renders as nothing",
-		    what, (int)len, name, p->tried ? " (no file " : "",
+		    what, qlen(name, len), name, p->tried ? " (no file " : "",
 		    p->tried ? p->tried : "", p->tried ? ")" : "");
 	}
 	return NULL;
@@ -480,7 +552,7 @@ node_name(struct render *r, const struct mustache_template *t,
 		*len = n->len;
 		return t->text + n->str;
 	}
-	if ((v = lookup_node(r, t, n)) == NULL)
+	if (!lookup_node(r, t, n, &v) || v == NULL)
 		return NULL;
 	pv_buf_clear(&r->name);
 	r->ops->text(v, &r->name);
@@ -537,7 +609,7 @@ partial(struct render *r, const struct mustache_template *t, size_t i)
 	if ((n->flags & MN_BOL) && !bol(r))
 		return 0;
 	if ((name = node_name(r, t, n, &len)) == NULL)
-		return 1;
+		return r->status == PV_OK;
 	if ((p = get_partial(r, t, n, name, len)) == NULL)
 		return r->status == PV_OK;
 	if (n->type == MN_PARTIAL)
@@ -568,6 +640,8 @@ block(struct render *r, const struct mustache_template *t, size_t i)
 		ft = f->t;
 		for (k = f->node + 1; k < ft->nodes[f->node].end;
 		    k = ft->nodes[k].end) {
+			if (!work(r, 1))
+				return 0;
 			a = &ft->nodes[k];
 			if (a->len == n->len && memcmp(ft->text + a->str,
 			    t->text + n->str, n->len) == 0) {
@@ -607,6 +681,8 @@ render_range(struct render *r, const struct mustache_template *t,
 		n = &t->nodes[i];
 		r->at_t = t;
 		r->at_n = n;
+		if (!work(r, 1))
+			return 0;
 		switch (n->type) {
 		case MN_TEXT:
 			ok = put_text(r, t, n);

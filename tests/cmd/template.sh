@@ -2,8 +2,9 @@
 # exact error lines.  Each tests/fixtures/template/bad-*.mustache sits
 # beside bad-*.err, the whole standard error it must produce.
 #
-# When the official Mustache spec files are at $MUSTACHE_SPEC_DIR or
-# /tmp/mustache-spec (see tests/spec/README), the spec suite runs too.
+# The official Mustache spec suite runs too, from ../shared/mustache-spec
+# beside the repository, or $MUSTACHE_SPEC_DIR (see tests/spec/README); a
+# missing folder is a failed test.
 . "$(dirname "$0")/../lib.sh"
 
 T="$FIX/template"
@@ -130,14 +131,113 @@ expect_err_has "self-including partials: names the chain" \
 	"error: partials nested deeper than 64 (MUSTACHE_MAX_DEPTH): loop1.mustache → loop2.mustache → loop1.mustache → loop2.mustache → … →"
 expect_empty_out "self-including partials: nothing on stdout"
 
-# --- the official spec suite, when its files are present ---
-spec=${MUSTACHE_SPEC_DIR:-/tmp/mustache-spec}
-if [ -d "$spec" ]; then
-	if python3 "$top/tests/spec/run-spec.py" --planverk "$PLANVERK" \
-		"$spec" >"$TMP/spec.log" 2>&1; then
-		ok "mustache spec: $(tail -n 1 "$TMP/spec.log")"
+# --- partials that would lead outside the partials folder: "not allowed" ---
+mkdir -p "$TMP/tpl/parts"
+echo 'secret' >"$TMP/tpl/outside.mustache"
+ln -s "$TMP/tpl/outside.mustache" "$TMP/tpl/parts/link.mustache"
+ln -s "$TMP/tpl" "$TMP/tpl/parts/up"
+mkfifo "$TMP/tpl/parts/fifo.mustache"
+echo 'inside' >"$TMP/tpl/parts/ok.mustache"
+ln -s ok.mustache "$TMP/tpl/parts/samelink.mustache"
+# not_allowed NAME TEMPLATE-TEXT EXPECTED-STDERR [DATA]
+not_allowed() {
+	printf '%s' "$2" >"$TMP/tpl/t.mustache"
+	if [ $# -ge 4 ]; then printf '%s' "$4"; else printf '{}'; fi \
+		>"$TMP/tpl/d.json"
+	run template "$TMP/tpl/t.mustache" --data "$TMP/tpl/d.json" \
+		--partials "$TMP/tpl/parts"
+	expect_rc "$1: input error" 1
+	sed "s|$TMP/tpl/||g" "$err" >"$TMP/err.short"
+	printf '%s\n' "$3" >"$TMP/expected-err"
+	if cmp -s "$TMP/expected-err" "$TMP/err.short"; then
+		ok "$1: not allowed, at the tag"
 	else
-		fail "mustache spec: $(tail -n 1 "$TMP/spec.log")" \
-			"$(head -40 "$TMP/spec.log")"
+		fail "$1: not allowed, at the tag" \
+			"$(diff "$TMP/expected-err" "$TMP/err.short")"
 	fi
+	expect_empty_out "$1: nothing on stdout"
+}
+not_allowed "partial ../x" 'a
+  {{> ../outside}}' \
+	"t.mustache:2:3: error: partial '../outside' not allowed: '..' leads outside the partials folder"
+not_allowed "partial /etc/passwd" '{{>/etc/passwd}}' \
+	"t.mustache:1:1: error: partial '/etc/passwd' not allowed: an absolute path leads outside the partials folder"
+not_allowed "partial through a symlink out" '{{>link}}' \
+	"t.mustache:1:1: error: partial 'link' not allowed: it resolves (through a symbolic link) outside the partials folder"
+not_allowed "partial through a linked folder out" '{{>up/outside}}' \
+	"t.mustache:1:1: error: partial 'up/outside' not allowed: it resolves (through a symbolic link) outside the partials folder"
+not_allowed "parent ../x" '{{<../outside}}{{/../outside}}' \
+	"t.mustache:1:1: error: parent '../outside' not allowed: '..' leads outside the partials folder"
+not_allowed "dynamic name from data ../x" '{{>*n}}' \
+	"t.mustache:1:1: error: partial '../outside' not allowed: '..' leads outside the partials folder" \
+	'{"n": "../outside"}'
+not_allowed "partial that is a FIFO" '{{>fifo}}' \
+	"t.mustache:1:1: error: partial 'fifo' not allowed: it is not a regular file"
+printf '{{>samelink}} {{>ok}}' >"$TMP/tpl/t.mustache"
+run template "$TMP/tpl/t.mustache" --data data.json --partials "$TMP/tpl/parts"
+expect_rc "a symlink inside the folder: success" 0
+expect_out "a symlink inside the folder: rendered" 'inside
+ inside
+'
+
+# --- a NUL byte in a tag: an error at its place (it once matched 'a') ---
+printf 'x\n{{a\000bcdefghijklmnop}}\n' >"$TMP/nul.mustache"
+printf '{"a": "X"}' >"$TMP/nul.json"
+run template "$TMP/nul.mustache" --data "$TMP/nul.json"
+expect_rc "NUL byte in a tag: input error" 1
+expect_err "NUL byte in a tag: the place" \
+	"$TMP/nul.mustache:2:4: error: a NUL byte is not allowed in a tag (the tag '{{a' starts at line 2, column 1)"
+expect_empty_out "NUL byte in a tag: nothing on stdout"
+
+# --- fan-out: five sections deep over 1 000 items ends soon ---
+python3 -c 'import json; print(json.dumps({"a": list(range(1000))}))' \
+	>"$TMP/list.json"
+printf '<p>\n{{#a}}{{#a}}{{#a}}{{#a}}{{#a}}{{/a}}{{/a}}{{/a}}{{/a}}{{/a}}</p>\n' \
+	>"$TMP/fan.mustache"
+t0=$(date +%s%N)
+run template "$TMP/fan.mustache" --data "$TMP/list.json"
+t1=$(date +%s%N)
+expect_rc "fan-out: input error" 1
+expect_err "fan-out: the limit and the section's line" \
+	"$TMP/fan.mustache:2:25: error: rendering takes more than 50000000 steps (MUSTACHE_MAX_WORK); do sections over lists nest inside each other?"
+expect_empty_out "fan-out: nothing on stdout"
+ms=$(( (t1 - t0) / 1000000 ))
+# about 300 ms; a sanitizer build is slower
+case $PLANVERK in *asan*|*valgrind*) limit=10000 ;; *) limit=1000 ;; esac
+if [ "$ms" -lt "$limit" ]; then ok "fan-out: ends in ${ms} ms"; else
+	fail "fan-out: ends in ${ms} ms, over $limit"; fi
+
+# --- a template over MUSTACHE_MAX_TEMPLATE is refused before reading ---
+truncate -s 100M "$TMP/huge.mustache"
+t0=$(date +%s%N)
+run template "$TMP/huge.mustache" --data data.json
+t1=$(date +%s%N)
+expect_rc "100 MB template: input error" 1
+expect_err "100 MB template: names the limit" \
+	"$TMP/huge.mustache: error: template is larger than 8 MiB (MUSTACHE_MAX_TEMPLATE)"
+ms=$(( (t1 - t0) / 1000000 ))
+if [ "$ms" -lt 2000 ]; then ok "100 MB template: refused in ${ms} ms"; else
+	fail "100 MB template: refused in ${ms} ms"; fi
+
+# --- the official spec suite: every *.json file of the folder ---
+spec=${MUSTACHE_SPEC_DIR:-$top/../shared/mustache-spec}
+if [ ! -d "$spec" ]; then
+	fail "mustache spec: no folder $spec" \
+		"put the spec files there or set MUSTACHE_SPEC_DIR (tests/spec/README)"
+elif python3 "$top/tests/spec/run-spec.py" --planverk "$PLANVERK" \
+	"$spec" >"$TMP/spec.log" 2>&1; then
+	ok "mustache spec: $(tail -n 1 "$TMP/spec.log")"
+	# the runner read every file and every test of the folder
+	want=$(python3 -c '
+import glob, json, sys
+fs = sorted(glob.glob(sys.argv[1] + "/*.json"))
+print("%d tests in %d files" % (sum(len(json.load(open(f))["tests"]) for f in fs), len(fs)))' "$spec")
+	got=$(tail -n 1 "$TMP/spec.log" | sed -n \
+		's/^\([0-9]*\) passed, \([0-9]*\) failed, \([0-9]*\) skipped in \([0-9]*\) files.*/\1 \2 \3 \4/p' |
+		awk '{ printf "%d tests in %d files", $1 + $2 + $3, $4 }')
+	if [ "$want" = "$got" ]; then ok "mustache spec: all $want counted"; else
+		fail "mustache spec: every file counted" "folder: $want" "runner: $got"; fi
+else
+	fail "mustache spec: $(tail -n 1 "$TMP/spec.log")" \
+		"$(head -40 "$TMP/spec.log")"
 fi

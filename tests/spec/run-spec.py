@@ -4,14 +4,17 @@
 usage: run-spec.py [-v] [--planverk CMD] SPEC_DIR [SPEC_DIR...]
 
 Every *.json file of each SPEC_DIR (the specs/ folder of
-github.com/mustache/spec; ~lambdas is skipped) is a list of tests.  For each
-test the template, the data and the partials are written to a fresh temporary
-folder and rendered with
+github.com/mustache/spec), the optional ~*.json modules too, is a list of
+tests.  The tests of ~lambdas.json are counted as skipped (planverk has no
+lambdas); every other file is run.  For each test the template, the data and
+the partials are written to a fresh temporary folder and rendered with
 
     planverk template T.mustache --data D.json --partials P
 
 and standard output is compared with "expected".  Prints every failing test
-and a last line "N passed, M failed"; exits 1 when a test failed.
+and a last line "N passed, M failed, S skipped in F files (NAME COUNT, ...)";
+exits 1 when a test failed, or when no test ran (an empty or missing
+folder is a failure, not a success).
 
 The spec files are third-party and not kept in this repository: fetch them
 into a folder such as /tmp/mustache-spec (see tests/spec/README).
@@ -26,7 +29,8 @@ import subprocess
 import sys
 import tempfile
 
-SKIP = {"~lambdas.json"}
+# Files whose tests are counted but not run, and why.
+SKIP = {"~lambdas.json": "no lambdas"}
 
 
 def run_test(cmd, test, tmp, timeout):
@@ -77,15 +81,26 @@ def main(argv):
     if not dirs:
         print(__doc__.strip(), file=sys.stderr)
         return 2
-    passed = failed = 0
+    passed = failed = skipped = 0
     per_file = []
+    for d in dirs:
+        if not os.path.isdir(d):
+            print("run-spec.py: %s: no such folder (see tests/spec/README)"
+                  % d)
+            print("0 passed, 1 failed: no spec folder %s" % d)
+            return 1
     with tempfile.TemporaryDirectory(prefix="mustache-spec-") as tmp:
         for d in dirs:
             for fname in sorted(os.listdir(d)):
-                if not fname.endswith(".json") or fname in SKIP:
+                if not fname.endswith(".json"):
                     continue
                 with open(os.path.join(d, fname), encoding="utf-8") as f:
                     spec = json.load(f)
+                if fname in SKIP:
+                    n = len(spec["tests"])
+                    per_file.append((os.path.join(d, fname), 0, 0, n))
+                    skipped += n
+                    continue
                 fp = ff = 0
                 for test in spec["tests"]:
                     ok, out, err, rc = run_test(cmd, test, tmp, 30)
@@ -101,14 +116,26 @@ def main(argv):
                     print("  got:      %r (exit %d)" % (out, rc))
                     if err:
                         print("  stderr:   %r" % err)
-                per_file.append((os.path.join(d, fname), fp, ff))
+                per_file.append((os.path.join(d, fname), fp, ff, 0))
                 passed += fp
                 failed += ff
     if verbose:
-        for name, fp, ff in per_file:
-            print("%-50s %3d passed, %d failed" % (name, fp, ff))
-    print("%d passed, %d failed" % (passed, failed))
-    return 1 if failed else 0
+        for name, fp, ff, fs in per_file:
+            print("%-50s %3d passed, %d failed, %d skipped"
+                  % (name, fp, ff, fs))
+    files = []
+    for name, fp, ff, fs in per_file:
+        base = os.path.basename(name)[:-len(".json")]
+        if fs:
+            files.append("%s %d skipped: %s"
+                         % (base, fs, SKIP[os.path.basename(name)]))
+        elif ff:
+            files.append("%s %d/%d" % (base, fp, fp + ff))
+        else:
+            files.append("%s %d" % (base, fp))
+    print("%d passed, %d failed, %d skipped in %d files (%s)"
+          % (passed, failed, skipped, len(per_file), ", ".join(files)))
+    return 1 if failed or passed == 0 else 0
 
 
 if __name__ == "__main__":

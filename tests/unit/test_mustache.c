@@ -13,6 +13,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include <cmocka.h>
 #include <cjson/cJSON.h>
@@ -24,18 +25,24 @@
 
 /* Partials from a NULL-terminated list of name, text pairs. */
 static enum pv_status
-mem_load(void *ctx, const char *name, char **text, size_t *len, char **file,
-    struct pv_diags *d)
+mem_load(void *ctx, const char *name, size_t namelen, char **text,
+    size_t *len, char **file, const char **refused, struct pv_diags *d)
 {
 	const char *const *p;
 
 	*text = NULL;
 	*file = NULL;
+	*refused = NULL;
+	if (namelen >= 3 && memcmp(name, "../", 3) == 0) {
+		*refused = "it leads outside";
+		return PV_OK;
+	}
 	for (p = ctx; p != NULL && *p != NULL; p += 2)
-		if (strcmp(p[0], name) == 0) {
+		if (strlen(p[0]) == namelen &&
+		    memcmp(p[0], name, namelen) == 0) {
 			*text = pv_xstrdup(p[1]);
 			*len = strlen(p[1]);
-			*file = pv_xasprintf("%s.mustache", name);
+			*file = pv_xasprintf("%s.mustache", p[0]);
 			break;
 		}
 	return PV_OK;
@@ -935,6 +942,347 @@ test_indentation_depth(void **state)
 		free(parts[i]);
 }
 
+/* --- NUL bytes in tags: an error at the byte, never a read past a name --- */
+
+/* Compile len bytes of tpl and render with json; the first diagnostic. */
+static char *
+run_n(const char *tpl, size_t len, const char *json, char **out)
+{
+	struct mustache_template *t;
+	struct pv_diags d;
+	struct pv_buf b;
+	cJSON *data = cJSON_Parse(json);
+	char *diag = NULL;
+
+	pv_diags_init(&d);
+	pv_buf_init(&b);
+	*out = NULL;
+	t = mustache_compile("t.mustache", tpl, len, &d);
+	if (t != NULL && mustache_render(t, &mustache_cjson_ops, data, NULL,
+	    &b, &d) == PV_OK)
+		*out = pv_buf_take(&b);
+	if (d.n > 0)
+		diag = pv_diag_format(&d.v[0]);
+	mustache_free(t);
+	pv_buf_free(&b);
+	pv_diags_free(&d);
+	cJSON_Delete(data);
+	return diag;
+}
+
+static void
+expect_nul_error(const char *tpl, size_t len, const char *want)
+{
+	char *out, *diag = run_n(tpl, len, "{\"a\":\"X\"}", &out);
+
+	assert_null(out);
+	assert_non_null(diag);
+	assert_string_equal(diag, want);
+	free(diag);
+}
+
+static void
+test_nul_in_tag(void **state)
+{
+	static const char t1[] = "{{a\0bcdefghijklmnopqrstuvwxyz}}";
+	static const char t2[] = "x\n  {{#a\0}}{{/a}}";
+	static const char t3[] = "{{! a\ncomment\0}}";
+	static const char t4[] = "{{=<% \0%>=}}";
+	static const char t5[] = "{{{a\0}}}";
+	static const char t6[] = "æ{{a}}\0{{a}}";
+	size_t steps = 0;
+	cJSON *o = cJSON_Parse("{\"a\":\"X\"}");
+	char *out, *diag;
+
+	/* the name "a\0bcd..." is not the key "a", and is not even read as
+	 * a name: the NUL is a syntax error at its place */
+	expect_nul_error(t1, sizeof(t1) - 1, "t.mustache:1:4: error: a NUL "
+	    "byte is not allowed in a tag (the tag '{{a' starts at line 1, "
+	    "column 1)");
+	expect_nul_error(t2, sizeof(t2) - 1, "t.mustache:2:7: error: a NUL "
+	    "byte is not allowed in a tag (the tag '{{#a' starts at line 2, "
+	    "column 3)");
+	expect_nul_error(t3, sizeof(t3) - 1, "t.mustache:2:8: error: a NUL "
+	    "byte is not allowed in a tag (the tag '{{! a\ncomment' starts "
+	    "at line 1, column 1)");
+	expect_nul_error(t4, sizeof(t4) - 1, "t.mustache:1:7: error: a NUL "
+	    "byte is not allowed in a tag (the tag '{{=<% ' starts at line 1, "
+	    "column 1)");
+	expect_nul_error(t5, sizeof(t5) - 1, "t.mustache:1:5: error: a NUL "
+	    "byte is not allowed in a tag (the tag '{{{a' starts at line 1, "
+	    "column 1)");
+	/* between tags a NUL byte is text, as before */
+	diag = run_n(t6, sizeof(t6) - 1, "{\"a\":\"X\"}", &out);
+	assert_null(diag);
+	assert_non_null(out);
+	assert_memory_equal(out, "æX\0X", 6);
+	free(out);
+	/* the data interface compares by length, whatever the bytes */
+	assert_null(mustache_cjson_ops.member(o, "a\0bcdefghijklmnop", 17,
+	    &steps));
+	assert_null(mustache_cjson_ops.member(o, "a\0", 2, &steps));
+	assert_null(mustache_cjson_ops.member(o, "", 0, &steps));
+	assert_non_null(mustache_cjson_ops.member(o, "a", 1, &steps));
+	assert_int_equal(steps, 4);
+	cJSON_Delete(o);
+}
+
+/* --- partials that may not be read --- */
+
+static void
+test_partial_not_allowed(void **state)
+{
+	static const char *const parts[] = { "x", "X", NULL };
+	struct result r;
+
+	/* an error even when not strict, at the tag, "not allowed" */
+	expect_error_p("a\n {{>../x}}", "{}", parts,
+	    "t.mustache:2:2: error: partial '../x' not allowed: it leads "
+	    "outside");
+	expect_error_p("{{<../x}}{{/../x}}", "{}", parts,
+	    "t.mustache:1:1: error: parent '../x' not allowed: it leads "
+	    "outside");
+	expect_error_p("{{>*n}}", "{\"n\":\"../x\"}", parts,
+	    "t.mustache:1:1: error: partial '../x' not allowed: it leads "
+	    "outside");
+	r = run("{{>x}}", "{}", parts, 1);
+	assert_string_equal(r.out, "X");
+	result_free(&r);
+}
+
+/* --- work: nested sections over lists end soon, with an error --- */
+
+static double
+now(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec + ts.tv_nsec / 1e9;
+}
+
+/* {"a":[0,...,n-1],"b":[0,...,m-1]} */
+static char *
+lists(size_t n, size_t m)
+{
+	struct pv_buf b;
+	size_t i;
+
+	pv_buf_init(&b);
+	pv_buf_puts(&b, "{\"a\":[");
+	for (i = 0; i < n; i++)
+		pv_buf_puts(&b, i ? ",0" : "0");
+	pv_buf_puts(&b, "],\"b\":[");
+	for (i = 0; i < m; i++)
+		pv_buf_puts(&b, i ? ",0" : "0");
+	pv_buf_puts(&b, "]}");
+	return pv_buf_take(&b);
+}
+
+static void
+test_work_limit(void **state)
+{
+	/* steps: 1 node + 2 lookup, n times (1 iteration + 1 node + 2
+	 * lookup + n iterations), 1 node + 3 lookup + m iterations */
+	const char *tpl = "{{#a}}{{#a}}{{/a}}{{/a}}{{#b}}{{/b}}";
+	size_t n = 7000, m = MUSTACHE_MAX_WORK - (3 + n * (4 + n) + 4);
+	char *data = lists(n, m), *fan;
+	struct result r;
+	double t0;
+
+	r = run(tpl, data, NULL, 0);
+	assert_null(r.diag);
+	assert_string_equal(r.out, "");	/* exactly the limit */
+	result_free(&r);
+	free(data);
+	data = lists(n, m + 1);
+	expect_error_p(tpl, data, NULL, "t.mustache:1:25: error: rendering "
+	    "takes more than 50000000 steps (MUSTACHE_MAX_WORK); do "
+	    "sections over lists nest inside each other?");
+	free(data);
+
+	/* five sections deep over 1 000 items: 10^15 steps, no output */
+	data = lists(1000, 0);
+	fan = pv_xasprintf("line 1\n%s%s", "{{#a}}{{#a}}{{#a}}\n"
+	    "{{#a}}{{#a}}", "{{/a}}{{/a}}{{/a}}{{/a}}{{/a}}");
+	t0 = now();
+	expect_error_p(fan, data, NULL, "t.mustache:3:7: error: rendering "
+	    "takes more than 50000000 steps (MUSTACHE_MAX_WORK); do "
+	    "sections over lists nest inside each other?");
+	if (now() - t0 > 5.0)	/* about 0.3 s; 5 s for sanitizers */
+		fail_msg("fan-out took %.2f s", now() - t0);
+	free(fan);
+	free(data);
+}
+
+/* --- every other limit, just at it and just over it --- */
+
+static void
+test_template_size_limit(void **state)
+{
+	char *s = pv_xmalloc(MUSTACHE_MAX_TEMPLATE + 1);
+	struct mustache_template *t;
+	struct pv_diags d;
+
+	memset(s, 'x', MUSTACHE_MAX_TEMPLATE + 1);
+	pv_diags_init(&d);
+	t = mustache_compile("t.mustache", s, MUSTACHE_MAX_TEMPLATE, &d);
+	assert_non_null(t);
+	mustache_free(t);
+	assert_null(mustache_compile("t.mustache", s,
+	    MUSTACHE_MAX_TEMPLATE + 1, &d));
+	assert_int_equal(d.n, 1);
+	assert_string_equal(d.v[0].msg, "template is larger than 8 MiB "
+	    "(MUSTACHE_MAX_TEMPLATE)");
+	pv_diags_free(&d);
+	free(s);
+}
+
+static void
+test_delimiter_limit(void **state)
+{
+	expect("{{=<<<<<<<<<<<<<<<< >>>>>>>>>>>>>>>>=}}"
+	    "<<<<<<<<<<<<<<<<a>>>>>>>>>>>>>>>>", "{\"a\":1}", "1");
+	expect_error("{{=<<<<<<<<<<<<<<<<< >>=}}",
+	    "t.mustache:1:1: error: delimiter longer than 16 bytes "
+	    "(MUSTACHE_MAX_DELIM)");
+	expect_error("{{=<< >>>>>>>>>>>>>>>>>=}}",
+	    "t.mustache:1:1: error: delimiter longer than 16 bytes "
+	    "(MUSTACHE_MAX_DELIM)");
+}
+
+/* A chain of partials p1 .. pN; pK holds `open`, {{>pK+1}}, `close`,
+ * the last one `last_open` x `last_close`. */
+static char **
+chain(int n, const char *open, const char *close, const char *lopen,
+    const char *lclose)
+{
+	char **v = pv_xcalloc(2 * (size_t)n + 1, sizeof(*v));
+	int k;
+
+	for (k = 1; k <= n; k++) {
+		v[2 * k - 2] = pv_xasprintf("p%d", k);
+		if (k < n)
+			v[2 * k - 1] = pv_xasprintf("%s{{>p%d}}%s", open,
+			    k + 1, close);
+		else
+			v[2 * k - 1] = pv_xasprintf("%sx%s", lopen, lclose);
+	}
+	return v;
+}
+
+static void
+chain_free(char **v)
+{
+	size_t i;
+
+	for (i = 0; v[i] != NULL; i++)
+		free(v[i]);
+	free(v);
+}
+
+static void
+test_depth_limit(void **state)
+{
+	char **v;
+
+	/* the template and 64 partials inside each other */
+	v = chain(64, "", "", "", "");
+	expect_p("{{>p1}}", "{}", (const char *const *)v, "x");
+	chain_free(v);
+	v = chain(65, "", "", "", "");
+	expect_error_prefix("{{>p1}}", "{}", (const char *const *)v,
+	    "p64.mustache:1:1: error: partials nested deeper than 64 "
+	    "(MUSTACHE_MAX_DEPTH): t.mustache → p1.mustache");
+	chain_free(v);
+}
+
+static void
+test_context_limit_exact(void **state)
+{
+	char *o100 = repeat("{{#c}}", 100), *c100 = repeat("{{/c}}", 100);
+	char *o11 = repeat("{{#c}}", 11), *c11 = repeat("{{/c}}", 11);
+	char *o12 = repeat("{{#c}}", 12), *c12 = repeat("{{/c}}", 12);
+	char **v;
+
+	/* the root and 511 values pushed: the stack is full */
+	v = chain(6, o100, c100, o11, c11);
+	expect_p("{{>p1}}", "{\"c\":true}", (const char *const *)v, "x");
+	chain_free(v);
+	v = chain(6, o100, c100, o12, c12);
+	expect_error_p("{{>p1}}", "{\"c\":true}", (const char *const *)v,
+	    "p6.mustache:1:67: error: more than 512 values on the context "
+	    "stack (MUSTACHE_MAX_CONTEXT)");
+	chain_free(v);
+	free(o100), free(c100), free(o11), free(c11), free(o12), free(c12);
+}
+
+static void
+test_recursion_limit_exact(void **state)
+{
+	char *o100 = repeat("{{^z}}", 100), *c100 = repeat("{{/z}}", 100);
+	char *o27 = repeat("{{^z}}", 27), *c27 = repeat("{{/z}}", 27);
+	char *o28 = repeat("{{^z}}", 28), *c28 = repeat("{{/z}}", 28);
+	char **v;
+
+	/* 21 expansions and 2 027 inverted sections: 2 048 levels */
+	v = chain(21, o100, c100, o27, c27);
+	expect_p("{{>p1}}", "{}", (const char *const *)v, "x");
+	chain_free(v);
+	v = chain(21, o100, c100, o28, c28);
+	expect_error_p("{{>p1}}", "{}", (const char *const *)v,
+	    "p21.mustache:1:163: error: rendering nests deeper than 2048 "
+	    "steps (MUSTACHE_MAX_RECURSION)");
+	chain_free(v);
+	free(o100), free(c100), free(o27), free(c27), free(o28), free(c28);
+}
+
+static void
+test_output_limit(void **state)
+{
+	char *mib = repeat("x", 1024 * 1024);
+	char *tpl = repeat("{{>m}}", MUSTACHE_MAX_OUTPUT / (1024 * 1024));
+	char *over = pv_xasprintf("%s{{>y}}", tpl);
+	const char *parts[] = { "m", mib, "y", "y", NULL };
+	struct result r;
+
+	r = run(tpl, "{}", parts, 0);
+	assert_int_equal(r.st, PV_OK);
+	assert_int_equal(strlen(r.out), MUSTACHE_MAX_OUTPUT);
+	result_free(&r);
+	expect_error_p(over, "{}", parts, "y.mustache:1:1: error: output "
+	    "larger than 64 MiB (MUSTACHE_MAX_OUTPUT); do partials expand "
+	    "each other over and over?");
+	free(mib);
+	free(tpl);
+	free(over);
+}
+
+/* Big templates compile and render in linear time: a million tags on
+ * one line, and a million standalone lines. */
+static void
+test_big_templates_linear(void **state)
+{
+	char *s;
+	struct result r;
+	double t0 = now();
+
+	s = repeat("{{a}}", 1000 * 1000);
+	r = run(s, "{\"a\":\"b\"}", NULL, 0);
+	assert_int_equal(r.st, PV_OK);
+	assert_int_equal(strlen(r.out), 1000 * 1000);
+	result_free(&r);
+	free(s);
+	s = repeat("{{! x }}\n", 900 * 1000);
+	r = run(s, "{}", NULL, 0);
+	assert_int_equal(r.st, PV_OK);
+	assert_string_equal(r.out, "");
+	result_free(&r);
+	free(s);
+	if (now() - t0 > 10.0)	/* about 0.2 s */
+		fail_msg("big templates took %.2f s", now() - t0);
+}
+
 int
 main(void)
 {
@@ -965,6 +1313,16 @@ main(void)
 		cmocka_unit_test(test_recursion_limit),
 		cmocka_unit_test(test_hostile),
 		cmocka_unit_test(test_indentation_depth),
+		cmocka_unit_test(test_nul_in_tag),
+		cmocka_unit_test(test_partial_not_allowed),
+		cmocka_unit_test(test_work_limit),
+		cmocka_unit_test(test_template_size_limit),
+		cmocka_unit_test(test_delimiter_limit),
+		cmocka_unit_test(test_depth_limit),
+		cmocka_unit_test(test_context_limit_exact),
+		cmocka_unit_test(test_recursion_limit_exact),
+		cmocka_unit_test(test_output_limit),
+		cmocka_unit_test(test_big_templates_linear),
 	};
 
 	return cmocka_run_group_tests_name("mustache", tests, NULL, NULL);
