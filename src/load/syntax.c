@@ -99,6 +99,18 @@ check_u_escape(const char *s, size_t n, size_t i, struct json_syntax_error *e)
 		e->msg = "\"\\u0000\" (a NUL character) is not allowed in text";
 		return 0;
 	}
+	/* Control characters (but tab, line feed and carriage return) and
+	 * the non-characters U+FFFE and U+FFFF cannot be printed, and XML,
+	 * which the text passes through, does not allow them. */
+	if ((u < 0x20 && u != 0x09 && u != 0x0A && u != 0x0D) ||
+	    u == 0xFFFE || u == 0xFFFF) {
+		e->at = i;
+		snprintf(e->buf, sizeof(e->buf), "\"\\u%.4s\" (%s) is not "
+		    "allowed in text", s + i + 2, u < 0x20 ?
+		    "a control character" : "not a character");
+		e->msg = e->buf;
+		return 0;
+	}
 	if (u >= 0xD800 && u <= 0xDBFF && is_u_escape(s, n, i + 6) &&
 	    hex4(s, i + 8) >= 0xDC00 && hex4(s, i + 8) <= 0xDFFF)
 		return i + 11; /* a pair: one character beyond U+FFFF */
@@ -130,14 +142,30 @@ check_string(const char *s, size_t n, size_t i, struct json_syntax_error *e)
 			    : "a control character inside a string";
 			return 0;
 		}
+		if (c == 0xEF && i + 2 < n && (unsigned char)s[i + 1] == 0xBF &&
+		    ((unsigned char)s[i + 2] == 0xBE ||
+		    (unsigned char)s[i + 2] == 0xBF)) {
+			e->at = i;
+			e->msg = (unsigned char)s[i + 2] == 0xBE ? "U+FFFE (not "
+			    "a character) is not allowed in text" : "U+FFFF "
+			    "(not a character) is not allowed in text";
+			return 0;
+		}
 		if (c == '\\') {
 			if (i + 1 >= n)
 				break;
 			if (s[i + 1] == 'u') {
 				if ((i = check_u_escape(s, n, i, e)) == 0)
 					return 0;
+			} else if (s[i + 1] == 'b' || s[i + 1] == 'f') {
+				e->at = i;
+				e->msg = s[i + 1] == 'b' ? "\"\\b\" (a control "
+				    "character, backspace) is not allowed in "
+				    "text" : "\"\\f\" (a control character, "
+				    "form feed) is not allowed in text";
+				return 0;
 			} else if (s[i + 1] == '\0' ||
-			    strchr("\"\\/bfnrt", s[i + 1]) == NULL) {
+			    strchr("\"\\/nrt", s[i + 1]) == NULL) {
 				e->at = i;
 				e->msg = "an unknown escape in a string (a "
 				    "backslash must be written \\\\)";

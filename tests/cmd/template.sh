@@ -202,10 +202,10 @@ expect_err "fan-out: the limit and the section's line" \
 	"$TMP/fan.mustache:2:25: error: rendering takes more than 50000000 steps (MUSTACHE_MAX_WORK); do sections over lists nest inside each other?"
 expect_empty_out "fan-out: nothing on stdout"
 ms=$(( (t1 - t0) / 1000000 ))
-# about 300 ms; a sanitizer build is slower
-case $PLANVERK in *asan*|*valgrind*) limit=10000 ;; *) limit=1000 ;; esac
-if [ "$ms" -lt "$limit" ]; then ok "fan-out: ends in ${ms} ms"; else
-	fail "fan-out: ends in ${ms} ms, over $limit"; fi
+# A guard against a hang, not a speed target (bench/mustache/fanout.sh
+# measures that): about 300 ms; without the limit it would run for years.
+if [ "$ms" -lt 60000 ]; then ok "fan-out: ends (in ${ms} ms)"; else
+	fail "fan-out: ends in ${ms} ms, over a minute"; fi
 
 # --- a template over MUSTACHE_MAX_TEMPLATE is refused before reading ---
 truncate -s 100M "$TMP/huge.mustache"
@@ -216,7 +216,9 @@ expect_rc "100 MB template: input error" 1
 expect_err "100 MB template: names the limit" \
 	"$TMP/huge.mustache: error: template is larger than 8 MiB (MUSTACHE_MAX_TEMPLATE)"
 ms=$(( (t1 - t0) / 1000000 ))
-if [ "$ms" -lt 2000 ]; then ok "100 MB template: refused in ${ms} ms"; else
+# Reading 100 MB and then refusing would still pass a time bound on a
+# fast disk; what matters is that it is refused (a hang guard only).
+if [ "$ms" -lt 60000 ]; then ok "100 MB template: refused (in ${ms} ms)"; else
 	fail "100 MB template: refused in ${ms} ms"; fi
 
 # --- the official spec suite: every *.json file of the folder ---

@@ -34,9 +34,15 @@ struct fuzz_partials {
 	size_t self_len;
 };
 
+static int
+is_name(const char *name, size_t namelen, const char *want)
+{
+	return namelen == strlen(want) && memcmp(name, want, namelen) == 0;
+}
+
 static enum pv_status
-load_partial(void *ctx, const char *name, char **text, size_t *len,
-    char **file, struct pv_diags *d)
+load_partial(void *ctx, const char *name, size_t namelen, char **text,
+    size_t *len, char **file, const char **refused, struct pv_diags *d)
 {
 	const struct fuzz_partials *fp = ctx;
 	const char *t = NULL;
@@ -45,12 +51,15 @@ load_partial(void *ctx, const char *name, char **text, size_t *len,
 	(void)d;
 	*text = NULL;
 	*len = 0;
-	*file = pv_xasprintf("%s.mustache", name);
-	if (strcmp(name, "p") == 0)
+	*refused = NULL;
+	*file = pv_xasprintf("%.*s.mustache", (int)namelen, name);
+	if (is_name(name, namelen, "p"))
 		t = "[{{a}}|{{#list}}{{.}}{{/list}}|{{$b}}B{{/b}}]\n";
-	else if (strcmp(name, "q") == 0)
+	else if (is_name(name, namelen, "q"))
 		t = "  {{> p}}{{<p}}{{$b}}Q{{/b}}{{/p}}\n";
-	else if (strcmp(name, "self") == 0) {
+	else if (is_name(name, namelen, "x/y"))
+		*refused = "not allowed here";
+	else if (is_name(name, namelen, "self")) {
 		t = fp->self;
 		n = fp->self_len;
 	}

@@ -1109,7 +1109,9 @@ test_work_limit(void **state)
 	expect_error_p(fan, data, NULL, "t.mustache:3:7: error: rendering "
 	    "takes more than 50000000 steps (MUSTACHE_MAX_WORK); do "
 	    "sections over lists nest inside each other?");
-	if (now() - t0 > 5.0)	/* about 0.3 s; 5 s for sanitizers */
+	/* A guard against a hang, not a speed target (that is
+	 * bench/mustache/fanout.sh): about 0.3 s, without the limit years. */
+	if (now() - t0 > 60.0)
 		fail_msg("fan-out took %.2f s", now() - t0);
 	free(fan);
 	free(data);
