@@ -11,13 +11,13 @@
 #define PV_LAYOUT_H
 
 #include "../parse/doc.h"
+#include "../parse/parse.h"
 #include "../theme/theme.h"
 #include "../util/diag.h"
 #include "pages.h"
 
 #define LAYOUT_MAX_PASSES 4
 #define LAYOUT_MAX_PAGES 5000
-#define LAYOUT_MAX_TABLE_COLUMNS 40
 #define LAYOUT_MIN_COLUMN_WIDTH 18.0 /* pt: narrower cannot be read */
 
 struct fontset;
