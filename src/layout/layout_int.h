@@ -165,6 +165,7 @@ struct lctx {
 	size_t pg_scan;          /* slices of main_vl counted */
 	double pg_height;        /* their heights, each at most body_h */
 	size_t pg_forced;        /* of them, those a page break starts */
+	uint64_t image_bytes;    /* decoded, of out->images so far */
 };
 
 /* How paragraphs are set in one column (body, list item, cell). */
