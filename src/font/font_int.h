@@ -84,6 +84,35 @@ rd_sub(const struct rd *r, size_t off, size_t len)
 	return s;
 }
 
+/*
+ * Composite glyphs (the glyf table specification): component records, and
+ * how far planverk follows them.  Every composite glyph of a face is
+ * checked against these when the face is loaded (font_ttf.c), so the
+ * subsetter never meets a record it cannot follow.
+ */
+#define GLYF_ARG_1_AND_2_ARE_WORDS 0x0001
+#define GLYF_WE_HAVE_A_SCALE 0x0008
+#define GLYF_MORE_COMPONENTS 0x0020
+#define GLYF_WE_HAVE_AN_X_AND_Y_SCALE 0x0040
+#define GLYF_WE_HAVE_A_TWO_BY_TWO 0x0080
+#define FONT_MAX_COMPONENTS 256   /* components of one composite glyph */
+#define FONT_MAX_COMPOSITE_DEPTH 16 /* composites built of composites */
+
+/* The size in bytes of a component record with these flags. */
+static inline size_t
+glyf_record_size(uint16_t flags)
+{
+	size_t n = 4 + ((flags & GLYF_ARG_1_AND_2_ARE_WORDS) ? 4 : 2);
+
+	if (flags & GLYF_WE_HAVE_A_SCALE)
+		n += 2;
+	else if (flags & GLYF_WE_HAVE_AN_X_AND_Y_SCALE)
+		n += 4;
+	else if (flags & GLYF_WE_HAVE_A_TWO_BY_TWO)
+		n += 8;
+	return n;
+}
+
 struct font_face {
 	char *path;             /* the file, as found */
 	unsigned char *data;    /* its bytes */

@@ -12,8 +12,10 @@
  * tables are left out, as the PDF says what every code is.  Composite
  * glyphs bring the glyphs they are built from (å is a and a ring).
  *
- * The face was checked when it was loaded; every read here is bounded
- * again all the same, and a damaged glyph is dropped, not followed.
+ * The face was checked when it was loaded, every composite glyph's
+ * component records with it (font_ttf.c: check_composites), so every
+ * component is followed here; the reads are bounded again all the same,
+ * as a last line.
  */
 #include <stdint.h>
 #include <stdlib.h>
@@ -22,16 +24,6 @@
 #include "../util/buf.h"
 #include "../util/mem.h"
 #include "font_int.h"
-
-/* Composite glyph flags (the glyf table specification). */
-#define ARG_1_AND_2_ARE_WORDS 0x0001
-#define WE_HAVE_A_SCALE 0x0008
-#define MORE_COMPONENTS 0x0020
-#define WE_HAVE_AN_X_AND_Y_SCALE 0x0040
-#define WE_HAVE_A_TWO_BY_TWO 0x0080
-
-/* Components followed per composite glyph, against looping fonts. */
-#define SUBSET_MAX_COMPONENTS 64
 
 struct subset {
 	const struct font_face *f;
@@ -71,7 +63,8 @@ keep_glyph(struct subset *s, uint16_t g, int depth)
 	uint16_t flags, comp;
 	int n;
 
-	if (g >= s->f->nglyphs || s->keep[g] || depth > 16)
+	if (g >= s->f->nglyphs || s->keep[g] ||
+	    depth > FONT_MAX_COMPOSITE_DEPTH)
 		return;
 	s->keep[g] = 1;
 	if (!glyph_range(s, g, &off, &len) || len < 10)
@@ -82,20 +75,14 @@ keep_glyph(struct subset *s, uint16_t g, int depth)
 	if (rds16(&gl, 0) >= 0)
 		return;
 	p = 10;
-	for (n = 0; n < SUBSET_MAX_COMPONENTS; n++) {
+	for (n = 0; n < FONT_MAX_COMPONENTS; n++) {
 		flags = rd16(&gl, p);
 		comp = rd16(&gl, p + 2);
 		if (gl.bad)
 			return;
 		keep_glyph(s, comp, depth + 1);
-		p += 4 + ((flags & ARG_1_AND_2_ARE_WORDS) ? 4 : 2);
-		if (flags & WE_HAVE_A_SCALE)
-			p += 2;
-		else if (flags & WE_HAVE_AN_X_AND_Y_SCALE)
-			p += 4;
-		else if (flags & WE_HAVE_A_TWO_BY_TWO)
-			p += 8;
-		if (!(flags & MORE_COMPONENTS))
+		p += glyf_record_size(flags);
+		if (!(flags & GLYF_MORE_COMPONENTS))
 			return;
 	}
 }

@@ -10,7 +10,9 @@
  * read: head, hhea, maxp, hmtx, cmap, OS/2, name, and glyf/loca must be
  * there (libharu embeds glyf outlines; CFF fonts it cannot embed).
  */
+#include <stdarg.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -453,6 +455,143 @@ check_loca(struct font_face *f, struct rd *file, const struct table *t,
 	return PV_OK;
 }
 
+struct glyf_check {
+	struct font_face *f;
+	struct rd loca, glyf;
+	int long_loca;
+	uint8_t *depth;         /* per glyph: 0 not yet seen, 1 being
+				   walked, 2 + nesting once known */
+	struct pv_diags *d;
+};
+
+static int
+glyph_bytes(struct glyf_check *g, uint16_t gid, struct rd *out)
+{
+	size_t a, b;
+
+	/* check_loca has bounded every offset already. */
+	if (g->long_loca) {
+		a = rd32(&g->loca, 4 * (size_t)gid);
+		b = rd32(&g->loca, 4 * (size_t)gid + 4);
+	} else {
+		a = 2 * (size_t)rd16(&g->loca, 2 * (size_t)gid);
+		b = 2 * (size_t)rd16(&g->loca, 2 * (size_t)gid + 2);
+	}
+	*out = rd_sub(&g->glyf, a, b - a);
+	return b > a;
+}
+
+static enum pv_status
+glyph_damaged(struct glyf_check *g, unsigned gid, const char *fmt, ...)
+    PV_PRINTF(3, 4);
+
+static enum pv_status
+glyph_damaged(struct glyf_check *g, unsigned gid, const char *fmt, ...)
+{
+	char what[160];
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(what, sizeof(what), fmt, ap);
+	va_end(ap);
+	pv_diag(g->d, PV_ERROR, g->f->path, 0, 0, "damaged font: glyph %u "
+	    "%s", gid, what);
+	return PV_EINPUT;
+}
+
+/*
+ * The nesting of glyph gid (0 for a simple or empty glyph) in *nest, after
+ * checking every component record of it and, once each, of the glyphs it
+ * is built from: each record inside the glyph, each component a glyph of
+ * the font, at most FONT_MAX_COMPONENTS components and
+ * FONT_MAX_COMPOSITE_DEPTH levels (a glyph built of itself is a loop).
+ * The recursion is bounded by that depth.
+ */
+static enum pv_status
+check_glyph(struct glyf_check *g, uint16_t gid, int level, int *nest)
+{
+	struct rd gl;
+	size_t p = 10, sz;
+	uint16_t flags, comp;
+	int n, sub, deepest = 0;
+
+	*nest = 0;
+	if (g->depth[gid] >= 2) {
+		*nest = g->depth[gid] - 2;
+		return PV_OK;
+	}
+	if (g->depth[gid] == 1 || level > FONT_MAX_COMPOSITE_DEPTH)
+		return glyph_damaged(g, gid, "is built of composite glyphs "
+		    "nested more than %d deep, or of itself "
+		    "(FONT_MAX_COMPOSITE_DEPTH)", FONT_MAX_COMPOSITE_DEPTH);
+	if (!glyph_bytes(g, gid, &gl) || (gl.len >= 10 &&
+	    rds16(&gl, 0) >= 0)) {
+		g->depth[gid] = 2;
+		return PV_OK;
+	}
+	if (gl.len < 10)
+		return glyph_damaged(g, gid, "has %zu bytes, fewer than the "
+		    "10 of a glyph header", gl.len);
+	g->depth[gid] = 1;
+	for (n = 0;; n++) {
+		if (n == FONT_MAX_COMPONENTS)
+			return glyph_damaged(g, gid, "has more than %d "
+			    "components (FONT_MAX_COMPONENTS)",
+			    FONT_MAX_COMPONENTS);
+		flags = rd16(&gl, p);
+		comp = rd16(&gl, p + 2);
+		sz = glyf_record_size(flags);
+		if (gl.bad || sz > gl.len - p)
+			return glyph_damaged(g, gid, "has a component record "
+			    "(number %d) that runs past the end of the glyph",
+			    n + 1);
+		if (comp >= g->f->nglyphs)
+			return glyph_damaged(g, gid, "is built of glyph %u, "
+			    "but the font has %u glyphs", (unsigned)comp,
+			    (unsigned)g->f->nglyphs);
+		if (check_glyph(g, comp, level + 1, &sub) != PV_OK)
+			return PV_EINPUT;
+		if (sub + 1 > deepest)
+			deepest = sub + 1;
+		p += sz;
+		if (!(flags & GLYF_MORE_COMPONENTS))
+			break;
+	}
+	if (deepest > FONT_MAX_COMPOSITE_DEPTH)
+		return glyph_damaged(g, gid, "is built of composite glyphs "
+		    "nested more than %d deep, or of itself "
+		    "(FONT_MAX_COMPOSITE_DEPTH)", FONT_MAX_COMPOSITE_DEPTH);
+	g->depth[gid] = (uint8_t)(2 + deepest);
+	*nest = deepest;
+	return PV_OK;
+}
+
+/*
+ * Every composite glyph's component records, checked once here, so that
+ * the subsetter never drops a component it cannot follow: a damaged
+ * glyph is an error naming the font file and the glyph.
+ */
+static enum pv_status
+check_composites(struct font_face *f, struct rd *file, const struct table *t,
+    int long_loca, struct pv_diags *d)
+{
+	struct glyf_check g;
+	enum pv_status st = PV_OK;
+	uint32_t gid;
+	int nest;
+
+	g.f = f;
+	g.loca = rd_sub(file, t[T_LOCA].off, t[T_LOCA].len);
+	g.glyf = rd_sub(file, t[T_GLYF].off, t[T_GLYF].len);
+	g.long_loca = long_loca;
+	g.depth = pv_xcalloc(f->nglyphs, 1);
+	g.d = d;
+	for (gid = 0; gid < f->nglyphs && st == PV_OK; gid++)
+		st = check_glyph(&g, (uint16_t)gid, 0, &nest);
+	free(g.depth);
+	return st;
+}
+
 /* post: the italic angle (16.16 fixed) and fixed pitch; optional. */
 static void
 read_post(struct font_face *f, struct rd *file)
@@ -502,7 +641,8 @@ ttf_parse(struct font_face *f, struct pv_diags *d)
 	if (maxp.bad || f->nglyphs == 0)
 		return fail(f, d, "the maxp table is damaged");
 
-	if (check_loca(f, &file, t, long_loca, d) != PV_OK)
+	if (check_loca(f, &file, t, long_loca, d) != PV_OK ||
+	    check_composites(f, &file, t, long_loca, d) != PV_OK)
 		return PV_EINPUT;
 
 	hhea = rd_sub(&file, t[T_HHEA].off, t[T_HHEA].len);

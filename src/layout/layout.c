@@ -230,6 +230,10 @@ pass(struct lctx *c)
 	fl.para_space = c->th->body.space_after;
 	fl.lang = c->lang;
 	fl.cap = c->body_h;
+	c->main_vl = &vl;
+	c->pg_scan = 0;
+	c->pg_height = 0;
+	c->pg_forced = 0;
 	if (c->doc->root->id != NULL)
 		vl_anchor(&vl, c->doc->root->id, -1);
 	st = lx_blocks(c, &fl, c->doc->root->first);
@@ -241,6 +245,7 @@ pass(struct lctx *c)
 	}
 	meta(c);
 	vl_free(&vl);
+	c->main_vl = NULL;
 	if (st == PV_OK && c->d->errors > 0)
 		st = PV_EINPUT;
 	return st;

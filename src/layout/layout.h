@@ -11,13 +11,19 @@
 #define PV_LAYOUT_H
 
 #include "../parse/doc.h"
+#include "../parse/parse.h"
 #include "../theme/theme.h"
 #include "../util/diag.h"
 #include "pages.h"
 
 #define LAYOUT_MAX_PASSES 4
 #define LAYOUT_MAX_PAGES 5000
-#define LAYOUT_MAX_TABLE_COLUMNS 40
+/* Different image files in one document, and the bytes their pixels
+ * take decoded (width x height x components, from the file headers):
+ * refused before emit decodes or embeds any.  Each image also keeps to
+ * EMIT_MAX_IMAGE_SIDE and EMIT_MAX_IMAGE_PIXELS (emit.h). */
+#define LAYOUT_MAX_IMAGES 1000
+#define LAYOUT_MAX_IMAGE_BYTES (512ull * 1024 * 1024)
 #define LAYOUT_MIN_COLUMN_WIDTH 18.0 /* pt: narrower cannot be read */
 
 struct fontset;

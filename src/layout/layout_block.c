@@ -244,6 +244,8 @@ lx_blocks(struct lctx *c, struct flow *fl, const struct doc_node *first)
 		r = lx_block(c, fl, n);
 		if (r > st)
 			st = r;
+		if ((r = lx_pages_check(c, fl->vl, n->line)) > st)
+			st = r;
 	}
 	return st;
 }

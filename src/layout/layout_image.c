@@ -5,18 +5,21 @@
  * JPEG; both are in the first bytes of the file (the PNG IHDR chunk, the
  * JPEG start-of-frame segment), so we read those ourselves instead of
  * decoding the image.  The reader never trusts a length it reads: every
- * seek is bounded by the file.  Decoding and embedding are emit's job.
+ * seek is bounded by the file.  Decoding and embedding are emit's job;
+ * the limits on what it decodes (EMIT_MAX_IMAGE_SIDE and _PIXELS, one
+ * place: emit.h) and on all images together (LAYOUT_MAX_IMAGES and
+ * LAYOUT_MAX_IMAGE_BYTES) are checked here, before it starts.
  */
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "../emit/emit.h"
 #include "../util/file.h"
 #include "../util/mem.h"
 #include "layout_int.h"
 
-#define IMAGE_MAX_PX 30000      /* a side longer than this is hostile */
 #define JPEG_MAX_SEGMENTS 4096
 #define PX_TO_PT 0.75           /* 96 dpi, as browsers show images */
 
@@ -34,7 +37,7 @@ be32(const unsigned char *p)
 }
 
 static int
-jpeg_size(FILE *f, int *w, int *h)
+jpeg_size(FILE *f, int *w, int *h, int *comps)
 {
 	unsigned char b[8];
 	int c, m, i;
@@ -55,10 +58,11 @@ jpeg_size(FILE *f, int *w, int *h)
 			return -1;
 		if (m >= 0xC0 && m <= 0xCF && m != 0xC4 && m != 0xC8 &&
 		    m != 0xCC) {
-			if (len < 7 || fread(b, 1, 5, f) != 5)
+			if (len < 8 || fread(b, 1, 6, f) != 6)
 				return -1;
 			*h = (int)be16(b + 1);
 			*w = (int)be16(b + 3);
+			*comps = b[5];
 			return 0;
 		}
 		if (fseek(f, (long)len - 2, SEEK_CUR) != 0)
@@ -67,16 +71,29 @@ jpeg_size(FILE *f, int *w, int *h)
 	return -1;
 }
 
-/* Pixel size and kind of an image file; *why says what is wrong. */
+/* Bytes per pixel of a PNG decoded: by colour type, times 2 at 16 bits. */
+static int
+png_bytes_per_pixel(int depth, int ctype)
+{
+	int ch = ctype == 2 ? 3 : ctype == 4 ? 2 : ctype == 6 ? 4 : 1;
+
+	return depth == 16 ? 2 * ch : ch;
+}
+
+/*
+ * Pixel size, kind and decoded size in bytes of an image file; *why
+ * says what is wrong (into why_buf when it needs numbers).
+ */
 static enum pv_status
 image_header(const char *path, int *w, int *h, int *is_png,
-    const char **why)
+    uint64_t *bytes, const char **why, char *why_buf, size_t why_len)
 {
 	static const unsigned char png[8] = { 0x89, 'P', 'N', 'G', '\r',
 	    '\n', 0x1A, '\n' };
-	unsigned char b[24];
+	unsigned char b[26];
+	unsigned long pw = 0, ph = 0;
 	FILE *f;
-	int ok = -1;
+	int ok = -1, comps = 0;
 
 	*w = *h = 0;
 	/* A regular file only: a FIFO here would block for ever. */
@@ -84,26 +101,39 @@ image_header(const char *path, int *w, int *h, int *is_png,
 		return PV_EINPUT;
 	if (fread(b, 1, 2, f) == 2 && b[0] == 0xFF && b[1] == 0xD8) {
 		*is_png = 0;
-		ok = jpeg_size(f, w, h);
+		ok = jpeg_size(f, w, h, &comps);
+		pw = (unsigned long)*w;
+		ph = (unsigned long)*h;
 		*why = "not a readable JPEG file (no frame header found)";
-	} else if (fread(b + 2, 1, 22, f) == 22 && memcmp(b, png, 8) == 0 &&
+	} else if (fread(b + 2, 1, 24, f) == 24 && memcmp(b, png, 8) == 0 &&
 	    memcmp(b + 12, "IHDR", 4) == 0) {
 		*is_png = 1;
-		if (be32(b + 16) <= IMAGE_MAX_PX && be32(b + 20) <= IMAGE_MAX_PX) {
-			*w = (int)be32(b + 16);
-			*h = (int)be32(b + 20);
-			ok = 0;
-		}
+		pw = be32(b + 16);
+		ph = be32(b + 20);
+		comps = png_bytes_per_pixel(b[24], b[25]);
+		ok = 0;
 		*why = "not a readable PNG file";
 	} else
 		*why = "neither a PNG nor a JPEG file";
 	fclose(f);
-	if (ok != 0 || *w <= 0 || *h <= 0 || *w > IMAGE_MAX_PX ||
-	    *h > IMAGE_MAX_PX) {
-		if (ok == 0)
-			*why = "the image is empty or larger than 30000 pixels";
+	if (ok != 0)
+		return PV_EINPUT;
+	if (pw == 0 || ph == 0 || comps == 0) {
+		*why = "the image is empty (no pixels)";
 		return PV_EINPUT;
 	}
+	if (pw > EMIT_MAX_IMAGE_SIDE || ph > EMIT_MAX_IMAGE_SIDE ||
+	    (uint64_t)pw * ph > EMIT_MAX_IMAGE_PIXELS) {
+		snprintf(why_buf, why_len, "%lu x %lu pixels is larger than "
+		    "planverk embeds (at most %d on a side and %u in all, "
+		    "EMIT_MAX_IMAGE_SIDE and EMIT_MAX_IMAGE_PIXELS)", pw, ph,
+		    EMIT_MAX_IMAGE_SIDE, EMIT_MAX_IMAGE_PIXELS);
+		*why = why_buf;
+		return PV_EINPUT;
+	}
+	*w = (int)pw;
+	*h = (int)ph;
+	*bytes = (uint64_t)pw * ph * (uint64_t)comps;
 	return PV_OK;
 }
 
@@ -118,19 +148,40 @@ lx_image_size(struct lctx *c, const char *path, int line, int quiet,
 	struct lay_doc *out = c->out;
 	struct lay_image *im;
 	const char *why = "";
-	int w, h, is_png;
+	char buf[200];
+	int w = 0, h = 0, is_png = 0;
+	uint64_t bytes = 0;
+	enum pv_status st;
 	size_t i;
 
 	for (i = 0; i < out->nimages; i++)
 		if (strcmp(out->images[i].path, path) == 0)
 			break;
 	if (i == out->nimages) {
-		if (image_header(path, &w, &h, &is_png, &why) != PV_OK) {
+		st = PV_EINPUT;
+		if (out->nimages >= LAYOUT_MAX_IMAGES) {
+			snprintf(buf, sizeof(buf), "one image more than the %d "
+			    "different images planverk puts in a document "
+			    "(LAYOUT_MAX_IMAGES)", LAYOUT_MAX_IMAGES);
+			why = buf;
+		} else if ((st = image_header(path, &w, &h, &is_png, &bytes,
+		    &why, buf, sizeof(buf))) == PV_OK &&
+		    bytes > LAYOUT_MAX_IMAGE_BYTES - c->image_bytes) {
+			snprintf(buf, sizeof(buf), "its %llu bytes of pixels "
+			    "take the document's images past the %llu planverk "
+			    "decodes (LAYOUT_MAX_IMAGE_BYTES)",
+			    (unsigned long long)bytes,
+			    (unsigned long long)LAYOUT_MAX_IMAGE_BYTES);
+			why = buf;
+			st = PV_EINPUT;
+		}
+		if (st != PV_OK) {
 			if (!quiet)
 				pv_diag(c->d, PV_ERROR, c->doc->file, line, 0,
 				    "image \"%s\": %s", path, why);
 			return PV_EINPUT;
 		}
+		c->image_bytes += bytes;
 		PV_GROW(out->images, out->cap_images, out->nimages + 1);
 		im = &out->images[out->nimages++];
 		im->path = pv_xstrdup(path);

@@ -159,6 +159,13 @@ struct lctx {
 	int toc_page;
 	double toc_y;
 	int fatal;               /* stop: a limit was hit */
+	/* LAYOUT_MAX_PAGES, checked while the main flow is set
+	 * (lx_pages_check): its slices counted so far. */
+	const struct vlist *main_vl;
+	size_t pg_scan;          /* slices of main_vl counted */
+	double pg_height;        /* their heights, each at most body_h */
+	size_t pg_forced;        /* of them, those a page break starts */
+	uint64_t image_bytes;    /* decoded, of out->images so far */
 };
 
 /* How paragraphs are set in one column (body, list item, cell). */
@@ -271,9 +278,9 @@ struct tgrid {
 	int *sect_end;          /* per row: first row after its section */
 	int nhead;              /* header rows, repeated on every page */
 	int ncols, ngiven;
-	double cmin[LAYOUT_MAX_TABLE_COLUMNS], cmax[LAYOUT_MAX_TABLE_COLUMNS];
-	double cw[LAYOUT_MAX_TABLE_COLUMNS], cx[LAYOUT_MAX_TABLE_COLUMNS + 1];
-	struct doc_length given[LAYOUT_MAX_TABLE_COLUMNS];
+	double cmin[PARSE_MAX_TABLE_COLUMNS], cmax[PARSE_MAX_TABLE_COLUMNS];
+	double cw[PARSE_MAX_TABLE_COLUMNS], cx[PARSE_MAX_TABLE_COLUMNS + 1];
+	struct doc_length given[PARSE_MAX_TABLE_COLUMNS];
 	const struct theme_text *ts, *hs; /* cell and header text */
 	double pad;
 };
@@ -300,6 +307,10 @@ void lx_tocnums(struct lctx *, const struct vlist *);
 
 /* layout_page.c */
 enum pv_status lx_paginate(struct lctx *, struct vlist *);
+/* Refuse the document (c->fatal) as soon as what the main flow holds
+ * cannot fit in LAYOUT_MAX_PAGES pages, blaming `line`; other flows
+ * (table cells) pass. */
+enum pv_status lx_pages_check(struct lctx *, const struct vlist *, int line);
 
 /* layout_deco.c */
 void lx_running(struct lctx *);

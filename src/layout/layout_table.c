@@ -421,6 +421,8 @@ table_rows(struct tset *t)
 		b = group_end(g, a, &r1);
 		r = set_group(t, a, b, g->cells[a].row, r1, 0);
 		st = r > st ? r : st;
+		r = lx_pages_check(t->c, vl, g->rows[g->cells[a].row]->line);
+		st = r > st ? r : st;
 	}
 	vl_close(vl, ci);
 	t->total += vl->c[ci].head_h;

@@ -51,7 +51,7 @@ collect_rows(struct tgrid *g)
 				g->caption = k;
 			break;
 		case DOC_COL:
-			if (g->ngiven < LAYOUT_MAX_TABLE_COLUMNS)
+			if (g->ngiven < PARSE_MAX_TABLE_COLUMNS)
 				g->given[g->ngiven++] = k->width;
 			break;
 		case DOC_THEAD:
@@ -142,7 +142,7 @@ fill_holes(struct tgrid *g)
 enum pv_status
 tg_build(struct lctx *c, const struct doc_node *table, struct tgrid *g)
 {
-	int occ[LAYOUT_MAX_TABLE_COLUMNS];
+	int occ[PARSE_MAX_TABLE_COLUMNS];
 	const struct doc_node *k;
 	struct tcell *tc;
 	size_t r;
@@ -159,14 +159,16 @@ tg_build(struct lctx *c, const struct doc_node *table, struct tgrid *g)
 				continue;
 			cs = k->colspan > 1 ? k->colspan : 1;
 			rs = k->rowspan > 1 ? k->rowspan : 1;
-			while (col + cs <= LAYOUT_MAX_TABLE_COLUMNS &&
+			while (col + cs <= PARSE_MAX_TABLE_COLUMNS &&
 			    !span_free(occ, col, cs, (int)r))
 				col++;
-			if (col + cs > LAYOUT_MAX_TABLE_COLUMNS) {
+			if (col + cs > PARSE_MAX_TABLE_COLUMNS) {
 				pv_diag(c->d, PV_ERROR, c->doc->file, k->line, 0,
-				    "table has more than %d columns (the most "
-				    "a table can have); split it into several "
-				    "tables", LAYOUT_MAX_TABLE_COLUMNS);
+				    "a table has more than %d columns "
+				    "(PARSE_MAX_TABLE_COLUMNS; rowspans from "
+				    "the rows above push this cell past it); "
+				    "split it into several tables",
+				    PARSE_MAX_TABLE_COLUMNS);
 				return PV_EINPUT;
 			}
 			if ((int)r + rs > g->sect_end[r])
@@ -286,7 +288,7 @@ water_level(const double *mins, int n, double avail)
 {
 	double t, sum;
 	int i, changed = 1;
-	unsigned char fixed[LAYOUT_MAX_TABLE_COLUMNS];
+	unsigned char fixed[PARSE_MAX_TABLE_COLUMNS];
 	int left = n;
 
 	memset(fixed, 0, sizeof(fixed));
@@ -336,9 +338,9 @@ squeeze(struct lctx *c, struct tgrid *g, double avail)
 enum pv_status
 tg_widths(struct lctx *c, struct tgrid *g, double x, double avail)
 {
-	double target[LAYOUT_MAX_TABLE_COLUMNS];
+	double target[PARSE_MAX_TABLE_COLUMNS];
 	double width = avail, gw, smin = 0, stgt = 0, sauto = 0, extra;
-	int k, nauto = 0, isauto[LAYOUT_MAX_TABLE_COLUMNS];
+	int k, nauto = 0, isauto[PARSE_MAX_TABLE_COLUMNS];
 	enum pv_status st = PV_OK;
 	size_t i;
 

@@ -21,6 +21,12 @@
 #define PARSE_MAX_TEXT (1024 * 1024) /* bytes of one text node */
 #define PARSE_MAX_ATTR 65536        /* bytes of one attribute value */
 #define PARSE_MAX_ERRORS 100        /* diagnostics before giving up */
+/* A table's rows (<tr>) and columns (the colspans of one row; layout
+ * refuses a grid that rowspans push wider).  Counted as the tree is
+ * made, so an oversized table is refused before anything is set.  The
+ * rows allow enrich's TABLE_MAX_ROWS with its header and sum rows. */
+#define PARSE_MAX_TABLE_ROWS 20000
+#define PARSE_MAX_TABLE_COLUMNS 40
 
 /* Parse text (len bytes) read from `file` (used in diagnostics and to
  * resolve relative image paths). */

@@ -57,6 +57,9 @@ struct tbl {
 	struct doc_node *table;
 	int stage;                 /* 0, 1 caption, 2 cols, 3 thead, 4 rows */
 	int tbody, tr;             /* seen <tbody>, seen <tr> directly */
+	long rows;                 /* <tr> so far, against PARSE_MAX_TABLE_ROWS */
+	long cols;                 /* colspans in the open row */
+	int too_many;              /* a limit reported: skip the rest */
 };
 
 /* What an open element holds. */
@@ -1007,6 +1010,47 @@ start_in_blocks(struct parse *p, struct frame *up, const struct vocab_elem *e,
 	}
 }
 
+/*
+ * A <tr> of table t: counted against PARSE_MAX_TABLE_ROWS before it is
+ * made.  Returns 0 when the table is over a limit: the row is skipped
+ * with its content (reported once), so an oversized table costs no more
+ * than reading it.
+ */
+static int
+row_allowed(struct parse *p, struct tbl *t, int line)
+{
+	if (t->too_many)
+		return 0;
+	if (++t->rows > PARSE_MAX_TABLE_ROWS) {
+		parse_error(p, line, 0, "a table has more than %d rows "
+		    "(PARSE_MAX_TABLE_ROWS); split it into several tables",
+		    PARSE_MAX_TABLE_ROWS);
+		t->too_many = 1;
+		return 0;
+	}
+	t->cols = 0;
+	return 1;
+}
+
+/* A cell of the open row: its colspan counted against
+ * PARSE_MAX_TABLE_COLUMNS. */
+static int
+cell_allowed(struct parse *p, struct tbl *t, int colspan, int line)
+{
+	if (t->too_many)
+		return 0;
+	t->cols += colspan > 1 ? colspan : 1;
+	if (t->cols > PARSE_MAX_TABLE_COLUMNS) {
+		parse_error(p, line, 0, "a table has more than %d columns "
+		    "(PARSE_MAX_TABLE_COLUMNS; this row spans %ld so far); "
+		    "split it into several tables", PARSE_MAX_TABLE_COLUMNS,
+		    t->cols);
+		t->too_many = 1;
+		return 0;
+	}
+	return 1;
+}
+
 static void
 start_in_table(struct parse *p, struct frame *up, const struct vocab_elem *e,
     struct attr *a, int nattr, int line)
@@ -1065,6 +1109,7 @@ start_in_table(struct parse *p, struct frame *up, const struct vocab_elem *e,
 		n = element_node(p, t->table, e, a, nattr, line);
 		f = push(p, F_ROWS, e->name);
 		f->node = n;
+		f->tbl = t;
 		break;
 	default: /* tr directly in the table */
 		if (t->tbody && !t->tr)
@@ -1072,6 +1117,10 @@ start_in_table(struct parse *p, struct frame *up, const struct vocab_elem *e,
 			    "<tbody> elements or <tr> rows, not both");
 		t->stage = 4;
 		t->tr = 1;
+		if (!row_allowed(p, t, line)) {
+			push(p, F_SKIP, e->name);
+			break;
+		}
 		n = t->table->last;
 		if (n == NULL || n->kind != DOC_TBODY ||
 		    !(n->flags & DOC_F_ANON)) {
@@ -1082,6 +1131,7 @@ start_in_table(struct parse *p, struct frame *up, const struct vocab_elem *e,
 		n = element_node(p, n, e, a, nattr, line);
 		f = push(p, F_CELLS, e->name);
 		f->node = n;
+		f->tbl = t;
 		break;
 	}
 }
@@ -1339,22 +1389,32 @@ tree_start(struct parse *p, const char *local, const char *prefix,
 		start_in_table(p, up, e, a, nattr, line);
 		break;
 	case F_ROWS:
-		if (e->place == P_ROWS) {
+		if (e->place == P_ROWS && up->tbl != NULL &&
+		    !row_allowed(p, up->tbl, line)) {
+			push(p, F_SKIP, e->name);
+		} else if (e->place == P_ROWS) {
 			struct frame *f;
 			struct doc_node *n = element_node(p, up->node, e, a,
 			    nattr, line);
 
 			f = push(p, F_CELLS, e->name);
 			f->node = n;
+			f->tbl = up->tbl;
 		} else {
 			misplaced(p, e, up->name, "<tr> only", line);
 		}
 		break;
 	case F_CELLS:
-		if (e->place == P_ROW)
-			push_blocks(p, element_node(p, up->node, e, a, nattr,
-			    line), e->name);
-		else
+		if (e->place == P_ROW) {
+			struct doc_node *n = element_node(p, up->node, e, a,
+			    nattr, line);
+
+			if (up->tbl != NULL && !cell_allowed(p, up->tbl,
+			    n->colspan, line))
+				push(p, F_SKIP, e->name);
+			else
+				push_blocks(p, n, e->name);
+		} else
 			misplaced(p, e, "tr", "<th> and <td> only", line);
 		break;
 	case F_COLS:

@@ -139,3 +139,121 @@ expect_rc "limits: an attribute without quotes is an input error" 1
 expect_err "limits: said in our words with line:col" \
 	"$TMP/q.xhtml:2:10: error: an attribute value must be in quotes, as in class=\"box\""
 if grep -Eq "$raw" "$err"; then fail "limits: and nothing of libxml2's"; else ok "limits: and nothing of libxml2's"; fi
+
+# --- Tables: PARSE_MAX_TABLE_ROWS and PARSE_MAX_TABLE_COLUMNS are counted
+# while the XHTML is read, so an oversized table is refused before
+# layout sets a single row.
+table() { # FILE ROWS COLS
+	python3 -c "
+import sys
+n, c = int(sys.argv[2]), int(sys.argv[3])
+rows = ''.join('<tr>' + '<td>r%dc%d</td>' % (i, 0) * c + '</tr>\n' for i in range(n))
+open(sys.argv[1], 'w').write('<html xmlns=\"http://www.w3.org/1999/xhtml\"><body>\n<table>\n' + rows + '</table>\n</body></html>\n')
+" "$@"
+}
+table "$TMP/rows.xhtml" 20001 2
+run typeset "$TMP/rows.xhtml" -o "$TMP/rows.pdf"
+expect_rc "limits: a table of 20 001 rows is an input error" 1
+expect_err "limits: refused at the row over PARSE_MAX_TABLE_ROWS" \
+	"$TMP/rows.xhtml:20003: error: a table has more than 20000 rows (PARSE_MAX_TABLE_ROWS); split it into several tables"
+if [ ! -e "$TMP/rows.pdf" ]; then ok "limits: and writes no PDF"
+else fail "limits: and writes no PDF"; fi
+table "$TMP/cols.xhtml" 2 41
+run typeset "$TMP/cols.xhtml" -o "$TMP/cols.pdf"
+expect_rc "limits: a table of 41 columns is an input error" 1
+expect_err "limits: refused at the cell over PARSE_MAX_TABLE_COLUMNS" \
+	"$TMP/cols.xhtml:3: error: a table has more than 40 columns (PARSE_MAX_TABLE_COLUMNS; this row spans 41 so far); split it into several tables"
+# 80 000 rows: refused in well under a second's work (was 6 s, then a
+# 2 000-page PDF).  The bound is loose for slow machines and sanitizers.
+table "$TMP/rows80k.xhtml" 80000 3
+t0=$(date +%s%N)
+run typeset "$TMP/rows80k.xhtml" -o "$TMP/rows80k.pdf"
+ms=$((($(date +%s%N) - t0) / 1000000))
+expect_rc "limits: a table of 80 000 rows is an input error" 1
+if [ "$ms" -lt 5000 ]; then ok "limits: and is refused quickly ($ms ms)"
+else fail "limits: and is refused quickly" "$ms ms"; fi
+
+# --- Pages: LAYOUT_MAX_PAGES is checked while the flow is set, so a
+# document of 100 000 page breaks is refused where it passes the limit.
+python3 -c "
+import sys
+open(sys.argv[1], 'w').write('<html xmlns=\"http://www.w3.org/1999/xhtml\"><body>\n' + '<p>x</p><div class=\"pagebreak\"/>\n' * 100000 + '</body></html>\n')
+" "$TMP/pages.xhtml"
+t0=$(date +%s%N)
+run typeset "$TMP/pages.xhtml" -o "$TMP/pages.pdf"
+ms=$((($(date +%s%N) - t0) / 1000000))
+expect_rc "limits: 100 000 page breaks are an input error" 1
+expect_err "limits: refused at LAYOUT_MAX_PAGES, with the line" \
+	"$TMP/pages.xhtml:5003: error: the document needs more than 5000 pages by here, the most planverk makes (LAYOUT_MAX_PAGES); split it into several documents"
+if [ ! -e "$TMP/pages.pdf" ]; then ok "limits: and writes no PDF"
+else fail "limits: and writes no PDF"; fi
+if [ "$ms" -lt 10000 ]; then ok "limits: and is refused quickly ($ms ms)"
+else fail "limits: and is refused quickly" "$ms ms"; fi
+
+# --- Images: LAYOUT_MAX_IMAGES different files, LAYOUT_MAX_IMAGE_BYTES
+# of pixels decoded, and the side and pixel limits of emit, all checked
+# from the file headers before emit decodes or embeds anything.
+mkdir -p "$TMP/many"
+i=0
+while [ $i -le 1000 ]; do
+	cp "$EFIX/logo.png" "$TMP/many/$i.png"
+	i=$((i + 1))
+done
+python3 -c "
+import sys
+n = int(sys.argv[2])
+figs = ''.join('<figure><img src=\"many/%d.png\" alt=\"%d\" width=\"20pt\"/></figure>\n' % (i, i) for i in range(n))
+open(sys.argv[1], 'w').write('<html xmlns=\"http://www.w3.org/1999/xhtml\"><body>\n' + figs + '</body></html>\n')
+" "$TMP/imgs.xhtml" 1001
+(cd "$TMP" && $PLANVERK typeset imgs.xhtml -o imgs.pdf >stdout 2>stderr)
+rc=$?
+err="$TMP/stderr"
+expect_rc "limits: 1 001 different images are an input error" 1
+expect_err "limits: refused at the image over LAYOUT_MAX_IMAGES" \
+	"imgs.xhtml:1002: error: image \"many/1000.png\": one image more than the 1000 different images planverk puts in a document (LAYOUT_MAX_IMAGES)"
+if [ ! -e "$TMP/imgs.pdf" ]; then ok "limits: and writes no PDF"
+else fail "limits: and writes no PDF"; fi
+# 1 000 different images, and the same one 2 000 times more: set.
+python3 -c "
+import sys
+figs = ''.join('<figure><img src=\"many/%d.png\" alt=\"%d\" width=\"20pt\"/></figure>\n' % (i % 1000, i) for i in range(3000))
+open(sys.argv[1], 'w').write('<html xmlns=\"http://www.w3.org/1999/xhtml\"><body>\n' + figs + '</body></html>\n')
+" "$TMP/imgs.xhtml"
+(cd "$TMP" && $PLANVERK typeset imgs.xhtml -o imgs.pdf >stdout 2>stderr)
+rc=$?
+expect_rc "limits: 1 000 different images, 3 000 figures, typeset" 0
+# Headers only (a PNG's signature and IHDR): layout reads no more.
+python3 -c "
+import struct, sys, zlib
+def png(path, w, h, depth, ctype):
+    ihdr = struct.pack('>IIBBBBB', w, h, depth, ctype, 0, 0, 0)
+    open(path, 'wb').write(b'\x89PNG\r\n\x1a\n' + struct.pack('>I', 13) + b'IHDR' + ihdr + struct.pack('>I', zlib.crc32(b'IHDR' + ihdr)))
+d = sys.argv[1]
+for i in range(4):
+    png('%s/big%d.png' % (d, i), 8192, 4096, 8, 6)  # 2^27 bytes each
+png(d + '/one.png', 1, 1, 8, 0)                       # 1 byte
+png(d + '/wide.png', 30001, 1, 8, 0)
+" "$TMP/img"
+figs=""
+for i in 0 1 2 3; do figs="$figs<figure><img src=\"img/big$i.png\" alt=\"$i\"/></figure>"; done
+xhtml "$TMP/bytes.xhtml" "$figs
+<figure><img src=\"img/one.png\" alt=\"one\"/></figure>"
+(cd "$TMP" && $PLANVERK typeset bytes.xhtml -o bytes.pdf >stdout 2>stderr)
+rc=$?
+expect_rc "limits: images past LAYOUT_MAX_IMAGE_BYTES are an input error" 1
+expect_err "limits: refused at the image one byte over, before decoding" \
+	"bytes.xhtml:3: error: image \"img/one.png\": its 1 bytes of pixels take the document's images past the 536870912 planverk decodes (LAYOUT_MAX_IMAGE_BYTES)"
+# Exactly at the limit, layout lets them through (emit then finds the
+# files are headers only).
+xhtml "$TMP/bytes.xhtml" "$figs"
+(cd "$TMP" && $PLANVERK typeset bytes.xhtml -o bytes.pdf >stdout 2>stderr)
+rc=$?
+if grep -q LAYOUT_MAX_IMAGE_BYTES "$err"; then
+	fail "limits: images of exactly LAYOUT_MAX_IMAGE_BYTES pass layout" "$(cat "$err")"
+else ok "limits: images of exactly LAYOUT_MAX_IMAGE_BYTES pass layout"; fi
+xhtml "$TMP/wide.xhtml" "<figure><img src=\"img/wide.png\" alt=\"wide\"/></figure>"
+(cd "$TMP" && $PLANVERK typeset wide.xhtml -o wide.pdf >stdout 2>stderr)
+rc=$?
+expect_rc "limits: an image wider than EMIT_MAX_IMAGE_SIDE is an input error" 1
+expect_err "limits: layout names emit's limit (one constant)" \
+	"wide.xhtml:2: error: image \"img/wide.png\": 30001 x 1 pixels is larger than planverk embeds (at most 30000 on a side and 60000000 in all, EMIT_MAX_IMAGE_SIDE and EMIT_MAX_IMAGE_PIXELS)"

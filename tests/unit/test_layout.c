@@ -627,13 +627,35 @@ test_wide_table_error(void **state)
 	/* Too many columns for any page. */
 	pv_buf_init(&b);
 	pv_buf_puts(&b, "<table><tr>");
-	for (i = 0; i < LAYOUT_MAX_TABLE_COLUMNS + 1; i++)
+	for (i = 0; i < PARSE_MAX_TABLE_COLUMNS + 1; i++)
 		pv_buf_puts(&b, "<td>x</td>");
 	pv_buf_puts(&b, "</tr></table>");
 	pv_diags_init(&d);
 	assert_int_equal(lay(b.data, &ld, &d), PV_EINPUT);
 	s = pv_diag_format(&d.v[0]);
 	assert_non_null(strstr(s, "table has more than 40 columns"));
+	free(s);
+	lay_doc_free(&ld);
+	pv_diags_free(&d);
+	pv_buf_free(&b);
+
+	/* Rows of 21 cells each pass parse's count; the rowspans of the
+	 * first push the second's to column 42: layout refuses the grid
+	 * with the same limit. */
+	pv_buf_init(&b);
+	pv_buf_puts(&b, "<table><tr>");
+	for (i = 0; i < 21; i++)
+		pv_buf_puts(&b, "<td rowspan=\"2\">x</td>");
+	pv_buf_puts(&b, "</tr><tr>");
+	for (i = 0; i < 21; i++)
+		pv_buf_puts(&b, "<td>y</td>");
+	pv_buf_puts(&b, "</tr></table>");
+	pv_diags_init(&d);
+	assert_int_equal(lay(b.data, &ld, &d), PV_EINPUT);
+	s = pv_diag_format(&d.v[0]);
+	assert_non_null(strstr(s, "a table has more than 40 columns "
+	    "(PARSE_MAX_TABLE_COLUMNS; rowspans from the rows above push this "
+	    "cell past it)"));
 	free(s);
 	lay_doc_free(&ld);
 	pv_diags_free(&d);
@@ -788,6 +810,18 @@ test_same_twice(void **state)
 	pv_buf_free(&db);
 }
 
+/* b, `times` times over. */
+static void
+buf_repeat_self(struct pv_buf *b, int times)
+{
+	char *one = pv_xstrdup(b->data);
+	int i;
+
+	for (i = 1; i < times; i++)
+		pv_buf_puts(b, one);
+	free(one);
+}
+
 static void
 test_page_limit(void **state)
 {
@@ -801,6 +835,39 @@ test_page_limit(void **state)
 	assert_int_equal(lay(b.data, &ld, &d), PV_EINPUT);
 	assert_true(d.errors >= 1);
 	assert_non_null(strstr(d.v[0].msg, "more than 5000 pages"));
+	assert_non_null(strstr(d.v[0].msg, "(LAYOUT_MAX_PAGES)"));
+	lay_doc_free(&ld);
+	pv_diags_free(&d);
+	pv_buf_free(&b);
+
+	/* Twenty times too many: refused where the limit is passed, a
+	 * page break a line, not after setting all of it. */
+	pv_buf_init(&b);
+	repeat(&b, "<p>x</p><div class=\"pagebreak\"/>\n",
+	    20 * LAYOUT_MAX_PAGES);
+	pv_diags_init(&d);
+	assert_int_equal(lay(b.data, &ld, &d), PV_EINPUT);
+	assert_int_equal(d.errors, 1);
+	assert_non_null(strstr(d.v[0].msg, "more than 5000 pages by here"));
+	assert_true(d.v[0].line > LAYOUT_MAX_PAGES &&
+	    d.v[0].line < LAYOUT_MAX_PAGES + 10);
+	assert_int_equal(ld.npages, 0);
+	lay_doc_free(&ld);
+	pv_diags_free(&d);
+	pv_buf_free(&b);
+
+	/* Lines, no breaks: their height alone passes the limit (a
+	 * paragraph of 60 lines, some 12 000 pages in all). */
+	pv_buf_init(&b);
+	repeat(&b, "<p>a", 1);
+	repeat(&b, "<br/>a", 59);
+	repeat(&b, "</p>\n", 1);
+	buf_repeat_self(&b, 10000);
+	pv_diags_init(&d);
+	assert_int_equal(lay(b.data, &ld, &d), PV_EINPUT);
+	assert_int_equal(d.errors, 1);
+	assert_non_null(strstr(d.v[0].msg, "more than 5000 pages by here"));
+	assert_true(d.v[0].line < 10000 / 2);
 	lay_doc_free(&ld);
 	pv_diags_free(&d);
 	pv_buf_free(&b);

@@ -991,6 +991,97 @@ test_error_cap(void **state)
 	pv_buf_free(&b);
 }
 
+/* A table of `rows` rows of `cols` cells, one row a line, in a <tbody>
+ * or directly in the table; the <table> is on line 5, row r on 5 + r. */
+static char *
+table_body(long rows, int cols, int tbody)
+{
+	struct pv_buf b;
+	long r;
+	int k;
+
+	pv_buf_init(&b);
+	pv_buf_puts(&b, "\n<table>");
+	if (tbody)
+		pv_buf_puts(&b, "<tbody>");
+	for (r = 0; r < rows; r++) {
+		pv_buf_puts(&b, "\n<tr>");
+		for (k = 0; k < cols; k++)
+			pv_buf_puts(&b, "<td>x</td>");
+		pv_buf_puts(&b, "</tr>");
+	}
+	if (tbody)
+		pv_buf_puts(&b, "</tbody>");
+	pv_buf_puts(&b, "</table>");
+	return pv_buf_take(&b);
+}
+
+/*
+ * PARSE_MAX_TABLE_ROWS and PARSE_MAX_TABLE_COLUMNS: at the limit a table
+ * is read; one over, it is refused at the row or cell that goes over,
+ * naming the limit, before layout sets anything.
+ */
+static void
+test_table_limits(void **state)
+{
+	struct doc *doc;
+	char *body, *want;
+	int tb;
+
+	for (tb = 0; tb < 2; tb++) {
+		body = table_body(PARSE_MAX_TABLE_ROWS, 1, tb);
+		doc = parse_body(body, NULL);
+		assert_non_null(doc);
+		doc_free(doc);
+		free(body);
+		body = table_body(PARSE_MAX_TABLE_ROWS + 1, 1, tb);
+		want = pv_xasprintf("t.xhtml:%d: error: a table has more than "
+		    "%d rows (PARSE_MAX_TABLE_ROWS); split it into several "
+		    "tables", PARSE_MAX_TABLE_ROWS + 6, PARSE_MAX_TABLE_ROWS);
+		expect_body_error(body, want);
+		free(want);
+		free(body);
+	}
+	body = table_body(3, PARSE_MAX_TABLE_COLUMNS, 0);
+	doc = parse_body(body, NULL);
+	assert_non_null(doc);
+	doc_free(doc);
+	free(body);
+	body = table_body(3, PARSE_MAX_TABLE_COLUMNS + 1, 1);
+	want = pv_xasprintf("t.xhtml:6: error: a table has more than %d "
+	    "columns (PARSE_MAX_TABLE_COLUMNS; this row spans %d so far); "
+	    "split it into several tables", PARSE_MAX_TABLE_COLUMNS,
+	    PARSE_MAX_TABLE_COLUMNS + 1);
+	expect_body_error(body, want);
+	free(want);
+	free(body);
+	/* Colspans count: 39 cells and one of colspan 2. */
+	body = table_body(1, PARSE_MAX_TABLE_COLUMNS - 1, 0);
+	want = strstr(body, "</tr>");
+	assert_non_null(want);
+	{
+		char *b2 = pv_xasprintf("%.*s<td colspan=\"2\">y</td>%s",
+		    (int)(want - body), body, want);
+
+		expect_body_error(b2, "t.xhtml:6: error: a table has more "
+		    "than 40 columns (PARSE_MAX_TABLE_COLUMNS; this row spans "
+		    "41 so far); split it into several tables");
+		free(b2);
+	}
+	free(body);
+	/* A table nested in a cell counts on its own. */
+	expect_body_error("<table><tr><td><table><tr><td>a</td></tr></table>"
+	    "</td><td colspan=\"40\">b</td></tr></table>",
+	    "t.xhtml:4: error: a table has more than 40 columns "
+	    "(PARSE_MAX_TABLE_COLUMNS; this row spans 41 so far); split it "
+	    "into several tables");
+	doc = parse_body("<table><tr><td colspan=\"39\"><table><tr><td "
+	    "colspan=\"40\">a</td></tr></table></td><td>b</td></tr></table>",
+	    NULL);
+	assert_non_null(doc);
+	doc_free(doc);
+}
+
 /* Nothing is printed, whatever the input; libxml2's handlers are left
  * as they were. */
 static void
@@ -1122,6 +1213,7 @@ main(void)
 		cmocka_unit_test(test_entities_never_expand),
 		cmocka_unit_test(test_encodings),
 		cmocka_unit_test(test_error_cap),
+		cmocka_unit_test(test_table_limits),
 		cmocka_unit_test(test_silent),
 		cmocka_unit_test(test_doc_free_null),
 		cmocka_unit_test(test_two_megabytes),
