@@ -68,12 +68,24 @@ emit_check_jpeg(const unsigned char *p, size_t n, char *why, size_t whylen)
 			    "%zu", off);
 			return PV_EINPUT;
 		}
+		at = off;
 		while (off < n && p[off] == 0xFF)
 			off++;  /* fill bytes */
 		if (off >= n)
 			goto incomplete;
-		at = off - 1;
 		m = p[off++];
+		/* Up to the frame header libharu reads each marker as two
+		 * bytes and a length: fill bytes or a marker without a
+		 * segment there would make it read the wrong header. */
+		if (!sof && (off - at != 2 || m == 0x01 ||
+		    (m >= 0xD0 && m <= 0xD7))) {
+			snprintf(why, whylen, "unsupported JPEG: %s before the "
+			    "frame header (at byte %zu); save the image again",
+			    off - at != 2 ? "fill bytes" : "a marker without a "
+			    "segment", at);
+			return PV_EINPUT;
+		}
+		at = off - 2;
 		if (m == 0xD9) {
 			if (!sos) {
 				snprintf(why, whylen, "damaged JPEG: it ends "

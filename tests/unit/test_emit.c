@@ -1082,6 +1082,19 @@ test_jpeg_structure(void **state)
 	expect_jpeg(j, len, PV_OK, NULL);
 
 	{
+		/* Fill bytes before the frame header are legal JPEG, but
+		 * libharu reads the wrong header then (found by fuzz_image):
+		 * refused.  The photo's first segment starts at byte 2. */
+		unsigned char *f = pv_xmalloc(len + 3);
+
+		memcpy(f, j, 2);
+		memset(f + 2, 0xFF, 3);
+		memcpy(f + 5, j + 2, len - 2);
+		expect_jpeg(f, len + 3, PV_EINPUT, "fill bytes before the "
+		    "frame header (at byte 2)");
+		free(f);
+	}
+	{
 		unsigned char *b = pv_xmalloc(len);
 
 		/* Frame sides of 0. */
