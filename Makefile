@@ -3,7 +3,7 @@
 #   make            build build/planverk
 #   make example    install what is missing, render input/*.json to out/
 #   make check      install what is missing, build, run every test
-#   make asan       the tests again under AddressSanitizer and UBSan
+#   make asan       the tests again under AddressSanitizer and UBSan (clang)
 #   make valgrind   the unit tests under valgrind
 #   make fuzz       each libFuzzer harness for FUZZ_SECONDS (clang, ASan,
 #                   UBSan); FUZZ=NAME runs one
@@ -119,8 +119,10 @@ example: deps
 	@$(MAKE) --no-print-directory $(BIN)
 	@sh tests/render-examples.sh $(BIN)
 
-asan:
-	@$(MAKE) --no-print-directory BUILD=build-asan \
+# clang's UBSan also catches what gcc's does not (an offset added to a
+# null pointer), and is the compiler `make fuzz` uses.
+asan: fuzz-deps
+	@$(MAKE) --no-print-directory BUILD=build-asan CC=clang \
 		CFLAGS='-O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all' \
 		LDFLAGS='-fsanitize=address,undefined' test-run
 

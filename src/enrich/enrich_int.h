@@ -16,8 +16,8 @@
 /* Limits of what a document may ask of enrich; each refused by name. */
 #define ENRICH_MAX_SUMS 1000  /* distinct levels, sources or years summed */
 #define ENRICH_MAX_AMOUNT 1000000000000LL /* kroner in one budget */
-#define ENRICH_MIN_YEAR 1900
-#define ENRICH_MAX_YEAR 2200
+#define ENRICH_MIN_YEAR PV_YEAR_MIN /* util/date.h: one range for every stage */
+#define ENRICH_MAX_YEAR PV_YEAR_MAX
 #define TABLE_MAX_COLUMNS 40
 #define TABLE_MAX_ROWS 10000
 #define TABLE_MAX_COLSPAN 100

@@ -213,6 +213,9 @@ bol(struct render *r)
 		r->suppress = 0;
 		return 1;
 	}
+	/* An empty buffer has no data pointer to add an offset to. */
+	if (r->indent.len == r->indent_base)
+		return 1;
 	return put(r, r->indent.data + r->indent_base,
 	    r->indent.len - r->indent_base);
 }
@@ -223,6 +226,8 @@ put_escaped(struct render *r, const char *s, size_t n)
 	size_t i, start = 0;
 	const char *rep;
 
+	if (n == 0)	/* s may be NULL: an empty value's text */
+		return 1;
 	for (i = 0; i < n; i++) {
 		switch (s[i]) {
 		case '&': rep = "&amp;"; break;

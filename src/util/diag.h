@@ -50,7 +50,7 @@ void pv_diags_free(struct pv_diags *);
 void pv_diag(struct pv_diags *, enum pv_level, const char *file, int line,
     int col, const char *fmt, ...) PV_PRINTF(6, 7);
 void pv_vdiag(struct pv_diags *, enum pv_level, const char *file, int line,
-    int col, const char *fmt, va_list);
+    int col, const char *fmt, va_list) PV_PRINTF(6, 0);
 /* Move every diagnostic of src to the end of dst; src is left empty. */
 void pv_diags_move(struct pv_diags *dst, struct pv_diags *src);
 

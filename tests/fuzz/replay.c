@@ -76,7 +76,8 @@ replay_dir(const char *dir)
 		names[n++] = pv_xasprintf("%s/%s", dir, e->d_name);
 	}
 	closedir(dp);
-	qsort(names, n, sizeof(*names), by_name);
+	if (n > 1)
+		qsort(names, n, sizeof(*names), by_name);
 	for (i = 0; i < n; i++) {
 		struct stat st;
 

@@ -20,11 +20,13 @@ for name in "$@"; do
 	log=$build/fuzz-$name.log
 	# Crashes of earlier runs were reported then; count this run's.
 	rm -rf "$crash"
-	mkdir -p "$corpus" "$crash" "tests/fuzz/regress/$name"
+	mkdir -p "$corpus" "$crash"
+	regress=tests/fuzz/regress/$name
+	[ -d "$regress" ] || regress=
 	[ -n "$(ls -A "$corpus")" ] || sh tests/fuzz/seeds.sh "$name" "$corpus"
 	"$build/fuzz/fuzz_$name" -max_total_time="$secs" -timeout=10 \
 	    -rss_limit_mb=4096 -print_final_stats=1 \
-	    -artifact_prefix="$crash/" "$corpus" "tests/fuzz/regress/$name" \
+	    -artifact_prefix="$crash/" "$corpus" $regress \
 	    >"$log" 2>&1
 	rc=$?
 	execs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$log" | tail -1)

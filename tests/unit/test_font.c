@@ -203,8 +203,8 @@ test_bad_maps(void **state)
 		"{\"families\": {\"X\": \"a.ttf\"}}",
 		"{\"families\": {\"X\": {\"bold\": \"a.ttf\"}}}",
 		"{\"families\": {\"X\": {\"regular\": 1}}}",
-		"{\"families\": {\"X\": {\"regular\": \"a.ttf\", "
-		    "\"oblique\": \"b.ttf\"}}}",
+		("{\"families\": {\"X\": {\"regular\": \"a.ttf\", "
+		    "\"oblique\": \"b.ttf\"}}}"),
 		"{\"families\": {",
 	};
 	char *map = pv_xasprintf("%s/bad.json", tmpdir);
