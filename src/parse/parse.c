@@ -28,6 +28,9 @@
 #include "parse.h"
 #include "parse_int.h"
 
+static void add_diag(struct parse *, enum pv_level, int, int, const char *,
+    va_list) PV_PRINTF(5, 0);
+
 static void
 add_diag(struct parse *p, enum pv_level level, int line, int col,
     const char *fmt, va_list ap)
