@@ -19,7 +19,9 @@ put() {
 }
 case $name in
 plan | build)
-	put input/*.json tests/fixtures/check/*.json docs/examples/*.json ;;
+	put input/*.json tests/fixtures/check/*.json docs/examples/*.json \
+	    templates/*/starter.json tests/fixtures/enrich/*.json \
+	    tests/fixtures/enrich/shapes/*.json ;;
 mustache)
 	put templates/*/*.mustache tests/fixtures/template/*.mustache ;;
 xhtml)
