@@ -89,13 +89,21 @@ view_md(struct enrich *e, cJSON *o, const char *key, const cJSON *md,
 	}
 	len = strlen(md->valuestring);
 	pv_buf_init(&b);
-	if (markdown_to_xhtml(md->valuestring, len, inline_only, &b) != 0) {
+	switch (markdown_to_xhtml(md->valuestring, len, inline_only, &b)) {
+	case MARKDOWN_TOO_LONG:
 		en_error(e, md, "the text is %zu bytes long; one text field may "
 		    "hold at most %u bytes (MARKDOWN_MAX_INPUT): split it into "
 		    "several blocks", len, MARKDOWN_MAX_INPUT);
 		view_false(o, key);
-	} else {
+		break;
+	case MARKDOWN_TOO_DEEP:
+		en_error(e, md, "the text nests quotes, lists or emphasis more "
+		    "than %d deep (MARKDOWN_MAX_DEPTH)", MARKDOWN_MAX_DEPTH);
+		view_false(o, key);
+		break;
+	default:
 		view_str(o, key, b.data ? b.data : "");
+		break;
 	}
 	pv_buf_free(&b);
 }

@@ -187,6 +187,33 @@ render_node(cmark_node *n, cmark_event_type ev, int bare_para,
 	}
 }
 
+/* The deepest nesting of nodes under the document: each container node
+ * becomes at most one element of XHTML. */
+static int
+markdown_depth(cmark_node *doc)
+{
+	cmark_iter *it = cmark_iter_new(doc);
+	cmark_event_type ev;
+	int depth = 0, deepest = 0;
+
+	while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
+		cmark_node *n = cmark_iter_get_node(it);
+
+		/* Leaves are entered and never exited; the document
+		 * itself makes no element. */
+		if (n == doc)
+			continue;
+		if (ev == CMARK_EVENT_ENTER && cmark_node_first_child(n)) {
+			if (++depth > deepest)
+				deepest = depth;
+		} else if (ev == CMARK_EVENT_EXIT) {
+			depth--;
+		}
+	}
+	cmark_iter_free(it);
+	return deepest;
+}
+
 int
 markdown_to_xhtml(const char *md, size_t len, int inline_only,
     struct pv_buf *out)
@@ -199,7 +226,7 @@ markdown_to_xhtml(const char *md, size_t len, int inline_only,
 	int bare = 0;
 
 	if (len > MARKDOWN_MAX_INPUT)
-		return -1;
+		return MARKDOWN_TOO_LONG;
 	cmark_gfm_core_extensions_ensure_registered();
 	p = cmark_parser_new(CMARK_OPT_DEFAULT);
 	if ((ext = cmark_find_syntax_extension("autolink")) != NULL)
@@ -212,6 +239,11 @@ markdown_to_xhtml(const char *md, size_t len, int inline_only,
 	if (inline_only && first != NULL && first == cmark_node_last_child(doc)
 	    && cmark_node_get_type(first) == CMARK_NODE_PARAGRAPH)
 		bare = 1;
+	if (markdown_depth(doc) > MARKDOWN_MAX_DEPTH) {
+		cmark_node_free(doc);
+		cmark_parser_free(p);
+		return MARKDOWN_TOO_DEEP;
+	}
 	it = cmark_iter_new(doc);
 	while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
 		cmark_node *n = cmark_iter_get_node(it);

@@ -152,8 +152,12 @@ check_string(const char *s, size_t n, size_t i, struct json_syntax_error *e)
 			return 0;
 		}
 		if (c == '\\') {
-			if (i + 1 >= n)
+			/* A backslash as the last byte escapes nothing:
+			 * the string is never closed. */
+			if (i + 1 >= n) {
+				i = n;
 				break;
+			}
 			if (s[i + 1] == 'u') {
 				if ((i = check_u_escape(s, n, i, e)) == 0)
 					return 0;

@@ -143,3 +143,28 @@ run check "$TMP/md1048577.json"
 expect_rc "enrich-shapes: a Markdown field of 1 MiB + 1 byte is refused" 1
 expect_err_has "enrich-shapes: the refusal names the field and the limit" \
     "body[0].content[5].text: the text is 1048577 bytes long; one text field may hold at most 1048576 bytes (MARKDOWN_MAX_INPUT)"
+
+# Markdown nesting: quotes inside quotes to MARKDOWN_MAX_DEPTH are built
+# (23 quotes and the paragraph in the innermost), one more is refused.
+for n in 23 24; do
+	python3 - "$FIX/check/good.json" "$TMP/deep$n.json" "$n" <<'PY'
+import json, sys
+d = json.load(open(sys.argv[1]))
+n = int(sys.argv[3])
+d["body"][0]["content"].append({"text": "> " * n + "innerst sitat"})
+json.dump(d, open(sys.argv[2], "w"), ensure_ascii=False)
+PY
+done
+run build "$TMP/deep23.json" -o "$TMP/deep23.pdf"
+expect_rc "enrich-shapes: Markdown nested MARKDOWN_MAX_DEPTH deep is built" 0
+# (23 nested boxes leave a narrow column: a letter or two a line)
+if pdftotext "$TMP/deep23.pdf" - 2>/dev/null | tr -d ' \n' |
+    grep -q "innerstsitat"; then
+	ok "enrich-shapes: the innermost quote reaches the page"
+else
+	fail "enrich-shapes: the innermost quote reaches the page"
+fi
+run check "$TMP/deep24.json"
+expect_rc "enrich-shapes: Markdown nested one deeper is refused" 1
+expect_err_has "enrich-shapes: the refusal names the field and the limit" \
+    "body[0].content[5].text: the text nests quotes, lists or emphasis more than 24 deep (MARKDOWN_MAX_DEPTH)"
