@@ -17,7 +17,7 @@
 #include <time.h>
 
 #include "../../src/font/font.h"
-#include "../../src/layout/para_int.h"
+#include "../../src/para/para_int.h"
 #include "../../src/util/buf.h"
 #include "corpus.h"
 
@@ -66,7 +66,8 @@ main(int argc, char *argv[])
 {
 	struct pv_diags d;
 	struct fontset *fs;
-	struct hyphenator *h;
+	struct para_engine *h;
+	struct para_stats pstats;
 	struct para *ps = NULL;
 	struct para_style st;
 	struct para_lines pl;
@@ -92,9 +93,9 @@ main(int argc, char *argv[])
 		fprintf(stderr, "bench_paragraph: no Open Sans\n");
 		return 1;
 	}
-	h = hyphenator_new();
+	h = para_engine_new();
 	t0 = now_ms();
-	hyphenate_word(h, "nb", "barnehage", 9, pts, 9);
+	hyphenate_word(h->hy, "nb", "barnehage", 9, pts, 9);
 	tload = now_ms() - t0;
 
 	/* Paragraphs of 2 to 9 sentences, about 60 per 1000 lines. */
@@ -215,9 +216,9 @@ main(int argc, char *argv[])
 	    width, cells ? "table cells" : left ? "ragged" : "justified",
 	    t1 - t0, tload);
 	printf("  para_measure of the same paragraphs: %.1f ms\n", tmeasure);
+	para_engine_stats(h, &pstats);
 	printf("  passes: first %lu, second %lu, emergency %lu, final %lu\n",
-	    para_stats.pass[0], para_stats.pass[1], para_stats.pass[2],
-	    para_stats.pass[3]);
+	    pstats.pass[0], pstats.pass[1], pstats.pass[2], pstats.pass[3]);
 	printf("  hyphenated lines %zu (%.1f%%), ladders (3+ in a row) "
 	    "%zu = %.2f per 1000 lines\n", hyph, 100.0 * hyph / lines,
 	    ladders, 1000.0 * ladders / lines);
@@ -235,7 +236,7 @@ main(int argc, char *argv[])
 	for (i = 0; i < np; i++)
 		free(ps[i].text);
 	free(ps);
-	hyphenator_free(h);
+	para_engine_free(h);
 	fontset_free(fs);
 	pv_diags_free(&d);
 	return 0;

@@ -95,7 +95,7 @@ prepare_words(struct lctx *c, const struct doc_node *n, const char *lang)
 	for (k = n->first; k != NULL; k = k->next) {
 		kl = k->lang != NULL ? k->lang : lang;
 		if (k->kind == DOC_TEXT && k->text != NULL)
-			hyphenator_prepare(c->hy, kl, k->text, k->text_len);
+			para_engine_prepare(c->pe, kl, k->text, k->text_len);
 		else
 			prepare_words(c, k, kl);
 	}
@@ -113,7 +113,7 @@ prepare_hyphenator(struct lctx *c)
 
 	for (i = 0; i < sizeof(extra) / sizeof(extra[0]); i++)
 		if (extra[i] != NULL)
-			hyphenator_prepare(c->hy, c->lang, extra[i],
+			para_engine_prepare(c->pe, c->lang, extra[i],
 			    strlen(extra[i]));
 	if (c->doc->root != NULL)
 		prepare_words(c, c->doc->root, c->doc->root->lang != NULL ?
@@ -264,8 +264,8 @@ ctx_free(struct lctx *c)
 	free(c->heads);
 	free(c->headsort);
 	free(c->tocnums);
-	if (c->hy != NULL)
-		hyphenator_free(c->hy);
+	if (c->pe != NULL)
+		para_engine_free(c->pe);
 }
 
 enum pv_status
@@ -294,7 +294,7 @@ layout_document(const struct doc *doc, const struct theme *th,
 	derive(&c);
 	if ((st = check_faces(&c)) != PV_OK)
 		return st;
-	c.hy = hyphenator_new();
+	c.pe = para_engine_new();
 	prepare_hyphenator(&c);
 	if (doc->root != NULL)
 		prescan(&c, doc->root, count, &cap);

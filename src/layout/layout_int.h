@@ -28,7 +28,7 @@
 #include "../util/diag.h"
 #include "layout.h"
 #include "pages.h"
-#include "paragraph.h"
+#include "../para/para.h"
 
 #define VS_NOBREAK 1u   /* no page break before this slice */
 #define VS_FORCE 2u     /* a page break before this slice */
@@ -138,7 +138,7 @@ struct lctx {
 	const struct doc *doc;
 	const struct theme *th;
 	struct fontset *fs;
-	struct hyphenator *hy;
+	struct para_engine *pe;          /* the paragraph engine */
 	struct pv_diags *d;      /* the diagnostics of this pass */
 	struct lay_doc *out;     /* the pages of this pass */
 	const struct layout_labels *labels;

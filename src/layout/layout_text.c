@@ -334,7 +334,7 @@ lx_runs_layout(struct lctx *c, struct flow *fl, const struct para_run *r,
 	ps.align = (enum para_align)align;
 	ps.lang = fl->lang != NULL ? fl->lang : c->lang;
 	ps.hyphenate = hyph && w >= 3 * ts->size;
-	return para_layout(r, n, &ps, c->fs, c->hy, c->doc->file, line, out,
+	return para_layout(r, n, &ps, c->fs, c->pe, c->doc->file, line, out,
 	    c->d);
 }
 

@@ -16,7 +16,7 @@
 
 #include <cmocka.h>
 
-#include "../../src/layout/paragraph.h"
+#include "../../src/para/hyphenate.h"
 #include "../../src/util/buf.h"
 #include "../../src/util/utf8.h"
 

@@ -23,9 +23,8 @@
 #include <cmocka.h>
 
 #include "../../src/font/font.h"
-#include "../../src/layout/linebreak.h"
-#include "../../src/layout/para_int.h"
-#include "../../src/layout/paragraph.h"
+#include "../../src/para/linebreak.h"
+#include "../../src/para/para_int.h"
 #include "../../src/util/buf.h"
 #include "../../src/util/mem.h"
 #include "../../src/util/utf8.h"
@@ -33,7 +32,7 @@
 #define EPS 1e-6
 
 static struct fontset *fs;
-static struct hyphenator *hy;
+static struct para_engine *hy;
 static int regular, bold;
 
 /* Bokmål in the register of a competence plan, with what real plans
@@ -90,14 +89,14 @@ setup(void **state)
 	regular = fontset_face(fs, "Open Sans", FONT_REGULAR, "test", &d);
 	bold = fontset_face(fs, "Open Sans", FONT_BOLD, "test", &d);
 	pv_diags_free(&d);
-	hy = hyphenator_new();
+	hy = para_engine_new();
 	return regular < 0 || bold < 0 ? -1 : 0;
 }
 
 static int
 teardown(void **state)
 {
-	hyphenator_free(hy);
+	para_engine_free(hy);
 	fontset_free(fs);
 	return 0;
 }

@@ -31,7 +31,7 @@
 #include "../util/mem.h"
 #include "../util/utf8.h"
 #include "hyph_trie.h"
-#include "paragraph.h"
+#include "hyphenate.h"
 
 /* Where hyphen-no installs its patterns, in the order we look. */
 static const char *const hyph_dirs[] = {

@@ -46,8 +46,6 @@
  * line stretched to the pretolerance, as a fraction of the width. */
 #define PARA_RAGGED_FRACTION (1.0 / 6)
 
-struct para_stats para_stats;
-
 /* Fragments and text of the line being built. */
 struct para_out {
 	struct para_ctx *c;
@@ -306,13 +304,15 @@ set_params(struct lb_params *p, const struct para_style *st,
 enum pv_status
 para_layout(const struct para_run *runs, size_t nruns,
     const struct para_style *st, const struct fontset *fs,
-    struct hyphenator *hyph, const char *file, int line,
+    struct para_engine *eng, const char *file, int line,
     struct para_lines *out, struct pv_diags *diags)
 {
 	struct para_ctx c;
 	struct para_out o;
 	struct lb_params p;
 	struct lb_scratch sc;
+	struct para_stats unused, *stats = eng ? &eng->stats : &unused;
+	struct hyphenator *hyph = eng ? eng->hy : NULL;
 	enum pv_status status = PV_OK;
 	size_t *brk = NULL, nbrk = 0, i, from;
 	double wmax, wmin;
@@ -355,13 +355,13 @@ para_layout(const struct para_run *runs, size_t nruns,
 
 	wmax = p.width_first > p.width_rest ? p.width_first : p.width_rest;
 	wmin = p.width_first < p.width_rest ? p.width_first : p.width_rest;
-	para_stats.paragraphs++;
+	stats->paragraphs++;
 	/* A piece wider than every line makes the first two passes
 	 * hopeless. */
 	if (c.max_seg <= wmax) {
 		ok = lb_break(c.items, c.nitems, &p, &sc, &brk, &nbrk);
 		if (ok == 0)
-			para_stats.pass[0]++;
+			stats->pass[0]++;
 		else {
 			/* Dictionary points are only in the items if the
 			 * style hyphenates. */
@@ -369,7 +369,7 @@ para_layout(const struct para_run *runs, size_t nruns,
 			p.tolerance = PARA_TOLERANCE;
 			ok = lb_break(c.items, c.nitems, &p, &sc, &brk, &nbrk);
 			if (ok == 0)
-				para_stats.pass[1]++;
+				stats->pass[1]++;
 		}
 	}
 	if (ok < 0) {
@@ -386,10 +386,10 @@ para_layout(const struct para_run *runs, size_t nruns,
 		p.emergency_stretch = PARA_EMERGENCY_STRETCH * p.width_rest;
 		ok = lb_break(c.items, c.nitems, &p, &sc, &brk, &nbrk);
 		if (ok == 0)
-			para_stats.pass[2]++;
+			stats->pass[2]++;
 	}
 	if (ok < 0) {
-		para_stats.pass[3]++;
+		stats->pass[3]++;
 		p.final = 1;
 		p.tolerance = HUGE_VAL;
 		ok = lb_break(c.items, c.nitems, &p, &sc, &brk, &nbrk);
@@ -450,10 +450,11 @@ para_lines_free(struct para_lines *pl)
 
 void
 para_measure(const struct para_run *runs, size_t nruns,
-    const struct fontset *fs, struct hyphenator *hyph, const char *lang,
+    const struct fontset *fs, struct para_engine *eng, const char *lang,
     int hyphenate, double *min_width, double *max_width)
 {
 	struct para_ctx c;
+	struct hyphenator *hyph = eng ? eng->hy : NULL;
 
 	*min_width = *max_width = 0;
 	if (nruns == 0)
@@ -466,4 +467,39 @@ para_measure(const struct para_run *runs, size_t nruns,
 	*min_width = c.min_width;
 	*max_width = c.max_width;
 	para_ctx_free(&c);
+}
+
+struct para_engine *
+para_engine_new(void)
+{
+	struct para_engine *e = pv_xcalloc(1, sizeof(*e));
+
+	e->hy = hyphenator_new();
+	return e;
+}
+
+void
+para_engine_free(struct para_engine *e)
+{
+	if (e == NULL)
+		return;
+	hyphenator_free(e->hy);
+	free(e);
+}
+
+void
+para_engine_prepare(struct para_engine *e, const char *lang,
+    const char *text, size_t len)
+{
+	if (e != NULL)
+		hyphenator_prepare(e->hy, lang, text, len);
+}
+
+void
+para_engine_stats(const struct para_engine *e, struct para_stats *out)
+{
+	if (e != NULL)
+		*out = e->stats;
+	else
+		memset(out, 0, sizeof(*out));
 }

@@ -3,7 +3,7 @@
  *
  * It knows boxes, glue and penalties and nothing of text or fonts, so
  * that tests can drive it with made-up items.  Not part of any contract
- * outside src/layout/para*.c.
+ * outside src/para/.
  */
 #ifndef PV_LINEBREAK_H
 #define PV_LINEBREAK_H

@@ -10,7 +10,8 @@
 
 #include "../util/diag.h"
 #include "linebreak.h"
-#include "paragraph.h"
+#include "hyphenate.h"
+#include "para.h"
 
 /*
  * Items in one paragraph.  Every character gives at most a box and a
@@ -120,14 +121,10 @@ struct para_ctx {
 	struct para_fcache fc[PARA_FCACHE_FACES];
 };
 
-/* How many paragraphs each pass has set since the program started: for
- * the tests and the benchmark, which want to see that most paragraphs
- * never reach the dictionary.  Counting only; nothing depends on it. */
-struct para_stats {
-	unsigned long paragraphs;
-	unsigned long pass[4];  /* first, second, emergency, final pass */
+struct para_engine {
+	struct hyphenator *hy;
+	struct para_stats stats;        /* counting only */
 };
-extern struct para_stats para_stats;
 
 void para_ctx_init(struct para_ctx *, const struct para_run *, size_t,
     const struct fontset *, struct hyphenator *, const char *lang);

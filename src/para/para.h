@@ -1,16 +1,17 @@
 /*
- * paragraph.h - setting one paragraph: from styled inline runs to lines.
+ * para.h - the paragraph engine's whole contract: setting one paragraph,
+ * from styled inline runs to lines.
  *
  * The paragraph is broken by optimising it as a whole (Knuth-Plass total
  * fit) with Norwegian hyphenation; consecutive hyphenated lines carry an
  * extra demerit so that ladders are rare.  A word that cannot fit even
  * alone on a line is broken between characters (URLs preferably after
  * '/', '.', '-', '?', '&', '='), so nothing ever runs past `width`.
- * Block layout (layout.c) calls this for every paragraph, heading, list
+ * Block layout (src/layout/) calls this for every paragraph, heading, list
  * item body and table cell; it does not know about pages.
  */
-#ifndef PV_PARAGRAPH_H
-#define PV_PARAGRAPH_H
+#ifndef PV_PARA_H
+#define PV_PARA_H
 
 #include <stddef.h>
 #include <stdint.h>
@@ -28,7 +29,10 @@
 #define PARA_MAX_TEXT (256u * 1024u)
 
 struct fontset;
-struct hyphenator;
+/* What the engine keeps between paragraphs of one document: hyphenation
+ * dictionaries and the words already looked up.  One per document (or
+ * per thread); it is not shared. */
+struct para_engine;
 
 /* One run of text in one style.  Runs are concatenated in order. */
 struct para_run {
@@ -94,7 +98,7 @@ struct para_lines {
  */
 enum pv_status para_layout(const struct para_run *, size_t nruns,
     const struct para_style *, const struct fontset *,
-    struct hyphenator *, const char *file, int line,
+    struct para_engine *, const char *file, int line,
     struct para_lines *out, struct pv_diags *);
 void para_lines_free(struct para_lines *);
 
@@ -102,31 +106,28 @@ void para_lines_free(struct para_lines *);
  * without breaking lines.  min counts hyphenation points as break
  * opportunities only when `hyphenate` is set. */
 void para_measure(const struct para_run *, size_t nruns,
-    const struct fontset *, struct hyphenator *, const char *lang,
+    const struct fontset *, struct para_engine *, const char *lang,
     int hyphenate, double *min_width, double *max_width);
 
-/* Hyphenation dictionaries (libhyphen + hyphen-no), loaded on demand. */
-struct hyphenator *hyphenator_new(void);
-void hyphenator_free(struct hyphenator *);
+struct para_engine *para_engine_new(void);
+void para_engine_free(struct para_engine *);
 /*
- * Tell the hyphenator the text that will be hyphenated (UTF-8; any text:
- * the words are picked out of it), before the first hyphenate_word(); call
- * it as often as needed, e.g. once per text node.  A dictionary loaded
- * after this keeps only the patterns these words can match, which loads
- * much faster.  The points are the same as without it; a word that was
- * not prepared may just cost loading the full dictionary then.  `lang` is
- * the text's language (words of all languages are pooled: nb and nn share
- * one file).
+ * Tell the engine the text that will be set (UTF-8, any text: the words
+ * are picked out of it), before the first paragraph; as often as needed,
+ * e.g. once per text node.  A hyphenation dictionary loaded afterwards
+ * keeps only the patterns these words can match, which loads much
+ * faster; the points are the same.  `lang` is the text's language.
  */
-void hyphenator_prepare(struct hyphenator *, const char *lang,
+void para_engine_prepare(struct para_engine *, const char *lang,
     const char *text, size_t len);
-/*
- * Hyphenation points of one word (UTF-8, letters only): sets points[i] = 1
- * when a hyphen may go after the i-th code point.  `n` is the number of code
- * points.  Unknown languages fall back to nb; with no dictionary installed,
- * no points.  Keeps at least 2 letters before and 3 after a break.
- */
-void hyphenate_word(struct hyphenator *, const char *lang, const char *word,
-    size_t len, unsigned char *points, size_t n);
+
+/* How many paragraphs each pass of the breaker has set with this engine:
+ * for tests and benchmarks, which want to see that most paragraphs never
+ * reach the dictionary. */
+struct para_stats {
+	unsigned long paragraphs;
+	unsigned long pass[4];  /* first, second, emergency, final pass */
+};
+void para_engine_stats(const struct para_engine *, struct para_stats *);
 
 #endif
