@@ -561,9 +561,27 @@ cJSON *
 enrich_figure(struct enrich *e, const cJSON *fig)
 {
 	cJSON *v = view_block("figure");
-	const char *img = en_string(e, fig, "image", EN_REQUIRED);
-	const char *alt = en_string(e, fig, "alt", EN_REQUIRED);
+	const char *img, *alt, *note;
 	char *path;
+
+	/* A figure of the original that the transcription cannot include:
+	 * its caption and a note of what it showed, printed as a boxed
+	 * note, never a sentence pointing at nothing. */
+	note = en_string(e, fig, "note", EN_OPTIONAL);
+	if (note != NULL && cJSON_GetObjectItemCaseSensitive(fig, "image") ==
+	    NULL) {
+		const char *cap = en_string(e, fig, "caption", EN_REQUIRED);
+
+		view_false(v, "image");
+		view_str(v, "alt", "");
+		view_str(v, "caption", cap ? cap : "");
+		view_str(v, "note", note);
+		view_false(v, "width");
+		return v;
+	}
+	view_false(v, "note");
+	img = en_string(e, fig, "image", EN_REQUIRED);
+	alt = en_string(e, fig, "alt", EN_REQUIRED);
 
 	if (img != NULL && img[0] == '\0') {
 		size_t old = en_path_key(e, "image");
