@@ -282,6 +282,8 @@ enrich_blocks(struct enrich *e, const cJSON *blocks)
 	return out;
 }
 
+static const char *typed_number_end(const char *);
+
 static cJSON *
 enrich_sections(struct enrich *e, const cJSON *sections, const char *prefix,
     int level, int numbered)
@@ -321,7 +323,8 @@ enrich_sections(struct enrich *e, const cJSON *sections, const char *prefix,
 		for (char *p = anchor.data; *p; p++)
 			if (*p == '.')
 				*p = '-';
-		view_str(v, "title", title ? title : "");
+		view_str(v, "title", title ? (is_numbered ?
+		    typed_number_end(title) : title) : "");
 		view_str(v, "anchor", anchor.data);
 		pv_buf_free(&anchor);
 		cJSON_AddNumberToObject(v, "level", level);
@@ -346,6 +349,81 @@ enrich_sections(struct enrich *e, const cJSON *sections, const char *prefix,
 		en_path_pop(e, old);
 	}
 	return out;
+}
+
+/*
+ * A title that starts with the source's own number ("5. Videreutdanning",
+ * "4.1 Lean"), past that number: in a numbered section planverk's number
+ * stands in its place, so a typed one is never printed twice (nor a
+ * source's slip, two chapters "5.", kept).
+ */
+static const char *
+typed_number_end(const char *t)
+{
+	const char *p = t;
+	int dots = 0;
+
+	/* a number has a dot ("5." or "4.1"): "2025 – ny start" is no
+	 * section number */
+	for (;;) {
+		if (*p < '0' || *p > '9')
+			return t;
+		while (*p >= '0' && *p <= '9')
+			p++;
+		if (*p == '.' && p[1] >= '0' && p[1] <= '9') {
+			p++;
+			dots++;
+			continue;
+		}
+		if (*p == '.') {
+			p++;
+			dots++;
+		}
+		break;
+	}
+	if (*p != ' ' || dots == 0)
+		return t;
+	while (*p == ' ')
+		p++;
+	return *p != '\0' ? p : t;
+}
+
+/* The first or last run of four digits in `s` (a year), or "". */
+static void
+year_at(const char *s, int last, char out[5])
+{
+	size_t i, n = strlen(s);
+
+	out[0] = '\0';
+	for (i = 0; i + 4 <= n; i++) {
+		size_t k = i;
+
+		while (k < n && s[k] >= '0' && s[k] <= '9')
+			k++;
+		if (k - i == 4) {
+			memcpy(out, s + i, 4);
+			out[4] = '\0';
+			if (!last)
+				return;
+		}
+		if (k > i)
+			i = k - 1;
+	}
+}
+
+/* Whether a title already names the period's years ("Grunnskolen i
+ * Søndre Land 2018 – 2020"): the cover then says it once, not twice. */
+static int
+period_in(const char *period, const char *title)
+{
+	char from[5], to[5];
+
+	if (title == NULL)
+		return 0;
+	year_at(period, 0, from);
+	year_at(period, 1, to);
+	return from[0] != '\0' && strstr(title, from) != NULL &&
+	    strstr(title, to) != NULL;
 }
 
 static cJSON *
@@ -374,6 +452,8 @@ enrich_meta(struct enrich *e, const cJSON *meta)
 	en_path_pop(e, old);
 	en_period(e, meta, "period", EN_REQUIRED, buf, sizeof(buf));
 	view_str(v, "period", buf);
+	cJSON_AddBoolToObject(v, "cover_period", !period_in(buf, title) &&
+	    !period_in(buf, en_string(e, meta, "subtitle", EN_OPTIONAL)));
 	if (adopted != NULL) {
 		cJSON *a = cJSON_CreateObject();
 		const char *by, *ad;
@@ -430,6 +510,19 @@ enrich_meta(struct enrich *e, const cJSON *meta)
 	return v;
 }
 
+/* meta.numbering: whether goals (Mål 1) and measures (1.1) are
+ * numbered; both are by default, a source without numbers says false. */
+static void
+numbering_read(struct enrich *e, const cJSON *meta)
+{
+	const cJSON *n = en_get(e, meta, "numbering", EN_OBJECT, EN_OPTIONAL);
+	size_t old = en_path_key(e, "numbering");
+
+	e->number_goals = n ? en_bool(e, n, "goals", 1) : 1;
+	e->number_measures = n ? en_bool(e, n, "measures", 1) : 1;
+	en_path_pop(e, old);
+}
+
 /* The labels of one language from templates/<type>/labels.json. */
 static enum pv_status
 load_labels(const char *type_dir, struct loaded_json **out,
@@ -478,6 +571,7 @@ enrich_document(struct loaded_json *doc, const struct enrich_options *opt,
 		lang = en_string(&e, meta, "lang", EN_OPTIONAL);
 		nums = en_bool(&e, meta, "number_sections", 1);
 		toc = en_bool(&e, meta, "toc", 1);
+		numbering_read(&e, meta);
 		en_path_pop(&e, old);
 	}
 	e.lang = opt->lang ? opt->lang : lang ? lang : "nb";

@@ -45,6 +45,8 @@ struct enrich {
 	int goals;             /* goals numbered so far */
 	char goal_prefix[16];  /* "2" while inside goal 2, else "" */
 	int goal_measures;     /* measures numbered in that goal */
+	int number_goals;      /* meta.numbering.goals: "Mål 1" or "Mål" */
+	int number_measures;   /* meta.numbering.measures: a "Nr." column */
 	struct sums by_level, by_funding, by_year;
 	long long total;
 	int have_budget;

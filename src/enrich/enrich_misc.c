@@ -11,10 +11,11 @@
 #include "../util/mem.h"
 #include "enrich_int.h"
 #include "format.h"
+#include "markdown.h"
 
 static const char *const calendar_columns[] = {
-	"week", "date", "weekday", "time", "place", "topic", "preparation",
-	"participants", "responsible",
+	"week", "date", "weekday", "time", "place", "program", "topic",
+	"preparation", "participants", "responsible",
 };
 #define NCALCOLS (sizeof(calendar_columns) / sizeof(calendar_columns[0]))
 
@@ -73,6 +74,7 @@ calendar_date(struct enrich *e, const char *iso, const struct pv_date *d,
 struct event {
 	const cJSON *obj;
 	long long week;       /* 0 when not given */
+	long long week_to;    /* the last week of a range; 0 when none */
 	const char *date;     /* ISO, checked; NULL when not given */
 	struct pv_date d;
 	const char *time, *place;
@@ -82,7 +84,7 @@ static void
 read_event(struct enrich *e, const cJSON *ev, struct event *x)
 {
 	long long year;
-	static const char *const md[] = { "topic", "preparation",
+	static const char *const md[] = { "program", "topic", "preparation",
 	    "participants", "responsible" };
 	size_t i;
 
@@ -90,6 +92,23 @@ read_event(struct enrich *e, const cJSON *ev, struct event *x)
 	x->obj = ev;
 	if (!en_integer(e, ev, "week", EN_OPTIONAL, 1, 53, &x->week))
 		x->week = 0;
+	if (!en_integer(e, ev, "week_to", EN_OPTIONAL, 1, 53, &x->week_to))
+		x->week_to = 0;
+	(void)en_bool(e, ev, "week_as_written", 0);
+	if (x->week_to != 0 && x->week == 0) {
+		size_t old = en_path_key(e, "week_to");
+
+		en_error(e, cJSON_GetObjectItemCaseSensitive(ev, "week_to"),
+		    "the last week of a range needs a first \"week\"");
+		en_path_pop(e, old);
+	} else if (x->week_to != 0 && x->week_to < x->week) {
+		size_t old = en_path_key(e, "week_to");
+
+		en_error(e, cJSON_GetObjectItemCaseSensitive(ev, "week_to"),
+		    "the weeks run backwards: week %lld to week %lld",
+		    x->week, x->week_to);
+		en_path_pop(e, old);
+	}
 	(void)en_integer(e, ev, "year", EN_OPTIONAL, ENRICH_MIN_YEAR,
 	    ENRICH_MAX_YEAR, &year);
 	x->date = en_date(e, ev, "date", EN_OPTIONAL, &x->d);
@@ -108,7 +127,11 @@ event_cell(struct enrich *e, const struct event *x, const char *col,
 	if (strcmp(col, "week") == 0) {
 		int w, y;
 
-		if (x->week != 0) {
+		/* The source's own number, and a range as a range. */
+		if (x->week != 0 && x->week_to > x->week) {
+			snprintf(buf, sizeof(buf), "%lld\u2013%lld", x->week,
+			    x->week_to);
+		} else if (x->week != 0) {
 			snprintf(buf, sizeof(buf), "%lld", x->week);
 		} else if (x->date != NULL) {
 			pv_date_iso_week(&x->d, &w, &y);
@@ -153,6 +176,138 @@ known_column(const char *c)
 	return 0;
 }
 
+/*
+ * One printed column: a field of the event ("week"), or, as a source
+ * may have them, several fields under one heading ({"title": "Uke",
+ * "fields": ["week", "date"]}), each field with an optional lead-in
+ * ("Lesebestilling/oppgave") and the column with an optional width.
+ */
+struct calcol {
+	const char *title;             /* NULL: the label of the field */
+	const char *field[NCALCOLS];
+	const char *lead[NCALCOLS];    /* NULL: none */
+	size_t nf;
+	const char *width;             /* "12%"; NULL: automatic */
+};
+
+static void
+column_field(struct enrich *e, const cJSON *f, struct calcol *col)
+{
+	const char *name = NULL, *lead = NULL;
+
+	if (cJSON_IsString(f)) {
+		name = f->valuestring;
+	} else if (en_check(e, f, EN_STRING | EN_OBJECT) != NULL) {
+		name = en_string(e, f, "name", EN_REQUIRED);
+		lead = en_string(e, f, "label", EN_OPTIONAL);
+	}
+	if (name == NULL)
+		return;
+	if (!known_column(name)) {
+		en_error(e, f, "unknown calendar column \"%s\"; the columns "
+		    "are week, date, weekday, time, place, program, topic, "
+		    "preparation, participants and responsible", name);
+	} else if (col->nf == NCALCOLS) {
+		en_error(e, f, "a calendar column holds at most %zu fields",
+		    NCALCOLS);
+	} else {
+		col->field[col->nf] = name;
+		col->lead[col->nf++] = lead;
+	}
+}
+
+/* "12%" or "12.5%", more than 0 and at most 100. */
+static int
+percent_ok(const char *w)
+{
+	char *end;
+	double v;
+
+	if (w[0] < '0' || w[0] > '9')
+		return 0;
+	v = strtod(w, &end);
+	return end[0] == '%' && end[1] == '\0' && v > 0 && v <= 100;
+}
+
+static void
+read_column(struct enrich *e, const cJSON *c, struct calcol *col)
+{
+	const cJSON *fields, *f;
+	size_t i = 0, old;
+
+	memset(col, 0, sizeof(*col));
+	if (cJSON_IsString(c)) {
+		column_field(e, c, col);
+		return;
+	}
+	if (en_check(e, c, EN_STRING | EN_OBJECT) == NULL)
+		return;
+	col->title = en_string(e, c, "title", EN_REQUIRED);
+	col->width = en_string(e, c, "width", EN_OPTIONAL);
+	if (col->width != NULL && !percent_ok(col->width)) {
+		old = en_path_key(e, "width");
+		en_error(e, cJSON_GetObjectItemCaseSensitive(c, "width"),
+		    "\"%s\" is not a width: write a share of the table, "
+		    "such as \"12%%\"", col->width);
+		en_path_pop(e, old);
+		col->width = NULL;
+	}
+	fields = en_get(e, c, "fields", EN_ARRAY, EN_REQUIRED);
+	old = en_path_key(e, "fields");
+	cJSON_ArrayForEach(f, fields) {
+		size_t o2 = en_path_index(e, i++);
+
+		column_field(e, f, col);
+		en_path_pop(e, o2);
+	}
+	en_path_pop(e, old);
+}
+
+/* A cell of several fields: each field that the event has, as
+ * paragraphs, a week as "Uke 42–48", a lead-in before its field
+ * whenever the event has the field, even empty (as the source prints
+ * "Lesebestilling/oppgave:" over an empty space). */
+static cJSON *
+combined_cell(struct enrich *e, const struct event *x,
+    const struct calcol *col, const char *date_style)
+{
+	struct pv_buf b;
+	cJSON *c = cJSON_CreateObject();
+	size_t i;
+
+	pv_buf_init(&b);
+	for (i = 0; i < col->nf; i++) {
+		const char *f = col->field[i];
+		const cJSON *one = event_cell(e, x, f, date_style);
+		const cJSON *h = cJSON_GetObjectItemCaseSensitive(one, "html");
+		const char *html = cJSON_IsString(h) ? h->valuestring : "";
+		int md = cJSON_IsString(cJSON_GetObjectItemCaseSensitive(
+		    x->obj, f));
+
+		if (col->lead[i] != NULL && md) {
+			pv_buf_puts(&b, "<p><strong>");
+			xhtml_escape(col->lead[i], strlen(col->lead[i]), &b);
+			pv_buf_puts(&b, ":</strong></p>");
+		}
+		if (html[0] != '\0') {
+			int block = strncmp(html, "<p>", 3) == 0 ||
+			    strncmp(html, "<ul>", 4) == 0 ||
+			    strncmp(html, "<ol>", 4) == 0;
+
+			pv_buf_puts(&b, block ? "" : "<p>");
+			if (strcmp(f, "week") == 0)
+				pv_buf_printf(&b, "%s\u00A0", label(e,
+				    "col_week"));
+			pv_buf_puts(&b, html);
+			pv_buf_puts(&b, block ? "" : "</p>");
+		}
+		cJSON_Delete((cJSON *)one);
+	}
+	view_str(c, "html", b.data ? b.data : "");
+	pv_buf_free(&b);
+	return c;
+}
+
 cJSON *
 enrich_calendar(struct enrich *e, const cJSON *cal)
 {
@@ -161,8 +316,9 @@ enrich_calendar(struct enrich *e, const cJSON *cal)
 	const cJSON *want = en_get(e, cal, "columns", EN_ARRAY, EN_OPTIONAL);
 	const cJSON *evs = en_get(e, cal, "events", EN_ARRAY, EN_REQUIRED);
 	const char *style = en_string(e, cal, "date_style", EN_OPTIONAL);
-	const char *chosen[NCALCOLS];
+	struct calcol chosen[NCALCOLS];
 	size_t n = 0, i;
+	int widths = 0;
 	const cJSON *c, *ev;
 	char key[48];
 
@@ -183,18 +339,13 @@ enrich_calendar(struct enrich *e, const cJSON *cal)
 		cJSON_ArrayForEach(c, want) {
 			size_t o2 = en_path_index(e, i++);
 
-			if (en_check(e, c, EN_STRING) == NULL) {
-				/* reported */
-			} else if (!known_column(c->valuestring)) {
-				en_error(e, c, "unknown calendar column \"%s\"; "
-				    "the columns are week, date, weekday, time, "
-				    "place, topic, preparation, participants "
-				    "and responsible", c->valuestring);
-			} else if (n == NCALCOLS) {
+			if (n == NCALCOLS) {
 				en_error(e, c, "a calendar has at most %zu "
 				    "columns", NCALCOLS);
 			} else {
-				chosen[n++] = c->valuestring;
+				read_column(e, c, &chosen[n]);
+				if (chosen[n].nf > 0)
+					n++;
 			}
 			en_path_pop(e, o2);
 		}
@@ -213,20 +364,29 @@ enrich_calendar(struct enrich *e, const cJSON *cal)
 				    "date") != NULL)
 					used = 1;
 			}
-			if (used)
-				chosen[n++] = calendar_columns[i];
+			if (used) {
+				memset(&chosen[n], 0, sizeof(chosen[n]));
+				chosen[n].field[0] = calendar_columns[i];
+				chosen[n++].nf = 1;
+			}
 		}
 	}
 	for (i = 0; i < n; i++) {
 		cJSON *cv = cJSON_CreateObject();
+		const char *f = chosen[i].field[0];
 
-		snprintf(key, sizeof(key), "col_%s", chosen[i]);
-		view_str(cv, "label", label(e, key));
-		cJSON_AddBoolToObject(cv, "narrow",
-		    strcmp(chosen[i], "week") == 0 ||
-		    strcmp(chosen[i], "date") == 0 ||
-		    strcmp(chosen[i], "weekday") == 0 ||
-		    strcmp(chosen[i], "time") == 0);
+		snprintf(key, sizeof(key), "col_%s", f);
+		view_str(cv, "label", chosen[i].title ? chosen[i].title :
+		    label(e, key));
+		cJSON_AddBoolToObject(cv, "narrow", chosen[i].nf == 1 &&
+		    (strcmp(f, "week") == 0 || strcmp(f, "date") == 0 ||
+		    strcmp(f, "weekday") == 0 || strcmp(f, "time") == 0));
+		if (chosen[i].width != NULL) {
+			view_str(cv, "width", chosen[i].width);
+			widths = 1;
+		} else {
+			view_false(cv, "width");
+		}
 		cJSON_AddItemToArray(cols, cv);
 	}
 	{
@@ -245,8 +405,11 @@ enrich_calendar(struct enrich *e, const cJSON *cal)
 			row = cJSON_CreateObject();
 			cells = cJSON_CreateArray();
 			for (i = 0; i < n; i++)
-				cJSON_AddItemToArray(cells, event_cell(e, &x,
-				    chosen[i], style));
+				cJSON_AddItemToArray(cells, chosen[i].nf == 1 &&
+				    chosen[i].lead[0] == NULL ?
+				    event_cell(e, &x, chosen[i].field[0],
+				    style) : combined_cell(e, &x, &chosen[i],
+				    style));
 			cJSON_AddItemToObject(row, "cells", cells);
 			cJSON_AddItemToArray(events, row);
 			en_path_pop(e, o2);
@@ -254,6 +417,7 @@ enrich_calendar(struct enrich *e, const cJSON *cal)
 		en_path_pop(e, old);
 	}
 	view_member(e, v, cal, "title");
+	cJSON_AddBoolToObject(v, "has_widths", widths);
 	cJSON_AddItemToObject(v, "columns", cols);
 	cJSON_AddItemToObject(v, "events", events);
 	return v;
@@ -397,9 +561,27 @@ cJSON *
 enrich_figure(struct enrich *e, const cJSON *fig)
 {
 	cJSON *v = view_block("figure");
-	const char *img = en_string(e, fig, "image", EN_REQUIRED);
-	const char *alt = en_string(e, fig, "alt", EN_REQUIRED);
+	const char *img, *alt, *note;
 	char *path;
+
+	/* A figure of the original that the transcription cannot include:
+	 * its caption and a note of what it showed, printed as a boxed
+	 * note, never a sentence pointing at nothing. */
+	note = en_string(e, fig, "note", EN_OPTIONAL);
+	if (note != NULL && cJSON_GetObjectItemCaseSensitive(fig, "image") ==
+	    NULL) {
+		const char *cap = en_string(e, fig, "caption", EN_REQUIRED);
+
+		view_false(v, "image");
+		view_str(v, "alt", "");
+		view_str(v, "caption", cap ? cap : "");
+		view_str(v, "note", note);
+		view_false(v, "width");
+		return v;
+	}
+	view_false(v, "note");
+	img = en_string(e, fig, "image", EN_REQUIRED);
+	alt = en_string(e, fig, "alt", EN_REQUIRED);
 
 	if (img != NULL && img[0] == '\0') {
 		size_t old = en_path_key(e, "image");

@@ -335,6 +335,7 @@ measures_fill(struct enrich *e, cJSON *v, const cJSON *items,
 		}
 	}
 	cJSON_AddBoolToObject(v, "has_budget", any);
+	cJSON_AddBoolToObject(v, "has_number", e->number_measures);
 	format_integer(sum, buf, sizeof(buf));
 	if (any)
 		view_str(v, "sum", buf);
@@ -535,7 +536,11 @@ goal_view(struct enrich *e, const cJSON *g)
 	(void)en_string(e, g, "id", EN_REQUIRED);
 	e->goals++;
 	snprintf(number, sizeof(number), "%d", e->goals);
-	snprintf(text, sizeof(text), "%s %d", label(e, "goal"), e->goals);
+	if (e->number_goals)
+		snprintf(text, sizeof(text), "%s %d", label(e, "goal"),
+		    e->goals);
+	else
+		snprintf(text, sizeof(text), "%s", label(e, "goal"));
 	view_str(gv, "number", number);
 	view_str(gv, "label", text);
 	snprintf(text, sizeof(text), "mal-%d", e->goals);

@@ -334,6 +334,32 @@ squeeze(struct lctx *c, struct tgrid *g, double avail)
 	return PV_OK;
 }
 
+/*
+ * A table whose every column has a percentage from its <col> keeps those
+ * shares exactly, scaled to the table's width, whatever its cells hold
+ * (CSS's table-layout: fixed): the author asked for one grid, such as
+ * the same columns in every month of a calendar.
+ */
+static int
+fixed_grid(struct tgrid *g, double width)
+{
+	double sum = 0;
+	int k;
+
+	if (g->ngiven < g->ncols || g->ncols == 0)
+		return 0;
+	for (k = 0; k < g->ncols; k++) {
+		if (g->given[k].unit != DOC_U_PERCENT || g->given[k].value <= 0)
+			return 0;
+		sum += g->given[k].value;
+	}
+	if (sum > 100 + EPS)
+		return 0;
+	for (k = 0; k < g->ncols; k++)
+		g->cw[k] = width * g->given[k].value / sum;
+	return 1;
+}
+
 /* Column widths and positions for a table at x with `avail` points. */
 enum pv_status
 tg_widths(struct lctx *c, struct tgrid *g, double x, double avail)
@@ -363,7 +389,9 @@ tg_widths(struct lctx *c, struct tgrid *g, double x, double avail)
 			sauto += target[k];
 		}
 	}
-	if (stgt <= width + EPS) {
+	if (fixed_grid(g, width)) {
+		/* every <col> has a share: the author's grid, kept exactly */
+	} else if (stgt <= width + EPS) {
 		/* Everything fits: the automatic columns take the rest, so
 		 * that tables have one width; fixed widths stay fixed. */
 		extra = width - stgt;

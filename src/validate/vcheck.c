@@ -245,16 +245,17 @@ void
 vc_check_week_date(struct vctx *c, const cJSON *schema, const cJSON *v,
     const struct vc_bad *bad)
 {
-	const cJSON *week, *year, *date;
+	const cJSON *week, *year, *date, *wto;
 	struct pv_date d;
 	char q[64];
-	int w, y, wk, yr;
+	int w, y, wk, yr, last;
 
 	if (cJSON_GetObjectItemCaseSensitive(schema, "x-week-date") == NULL)
 		return;
 	week = cJSON_GetObjectItemCaseSensitive(v, "week");
 	year = cJSON_GetObjectItemCaseSensitive(v, "year");
 	date = cJSON_GetObjectItemCaseSensitive(v, "date");
+	wto = cJSON_GetObjectItemCaseSensitive(v, "week_to");
 	if (!cJSON_IsNumber(week) || vc_is_bad(bad, week))
 		return;
 	if (!vc_int_in(week, 1, 53, &wk)) {
@@ -266,16 +267,37 @@ vc_check_week_date(struct vctx *c, const cJSON *schema, const cJSON *v,
 		vc_path_pop(c, old);
 		return;
 	}
+	/* "Uke 42–48": a range inside one year, never backwards */
+	last = wk;
+	if (cJSON_IsNumber(wto) && !vc_is_bad(bad, wto) &&
+	    vc_int_in(wto, 1, 53, &last) && last < wk) {
+		size_t old = vc_path_push_key(c, "week_to");
+
+		vc_error(c, wto, 0, "the weeks run backwards: week %d to "
+		    "week %d", wk, last);
+		vc_path_pop(c, old);
+		return;
+	}
+	/* A source's own week number, kept where it disagrees with its
+	 * date ("Uke 43" beside 5 November): the author said so. */
+	if (cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(v,
+	    "week_as_written")))
+		return;
 	if (cJSON_IsString(date) && !vc_is_bad(bad, date) &&
 	    pv_date_parse(date->valuestring, &d) && d.year >= PV_YEAR_MIN &&
 	    d.year <= PV_YEAR_MAX) {
 		pv_date_iso_week(&d, &w, &y);
-		if (w != wk) {
+		if (w < wk || w > last) {
 			size_t old = vc_path_push_key(c, "week");
 
-			vc_error(c, week, 0, "week %d does not match the date "
-			    "%s, which is in week %d", wk, date->valuestring,
-			    w);
+			if (last != wk)
+				vc_error(c, week, 0, "weeks %d to %d do not "
+				    "match the date %s, which is in week %d",
+				    wk, last, date->valuestring, w);
+			else
+				vc_error(c, week, 0, "week %d does not match "
+				    "the date %s, which is in week %d", wk,
+				    date->valuestring, w);
 			vc_path_pop(c, old);
 		} else if (year_of(c, year, bad, &yr) && yr != y) {
 			size_t old = vc_path_push_key(c, "year");
@@ -298,6 +320,12 @@ vc_check_week_date(struct vctx *c, const cJSON *schema, const cJSON *v,
 		size_t old = vc_path_push_key(c, "week");
 
 		vc_error(c, week, 0, "%d has only %d weeks", yr,
+		    pv_iso_weeks_in_year(yr));
+		vc_path_pop(c, old);
+	} else if (last > pv_iso_weeks_in_year(yr)) {
+		size_t old = vc_path_push_key(c, "week_to");
+
+		vc_error(c, wto, 0, "%d has only %d weeks", yr,
 		    pv_iso_weeks_in_year(yr));
 		vc_path_pop(c, old);
 	}
