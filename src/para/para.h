@@ -88,6 +88,8 @@ struct para_lines {
 	size_t nlines;
 	double min_width;       /* widest unbreakable piece: the min-content width */
 	double max_width;       /* the whole paragraph on one line: max-content */
+	int ragged;             /* set ragged-right although justified was
+				 * asked for: a paragraph mostly of URLs */
 };
 
 /*
