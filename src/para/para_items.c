@@ -1060,6 +1060,7 @@ static int
 tie_words(struct para_ctx *c)
 {
 	struct lb_item *g;
+	const struct lb_item *p, *q;
 	char a[48], b[48];
 	size_t i;
 	uint32_t bc;
@@ -1080,6 +1081,15 @@ tie_words(struct para_ctx *c)
 			}
 			continue;
 		}
+		/* Most spaces follow a word longer than "kr", "Uke" or
+		 * "1 087" and come before a letter: look no further. */
+		p = &c->items[i - 1];
+		q = &c->items[i + 1];
+		if (p->len > 4 && q->len > 0 && !is_close((unsigned char)
+		    c->runs[q->run].text[q->off]) && !is_open((unsigned char)
+		    c->runs[p->run].text[p->off + p->len - 1]) &&
+		    (unsigned char)c->runs[q->run].text[q->off] < 0x80)
+			continue;
 		word_text(c, i - 1, -1, a, sizeof(a));
 		word_text(c, i + 1, 1, b, sizeof(b));
 		bc = first_cp(b);
