@@ -545,9 +545,13 @@ mark_emergency(struct para_ctx *c, struct para_ch *ch, size_t n, int wide)
 
 	if (!wide)
 		return;
+	/* In a URL, before a '-' rather than after it (see flush_word). */
 	for (i = 0; i + 1 < n; i++)
-		if (ch[i].brk == PB_NONE &&
-		    is_url_break(ch[i].cp) && !is_url_break(ch[i + 1].cp) &&
+		if (ch[i].brk == PB_NONE && (c->word_url ?
+		    (ch[i].cp == '-' ? 0 : ch[i + 1].cp == '-' ?
+		    !is_url_break(ch[i].cp) : is_url_break(ch[i].cp) &&
+		    !is_url_break(ch[i + 1].cp)) :
+		    is_url_break(ch[i].cp) && !is_url_break(ch[i + 1].cp)) &&
 		    may_cut(ch[i].cp, ch[i + 1].cp))
 			ch[i].brk = PB_CHARPREF;
 	for (round = 0; round < 2; round++) {
@@ -561,7 +565,8 @@ mark_emergency(struct para_ctx *c, struct para_ch *ch, size_t n, int wide)
 			if (w + hw > c->emergency) {
 				for (k = from; k < i; k++) {
 					if (ch[k].brk != PB_NONE ||
-					    !may_cut(ch[k].cp, ch[k + 1].cp))
+					    !may_cut(ch[k].cp, ch[k + 1].cp) ||
+					    (c->word_url && ch[k].cp == '-'))
 						continue;
 					if (round == 0 && !c->word_url) {
 						if (syllable_point(ch, n, k))
@@ -757,7 +762,9 @@ flush_word(struct para_ctx *c)
 	/* A URL or an address may break after its separators, without a
 	 * hyphen: better than a line stretched around it, and a table
 	 * column need not be as wide.  After / ? & = it reads naturally;
-	 * after . - _ @ it costs a little more. */
+	 * after . _ @ it costs a little more, and so does a break before
+	 * a '-': after it, the line would end in what every reader (and
+	 * pdftotext) takes for a hyphen and drops. */
 	if (url && c->url_breaks && !(wd->flags & WF_NOWRAP)) {
 		for (i = 2; i + 2 < n; i++) {
 			if (ch[i].brk != PB_NONE || ch[i + 1].cp == '/' ||
@@ -767,9 +774,14 @@ flush_word(struct para_ctx *c)
 			if (ch[i].cp == '/' || ch[i].cp == '?' ||
 			    ch[i].cp == '&' || ch[i].cp == '=')
 				ch[i].brk = PB_URL;
-			else if ((ch[i].cp == '.' || ch[i].cp == '-' ||
-			    ch[i].cp == '_' || ch[i].cp == '@') &&
-			    ch[i - 1].cp != ':')
+			else if ((ch[i].cp == '.' || ch[i].cp == '_' ||
+			    ch[i].cp == '@') && ch[i - 1].cp != ':')
+				ch[i].brk = PB_URLSOFT;
+		}
+		for (i = 2; i + 3 < n; i++) {
+			if (ch[i + 1].cp == '-' && ch[i].brk == PB_NONE &&
+			    !is_url_break(ch[i].cp) &&
+			    !is_url_break(ch[i + 2].cp))
 				ch[i].brk = PB_URLSOFT;
 		}
 	}
