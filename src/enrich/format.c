@@ -2,7 +2,9 @@
  * format.c - Norwegian number and date formatting.
  *
  * Sums are computed in integers before they get here; formatting never
- * does arithmetic that could round.
+ * does arithmetic that could round.  Digits are grouped with U+00A0 NO-BREAK
+ * SPACE, so that a line never ends inside a number ("1 087 / 500"); the
+ * narrow U+202F would be nicer, but Open Sans, the default face, lacks it.
  */
 #include <math.h>
 #include <stdio.h>
@@ -13,7 +15,7 @@
 void
 format_integer(long long v, char *out, size_t size)
 {
-	char digits[32], tmp[48];
+	char digits[32], tmp[64];
 	size_t n, i, j = 0;
 	unsigned long long u = v < 0 ? 0ULL - (unsigned long long)v :
 	    (unsigned long long)v;
@@ -23,8 +25,10 @@ format_integer(long long v, char *out, size_t size)
 	if (v < 0)
 		tmp[j++] = '-';
 	for (i = 0; i < n; i++) {
-		if (i > 0 && (n - i) % 3 == 0)
-			tmp[j++] = ' ';
+		if (i > 0 && (n - i) % 3 == 0) {
+			tmp[j++] = '\xC2';
+			tmp[j++] = '\xA0';
+		}
 		tmp[j++] = digits[i];
 	}
 	tmp[j] = '\0';

@@ -9,7 +9,8 @@
 
 #include <cjson/cJSON.h>
 
-/* Whole numbers with a space every three digits: "1 220 000", "-5 000". */
+/* Whole numbers with a no-break space (U+00A0) every three digits:
+ * "1 220 000", "-5 000". */
 void format_integer(long long, char *out, size_t size);
 /* A JSON number as given: whole numbers grouped, decimals with a comma. */
 void format_number(double, char *out, size_t size);

@@ -37,6 +37,8 @@ enum lb_kind {
 #define LBF_SOFT     0x10 /* penalty: from U+00AD in the text */
 #define LBF_WORDEND  0x20 /* box: last box of a word */
 #define LBF_DICT     0x40 /* penalty: a dictionary hyphenation point */
+#define LBF_KEEP     0x80 /* glue: no-break before a closing (after an opening)
+			   * mark; freed only as the very last resort */
 
 struct lb_item {
 	double w;               /* box, glue: width; penalty: width if broken */

@@ -4,9 +4,15 @@
  *
  * The paragraph is broken by optimising it as a whole (Knuth-Plass total
  * fit) with Norwegian hyphenation; consecutive hyphenated lines carry an
- * extra demerit so that ladders are rare.  A word that cannot fit even
- * alone on a line is broken between characters (URLs preferably after
- * '/', '.', '-', '?', '&', '='), so nothing ever runs past `width`.
+ * extra demerit so that ladders are rare.  No line begins with a closing
+ * mark (, . ; : ! ? ) ») or ends with an opening one, and numbers
+ * ("1 087 500", "kr 879 000"), "1. september" and "Uke 38" are not
+ * split.  URLs and addresses may break after / ? & = . _ @ and before
+ * '-', without a hyphen; a paragraph mostly of URLs is set ragged.  A
+ * word that cannot fit even alone on a line is cut at its dictionary
+ * points, then at syllable-like points, then between characters, and
+ * the cut shows a hyphen (not in URLs or numbers), so nothing ever runs
+ * past `width`.
  * Block layout (src/layout/) calls this for every paragraph, heading, list
  * item body and table cell; it does not know about pages.
  */
@@ -88,6 +94,8 @@ struct para_lines {
 	size_t nlines;
 	double min_width;       /* widest unbreakable piece: the min-content width */
 	double max_width;       /* the whole paragraph on one line: max-content */
+	int ragged;             /* set ragged-right although justified was
+				 * asked for: a paragraph mostly of URLs */
 };
 
 /*

@@ -33,6 +33,8 @@
 #define PARA_RAGGED_HYPHEN_PENALTY 200
 #define PARA_EXHYPHEN_PENALTY 50
 #define PARA_URL_PENALTY 100       /* in a URL, after / ? & = */
+#define PARA_URL_SOFT_PENALTY 150  /* ... after . - _ @ */
+#define PARA_SYLL_PENALTY 300      /* emergency, at a syllable, with a hyphen */
 #define PARA_CHAR_PENALTY 500      /* emergency break inside a word */
 #define PARA_CHAR_PREF_PENALTY 50  /* ... after / . - ? & = _ */
 
@@ -85,7 +87,7 @@ struct para_ctx {
 	const char *lang;
 	int justify;
 	int hyphenate;          /* put dictionary points into the items */
-	int url_breaks;         /* URLs may break after / ? & = */
+	int url_breaks;         /* URLs may break after / ? & = . - _ @ */
 	double emergency;       /* > 0: words wider get character breaks */
 	int report;             /* collect missing glyphs */
 
@@ -96,6 +98,8 @@ struct para_ctx {
 	double max_width;       /* widest line between forced breaks */
 	double max_seg;         /* widest piece between the breaks emitted */
 	int truncated;
+	int ties;               /* breakable spaces made no-break (tie_words) */
+	double url_w, words_w;  /* width of URL words, of all words */
 	int special;            /* soft hyphens, controls or bad UTF-8 seen */
 	struct para_missing missing[PARA_MAX_MISSING];
 	size_t nmissing, nmissing_more;
@@ -114,6 +118,8 @@ struct para_ctx {
 	uint32_t ch_run;        /* run of the last character read */
 	double seg_w, minseg_w, line_w;
 	long pending;           /* run of a pending space, -1: none */
+	int word_url;           /* the word being emitted is a URL */
+	uint32_t prev_cp;       /* the last character of a word read */
 	int line_start;         /* nothing since the start or a '\n' */
 
 	/* Last, as para_ctx_init clears only what comes before: a slot is

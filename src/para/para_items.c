@@ -35,6 +35,8 @@ enum {
 	PB_CHAR,        /* emergency, between any two characters */
 	PB_CHARPREF,    /* emergency, after / . - ? & = _ */
 	PB_URL,         /* in a URL, after / ? & = */
+	PB_URLSOFT,     /* in a URL, after . - _ @ (dearer) */
+	PB_SYLL,        /* emergency, before a consonant and a vowel */
 };
 
 /* Hyphenation: words shorter than this (letters) are left whole; the
@@ -183,6 +185,53 @@ is_url_break(uint32_t c)
 {
 	return c == '/' || c == '.' || c == '-' || c == '?' || c == '&' ||
 	    c == '=' || c == '_';
+}
+
+/* No line begins with these (a break before them is never allowed). */
+static int
+is_close(uint32_t c)
+{
+	return c == ',' || c == '.' || c == ';' || c == ':' || c == '!' ||
+	    c == '?' || c == ')' || c == ']' || c == '}' || c == 0xBB ||
+	    c == 0x201D || c == 0x2019 || c == 0x2026;
+}
+
+/* No line ends with these. */
+static int
+is_open(uint32_t c)
+{
+	return c == '(' || c == '[' || c == '{' || c == 0xAB || c == 0x201C;
+}
+
+/* Characters that join what is on either side: a number's narrow
+ * no-break space, the figure space, the word joiner. */
+static int
+is_joiner(uint32_t c)
+{
+	return c == 0x202F || c == 0x2007 || c == 0x2060 || c == 0xA0;
+}
+
+static int
+is_vowel(uint32_t c)
+{
+	static const char v[] = "aeiouyAEIOUY";
+
+	if (c < 0x80)
+		return c != 0 && strchr(v, (int)c) != NULL;
+	/* æ ø å and the accented vowels of Latin-1 and North Sami. */
+	return (c >= 0xC0 && c <= 0xC6) || (c >= 0xC8 && c <= 0xCF) ||
+	    (c >= 0xD2 && c <= 0xD6) || c == 0xD8 || (c >= 0xD9 && c <= 0xDD) ||
+	    (c >= 0xE0 && c <= 0xE6) || (c >= 0xE8 && c <= 0xEF) ||
+	    (c >= 0xF2 && c <= 0xF6) || c == 0xF8 || (c >= 0xF9 && c <= 0xFD) ||
+	    c == 0xFF;
+}
+
+/* Whether a break may ever go between characters a and b of a word. */
+static int
+may_cut(uint32_t a, uint32_t b)
+{
+	return !is_close(b) && !is_open(a) && !is_joiner(a) &&
+	    !is_joiner(b) && !is_combining(b);
 }
 
 static struct lb_item *
@@ -369,14 +418,31 @@ emit_break(struct para_ctx *c, const struct para_ch *ch)
 	case PB_URL:
 		it->penalty = PARA_URL_PENALTY;
 		break;
+	case PB_URLSOFT:
+		it->penalty = PARA_URL_SOFT_PENALTY;
+		break;
 	case PB_CHAR:
 	case PB_CHARPREF:
+	case PB_SYLL:
 		it->penalty = ch->brk == PB_CHAR ? PARA_CHAR_PENALTY :
+		    ch->brk == PB_SYLL ? PARA_SYLL_PENALTY :
 		    PARA_CHAR_PREF_PENALTY;
 		it->flags = LBF_CHARBRK;
+		/* A word cut between letters shows it with a hyphen (a URL
+		 * does not: the hyphen would be read as part of it, nor a
+		 * number, where it reads as a minus), unless even a letter
+		 * and a hyphen are wider than the line. */
+		if (ch->brk != PB_CHARPREF && !c->word_url &&
+		    !(ch->cp >= '0' && ch->cp <= '9') &&
+		    ch->w + hyphen_width(c, ch->run) <= c->emergency) {
+			pw = hyphen_width(c, ch->run);
+			it->w = pw;
+			it->flags |= LBF_HYPHEN;
+		}
 		break;
 	}
-	seg_break(c, pw, ch->brk != PB_CHAR && ch->brk != PB_CHARPREF);
+	seg_break(c, pw, ch->brk != PB_CHAR && ch->brk != PB_CHARPREF &&
+	    ch->brk != PB_SYLL);
 }
 
 /* What is learnt about a word while it is read (para_word.flags). */
@@ -388,6 +454,7 @@ emit_break(struct para_ctx *c, const struct para_ch *ch)
 #define WF_NOWRAP  0x20 /* some of it is in a nowrap run */
 #define WF_URLSEP  0x40 /* has ? & = */
 #define WF_COLON   0x80 /* has ':' (perhaps of "://") */
+#define WF_LINKDOT 0x100 /* in a link, a '.' or '/' before a letter */
 
 static void apply_points(struct para_ctx *, struct para_ch *, size_t, size_t);
 
@@ -437,46 +504,80 @@ apply_points(struct para_ctx *c, struct para_ch *ch, size_t s, size_t e)
 			ch[s + i].brk = PB_HYPH;
 }
 
+/* A break between the letters ch[k] and ch[k + 1] that reads like a
+ * syllable boundary: before a consonant followed by a vowel, with two
+ * letters of a syllable before it and three after ("barne-hage"). */
+static int
+syllable_point(const struct para_ch *ch, size_t n, size_t k)
+{
+	size_t i;
+
+	if (k < 1 || k + 3 >= n)
+		return 0;
+	for (i = k - 1; i <= k + 3; i++)
+		if (!is_letter(ch[i].cp))
+			return 0;
+	if (is_vowel(ch[k + 1].cp) || !is_vowel(ch[k + 2].cp))
+		return 0;
+	for (i = k + 1; i-- > 0 && is_letter(ch[i].cp); )
+		if (is_vowel(ch[i].cp))
+			return 1;
+	return 0;
+}
+
 /*
- * Emergency breaks.  In any word, a hyphen break whose piece with the
- * hyphen is wider than a line loses the hyphen.  In a word wider than a
- * line (`wide`): first breaks after the characters a URL is read in
- * pieces by (/ . - ? & = _), then, in any piece between breaks that is
- * still wider than a line, between any two characters (but never before
- * a combining mark).  So a URL is cut at its slashes when the pieces fit,
- * and only a 200-letter word is cut at arbitrary letters.
+ * Emergency breaks, in a word wider than a line (`wide`): first after the
+ * characters a URL is read in pieces by (/ . - ? & = _), then, in any
+ * piece between breaks that is still wider than a line (with the hyphen
+ * a break there adds), at points that read like syllable boundaries, and
+ * only in a piece still too wide, between any two characters.  Never
+ * before a closing or after an opening punctuation mark, next to a
+ * no-break space or before a combining mark.  So a URL is cut at its
+ * slashes when the pieces fit, a word at a syllable, and only a
+ * 200-letter word at arbitrary letters.
  */
 static void
 mark_emergency(struct para_ctx *c, struct para_ch *ch, size_t n, int wide)
 {
 	size_t i, k, from;
-	double w;
+	double w, hw;
+	int round;
 
-	for (i = 0; i + 1 < n && wide; i++)
-		if (ch[i].brk == PB_NONE &&
-		    is_url_break(ch[i].cp) && !is_url_break(ch[i + 1].cp) &&
-		    !is_combining(ch[i + 1].cp))
+	if (!wide)
+		return;
+	/* In a URL, before a '-' rather than after it (see flush_word). */
+	for (i = 0; i + 1 < n; i++)
+		if (ch[i].brk == PB_NONE && (c->word_url ?
+		    (ch[i].cp == '-' ? 0 : ch[i + 1].cp == '-' ?
+		    !is_url_break(ch[i].cp) : is_url_break(ch[i].cp) &&
+		    !is_url_break(ch[i + 1].cp)) :
+		    is_url_break(ch[i].cp) && !is_url_break(ch[i + 1].cp)) &&
+		    may_cut(ch[i].cp, ch[i + 1].cp))
 			ch[i].brk = PB_CHARPREF;
-	for (from = 0, w = 0, i = 0; i < n; i++) {
-		w += ch[i].w;
-		if (i + 1 < n && ch[i].brk == PB_NONE)
-			continue;
-		/* A piece that ends in an added hyphen carries it; if
-		 * that is too much, the break goes without. */
-		if (i + 1 < n && (ch[i].brk == PB_HYPH ||
-		    ch[i].brk == PB_SOFT) &&
-		    w + hyphen_width(c, ch[i].run) > c->emergency)
-			ch[i].brk = PB_CHAR;
-		if (wide && w > c->emergency) {
-			for (k = from; k < i; k++) {
-				if (ch[k].brk != PB_NONE)
-					continue;
-				if (!is_combining(ch[k + 1].cp))
-					ch[k].brk = PB_CHAR;
+	for (round = 0; round < 2; round++) {
+		for (from = 0, w = 0, i = 0; i < n; i++) {
+			w += ch[i].w;
+			if (i + 1 < n && ch[i].brk == PB_NONE)
+				continue;
+			hw = i + 1 < n && (ch[i].brk == PB_HYPH ||
+			    ch[i].brk == PB_SOFT || ch[i].brk == PB_SYLL) ?
+			    hyphen_width(c, ch[i].run) : 0;
+			if (w + hw > c->emergency) {
+				for (k = from; k < i; k++) {
+					if (ch[k].brk != PB_NONE ||
+					    !may_cut(ch[k].cp, ch[k + 1].cp) ||
+					    (c->word_url && ch[k].cp == '-'))
+						continue;
+					if (round == 0 && !c->word_url) {
+						if (syllable_point(ch, n, k))
+							ch[k].brk = PB_SYLL;
+					} else if (round == 1)
+						ch[k].brk = PB_CHAR;
+				}
 			}
+			from = i + 1;
+			w = 0;
 		}
-		from = i + 1;
-		w = 0;
 	}
 }
 
@@ -572,6 +673,24 @@ word_is_url(const struct para_ctx *c)
  * dictionary points, a soft hyphen, an emergency) is taken apart into
  * characters.
  */
+/* The dictionary's points in every stretch of letters of ch[0..n). */
+static void
+hyphenate_pieces(struct para_ctx *c, struct para_ch *ch, size_t n)
+{
+	size_t i, s;
+
+	for (i = 0; i < n; ) {
+		if (!is_letter(ch[i].cp)) {
+			i++;
+			continue;
+		}
+		for (s = i; i < n && is_letter(ch[i].cp); i++)
+			;
+		if (i - s >= PARA_HYPH_MIN && i - s <= PARA_HYPH_MAX)
+			mark_hyphenation(c, ch, s, i);
+	}
+}
+
 static void
 flush_word(struct para_ctx *c)
 {
@@ -582,17 +701,22 @@ flush_word(struct para_ctx *c)
 
 	if (n == 0)
 		return;
-	if (!(wd->flags & WF_URL) && word_is_url(c))
+	if (!(wd->flags & WF_URL) && ((wd->flags & WF_LINKDOT) ||
+	    word_is_url(c)))
 		wd->flags |= WF_URL;
 	url = (wd->flags & WF_URL) != 0;
+	c->word_url = url;
+	c->words_w += wd->w;
+	if (url)
+		c->url_w += wd->w;
 	hyph = c->hyphenate && !(wd->flags & (WF_HYPHEN | WF_DIGIT | WF_URL |
 	    WF_SLASH | WF_SOFT | WF_NOWRAP)) && wd->first != SIZE_MAX &&
 	    wd->nlet == wd->last - wd->first + 1 &&
 	    wd->nlet >= PARA_HYPH_MIN && wd->nlet <= PARA_HYPH_MAX;
 	split = wd->complex || (c->emergency > 0 && wd->w > c->emergency) ||
 	    (!url && (wd->flags & WF_HYPHEN) && n >= 5) ||
-	    (url && c->url_breaks && !(wd->flags & WF_NOWRAP) &&
-	    (wd->flags & (WF_SLASH | WF_URLSEP)));
+	    (url && c->url_breaks && !(wd->flags & WF_NOWRAP) && n >= 5) ||
+	    (!url && (wd->flags & WF_SLASH) && n >= 5);
 	if (!split && hyph) {
 		PV_GROW(c->pts, c->cap_pts, wd->nlet);
 		hyphenate_word(c->hyph, c->lang, c->runs[wd->run].text +
@@ -624,15 +748,42 @@ flush_word(struct para_ctx *c)
 			ch[i].brk = PB_EXPL;
 		}
 	}
-	/* A URL may break after its separators: better than a line
-	 * stretched around it, and a table column need not be as wide. */
-	if (url && c->url_breaks && !(wd->flags & WF_NOWRAP)) {
+	/* "årsplaner/modulplanlegging": after the slash, as after a
+	 * hyphen, with two letters on either side. */
+	if (!url && (wd->flags & WF_SLASH)) {
 		for (i = 2; i + 2 < n; i++)
-			if ((ch[i].cp == '/' || ch[i].cp == '?' ||
-			    ch[i].cp == '&' || ch[i].cp == '=') &&
-			    ch[i + 1].cp != '/' && ch[i - 1].cp != '/' &&
-			    ch[i].brk == PB_NONE)
+			if (ch[i].cp == '/' && is_letter(ch[i - 1].cp) &&
+			    is_letter(ch[i - 2].cp) && is_letter(ch[i + 1].cp) &&
+			    is_letter(ch[i + 2].cp) && ch[i].brk == PB_NONE &&
+			    !c->runs[ch[i].run].nowrap &&
+			    !c->runs[ch[i + 1].run].nowrap)
+				ch[i].brk = PB_EXPL;
+	}
+	/* A URL or an address may break after its separators, without a
+	 * hyphen: better than a line stretched around it, and a table
+	 * column need not be as wide.  After / ? & = it reads naturally;
+	 * after . _ @ it costs a little more, and so does a break before
+	 * a '-': after it, the line would end in what every reader (and
+	 * pdftotext) takes for a hyphen and drops. */
+	if (url && c->url_breaks && !(wd->flags & WF_NOWRAP)) {
+		for (i = 2; i + 2 < n; i++) {
+			if (ch[i].brk != PB_NONE || ch[i + 1].cp == '/' ||
+			    ch[i - 1].cp == '/' || is_url_break(ch[i + 1].cp) ||
+			    ch[i + 1].cp == '@')
+				continue;
+			if (ch[i].cp == '/' || ch[i].cp == '?' ||
+			    ch[i].cp == '&' || ch[i].cp == '=')
 				ch[i].brk = PB_URL;
+			else if ((ch[i].cp == '.' || ch[i].cp == '_' ||
+			    ch[i].cp == '@') && ch[i - 1].cp != ':')
+				ch[i].brk = PB_URLSOFT;
+		}
+		for (i = 2; i + 3 < n; i++) {
+			if (ch[i + 1].cp == '-' && ch[i].brk == PB_NONE &&
+			    !is_url_break(ch[i].cp) &&
+			    !is_url_break(ch[i + 2].cp))
+				ch[i].brk = PB_URLSOFT;
+		}
 	}
 	/* Dictionary points (which the first pass does not use), for a
 	 * plain word: letters, with punctuation around them at most. */
@@ -642,8 +793,15 @@ flush_word(struct para_ctx *c)
 		else
 			mark_hyphenation(c, ch, wd->first, wd->last + 1);
 	}
-	if (c->emergency > 0)
-		mark_emergency(c, ch, n, wd->w > c->emergency);
+	if (c->emergency > 0 && wd->w > c->emergency) {
+		/* Before any cut between letters, the dictionary's points
+		 * of every stretch of letters ("Halvårsplaner/årsplaner",
+		 * a heading, a narrow cell that does not hyphenate). */
+		if (!hyph && !url && c->hyph != NULL &&
+		    !(wd->flags & (WF_SOFT | WF_NOWRAP)))
+			hyphenate_pieces(c, ch, n);
+		mark_emergency(c, ch, n, 1);
+	}
 
 	from = 0;
 	for (i = 0; i < n; i++) {
@@ -716,6 +874,11 @@ add_char(struct para_ctx *c, size_t run, size_t off, size_t len,
 		wd->flags |= WF_COLON;
 	else if (cp == '?' || cp == '&' || cp == '=')
 		wd->flags |= WF_URLSEP;
+	/* Link text that reads as an address ("kompetanse.udir.no"). */
+	if ((c->prev_cp == '.' || c->prev_cp == '/') && wd->n > 1 &&
+	    is_letter(cp) && c->runs[run].uri != NULL)
+		wd->flags |= WF_LINKDOT;
+	c->prev_cp = cp;
 
 	if (wd->complex) {
 		if (c->nch >= c->cap_ch)
@@ -759,25 +922,246 @@ static void
 free_wide_ties(struct para_ctx *c)
 {
 	struct lb_item *it;
-	size_t i, start = 0, k;
-	double w = 0;
+	size_t i, start, k;
+	double w;
+	int round, keep;
 
+	/* First the ties of spaces; the ties to punctuation only where a
+	 * piece is still too wide without them. */
+	for (round = 0; round < 2; round++) {
+		keep = 0;
+		for (start = 0, w = 0, i = 0; i < c->nitems; i++) {
+			it = &c->items[i];
+			if ((it->kind == LB_GLUE &&
+			    !(it->flags & LBF_NOBREAK)) ||
+			    (it->kind == LB_PENALTY &&
+			    it->penalty < LB_INF)) {
+				/* A piece that ends in an added hyphen
+				 * carries it. */
+				if (it->kind == LB_PENALTY &&
+				    (it->flags & LBF_HYPHEN))
+					w += it->w;
+				if (w > c->emergency)
+					for (k = start; k < i; k++) {
+						if (c->items[k].flags &
+						    LBF_KEEP) {
+							keep = 1;
+							if (round == 0)
+								continue;
+						}
+						c->items[k].flags &=
+						    (uint8_t)~(LBF_NOBREAK |
+						    LBF_KEEP);
+					}
+				start = i + 1;
+				w = 0;
+			} else
+				w += it->w;
+		}
+		if (!keep)
+			break;
+	}
+}
+
+/* The text of the word whose boxes start (dir > 0) or end (dir < 0) at
+ * item i, up to cap - 1 bytes; "" when it is longer. */
+static void
+word_text(const struct para_ctx *c, size_t i, int dir, char *out,
+    size_t cap)
+{
+	size_t a = i, b = i, k, n = 0;
+	const struct lb_item *it;
+
+	out[0] = '\0';
+	if (dir < 0)
+		while (a > 0 && (c->items[a - 1].kind == LB_BOX ||
+		    (c->items[a - 1].kind == LB_PENALTY &&
+		    c->items[a - 1].penalty > -LB_INF)))
+			a--;
+	else
+		while (b + 1 < c->nitems && (c->items[b + 1].kind == LB_BOX ||
+		    (c->items[b + 1].kind == LB_PENALTY &&
+		    c->items[b + 1].penalty > -LB_INF)))
+			b++;
+	for (k = a; k <= b; k++) {
+		it = &c->items[k];
+		if (it->kind != LB_BOX)
+			continue;
+		if (n + it->len + 1 > cap) {
+			out[0] = '\0';
+			return;
+		}
+		memcpy(out + n, c->runs[it->run].text + it->off, it->len);
+		n += it->len;
+	}
+	out[n] = '\0';
+}
+
+static uint32_t
+first_cp(const char *s)
+{
+	uint32_t cp = 0;
+
+	if (*s == '\0')
+		return 0;
+	if (pv_utf8_decode(s, strlen(s), &cp) == 0)
+		return 0;
+	return cp;
+}
+
+static uint32_t
+last_cp(const char *s)
+{
+	size_t n = strlen(s), i = n;
+	uint32_t cp = 0;
+
+	if (n == 0)
+		return 0;
+	while (i > 0 && ((unsigned char)s[i - 1] & 0xC0) == 0x80)
+		i--;
+	if (i > 0)
+		i--;
+	if (pv_utf8_decode(s + i, n - i, &cp) == 0)
+		return 0;
+	return cp;
+}
+
+static int
+all_digits(const char *s, size_t min, size_t max)
+{
+	size_t n = strlen(s), i;
+
+	if (n < min || n > max)
+		return 0;
+	for (i = 0; i < n; i++)
+		if (s[i] < '0' || s[i] > '9')
+			return 0;
+	return 1;
+}
+
+static int
+is_month(const char *w)
+{
+	static const char *const m[] = { "januar", "februar", "mars",
+	    "april", "mai", "juni", "juli", "august", "september", "oktober",
+	    "november", "desember" };
+	char t[16];
+	size_t i, n = strlen(w);
+
+	while (n > 0 && (w[n - 1] == ',' || w[n - 1] == '.' ||
+	    w[n - 1] == ')' || w[n - 1] == ';' || w[n - 1] == ':'))
+		n--;
+	if (n == 0 || n >= sizeof(t))
+		return 0;
+	memcpy(t, w, n);
+	t[n] = '\0';
+	for (i = 0; i < sizeof(m) / sizeof(m[0]); i++)
+		if (strcmp(t, m[i]) == 0)
+			return 1;
+	return 0;
+}
+
+/*
+ * Spaces no line may end at, found by the words around them: before a
+ * closing or after an opening mark ("kompetanse.udir.no :"), inside a
+ * number grouped with spaces ("1 087 500", which does not stretch
+ * either), between "kr" and an amount, "Uke" and its number, and a day
+ * and its month ("1. september").  Returns whether any was made.
+ */
+static int
+tie_words(struct para_ctx *c)
+{
+	struct lb_item *g;
+	const struct lb_item *p, *q;
+	char a[48], b[48];
+	size_t i;
+	uint32_t bc;
+	int made = 0, keep, num;
+
+	for (i = 1; i + 1 < c->nitems; i++) {
+		g = &c->items[i];
+		if (g->kind != LB_GLUE || c->items[i - 1].kind != LB_BOX ||
+		    c->items[i + 1].kind != LB_BOX)
+			continue;
+		if (g->flags & LBF_NOBREAK) {
+			/* U+00A0 inside a number: it does not stretch. */
+			if (g->len > 0) {
+				word_text(c, i - 1, -1, a, sizeof(a));
+				word_text(c, i + 1, 1, b, sizeof(b));
+				if (all_digits(a, 1, 3) && all_digits(b, 3, 3))
+					g->stretch = g->shrink = 0;
+			}
+			continue;
+		}
+		/* Most spaces follow a word longer than "kr", "Uke" or
+		 * "1 087" and come before a letter: look no further. */
+		p = &c->items[i - 1];
+		q = &c->items[i + 1];
+		if (p->len > 4 && q->len > 0 && !is_close((unsigned char)
+		    c->runs[q->run].text[q->off]) && !is_open((unsigned char)
+		    c->runs[p->run].text[p->off + p->len - 1]) &&
+		    (unsigned char)c->runs[q->run].text[q->off] < 0x80)
+			continue;
+		word_text(c, i - 1, -1, a, sizeof(a));
+		word_text(c, i + 1, 1, b, sizeof(b));
+		bc = first_cp(b);
+		keep = is_close(bc) || is_open(last_cp(a));
+		num = all_digits(a, 1, 3) && all_digits(b, 3, 3);
+		if (!keep && !num &&
+		    !((strcmp(a, "kr") == 0 || strcmp(a, "Kr") == 0 ||
+		    strcmp(a, "kr.") == 0 || strcmp(a, "Uke") == 0 ||
+		    strcmp(a, "uke") == 0 || strcmp(a, "Veke") == 0 ||
+		    strcmp(a, "veke") == 0) && bc >= '0' && bc <= '9') &&
+		    !(strlen(a) >= 2 && strlen(a) <= 3 &&
+		    a[strlen(a) - 1] == '.' && all_digits(a, 2, 3) == 0 &&
+		    a[0] >= '0' && a[0] <= '9' &&
+		    (strlen(a) == 2 || (a[1] >= '0' && a[1] <= '9')) &&
+		    is_month(b)))
+			continue;
+		g->flags |= LBF_NOBREAK;
+		if (keep)
+			g->flags |= LBF_KEEP;
+		if (num)
+			g->stretch = g->shrink = 0;
+		made = 1;
+	}
+	return made;
+}
+
+/* min_width and max_seg again from the items, after tie_words. */
+static void
+remeasure(struct para_ctx *c)
+{
+	const struct lb_item *it;
+	double seg = 0, minseg = 0, pw;
+	size_t i;
+
+	c->min_width = c->max_seg = 0;
 	for (i = 0; i < c->nitems; i++) {
 		it = &c->items[i];
-		if ((it->kind == LB_GLUE && !(it->flags & LBF_NOBREAK)) ||
-		    (it->kind == LB_PENALTY && it->penalty < LB_INF)) {
-			/* A piece that ends in an added hyphen carries it. */
-			if (it->kind == LB_PENALTY &&
-			    (it->flags & LBF_HYPHEN))
-				w += it->w;
-			if (w > c->emergency)
-				for (k = start; k < i; k++)
-					c->items[k].flags &= ~LBF_NOBREAK;
-			start = i + 1;
-			w = 0;
-		} else
-			w += it->w;
+		if (it->kind == LB_BOX ||
+		    (it->kind == LB_GLUE && ((it->flags & LBF_NOBREAK) ||
+		    i == 0 || c->items[i - 1].kind != LB_BOX))) {
+			seg += it->w;
+			minseg += it->w;
+			continue;
+		}
+		if (it->kind == LB_PENALTY && it->penalty >= LB_INF)
+			continue;
+		pw = it->kind == LB_PENALTY ? it->w : 0;
+		if (seg + pw > c->max_seg)
+			c->max_seg = seg + pw;
+		seg = 0;
+		if (it->kind == LB_PENALTY && (it->flags & LBF_CHARBRK))
+			continue;
+		if (minseg + pw > c->min_width)
+			c->min_width = minseg + pw;
+		minseg = 0;
 	}
+	if (seg > c->max_seg)
+		c->max_seg = seg;
+	if (minseg > c->min_width)
+		c->min_width = minseg;
 }
 
 void
@@ -799,6 +1183,9 @@ para_items_build(struct para_ctx *c)
 	c->min_width = c->max_width = c->max_seg = 0;
 	c->seg_w = c->minseg_w = c->line_w = 0;
 	c->truncated = 0;
+	c->ties = 0;
+	c->url_w = c->words_w = 0;
+	c->prev_cp = 0;
 	c->pending = -1;
 	c->line_start = 1;
 
@@ -896,10 +1283,13 @@ para_items_build(struct para_ctx *c)
 		it->penalty = -LB_INF;
 		it->run = (uint32_t)(c->nruns - 1);
 	}
+	c->ties = tie_words(c);
 	if (c->emergency > 0)
 		free_wide_ties(c);
 	seg_break(c, 0, 1);
 	if (c->line_w > c->max_width)
 		c->max_width = c->line_w;
 	c->line_w = 0;
+	if (c->ties)
+		remeasure(c);
 }

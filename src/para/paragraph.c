@@ -312,6 +312,7 @@ para_layout(const struct para_run *runs, size_t nruns,
 	struct lb_params p;
 	struct lb_scratch sc;
 	struct para_stats unused, *stats = eng ? &eng->stats : &unused;
+	struct para_style ragged;
 	struct hyphenator *hyph = eng ? eng->hy : NULL;
 	enum pv_status status = PV_OK;
 	size_t *brk = NULL, nbrk = 0, i, from;
@@ -349,6 +350,21 @@ para_layout(const struct para_run *runs, size_t nruns,
 		goto truncated;
 	if (c.nitems == 0)
 		goto done;
+	/* A paragraph that is mostly URLs is set ragged-right: their
+	 * pieces do not stretch, and justifying the words around them
+	 * would pull those apart. */
+	if (st->align == PARA_JUSTIFY && c.url_w > 0 &&
+	    c.url_w * 2 >= c.words_w) {
+		ragged = *st;
+		ragged.align = PARA_LEFT;
+		st = &ragged;
+		out->ragged = 1;
+		set_params(&p, st, runs);
+		c.justify = 0;
+		para_items_build(&c);
+		if (c.truncated)
+			goto truncated;
+	}
 	out->min_width = c.min_width;
 	out->max_width = c.max_width;
 	c.report = 0;
