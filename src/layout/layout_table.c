@@ -19,7 +19,10 @@
 #define RULE_W 0.5
 #define SUM_RULE_W 1.0
 #define EPS 0.001
-#define SMALL_TABLE_ROWS 5 /* at most this many rows: never split */
+/* A table at most this part of a page tall is moved whole to the next
+ * page rather than split; a taller one starts on a partly filled page
+ * and breaks between rows, so no page is left nearly empty for it. */
+#define SMALL_TABLE_PART (1.0 / 3)
 
 /* What of each cell one slice shows: its content slices [from, to),
  * the first placed `origin` points below the cell's top padding. */
@@ -379,15 +382,17 @@ table_breaks(struct tset *t, size_t first, size_t head0, size_t head1)
 	if (m > 0 && (head1 > head0 || t->g->caption != NULL) &&
 	    t->body[0] > first)
 		vl->s[t->body[0]].flags |= VS_NOBREAK;
-	if (m <= SMALL_TABLE_ROWS && t->total <= t->fl->cap) {
+	if (t->total <= t->fl->cap * SMALL_TABLE_PART) {
 		for (i = first + 1; i < vl->n; i++)
 			vl->s[i].flags |= VS_NOBREAK;
 		return;
 	}
-	if (m >= 4) {
+	/* A larger table starts wherever its header and first two rows
+	 * fit, and leaves no last row alone. */
+	if (m >= 3)
 		vl->s[t->body[1]].flags |= VS_NOBREAK;
+	if (m >= 4)
 		vl->s[t->body[m - 1]].flags |= VS_NOBREAK;
-	}
 }
 
 static enum pv_status
