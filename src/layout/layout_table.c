@@ -23,6 +23,9 @@
  * page rather than split; a taller one starts on a partly filled page
  * and breaks between rows, so no page is left nearly empty for it. */
 #define SMALL_TABLE_PART (1.0 / 3)
+/* Two body rows at most this part of a page tall keep together at the
+ * start and at the end of a table. */
+#define PAIR_PART (1.0 / 4)
 
 /* What of each cell one slice shows: its content slices [from, to),
  * the first placed `origin` points below the cell's top padding. */
@@ -370,6 +373,19 @@ group_end(const struct tgrid *g, size_t a, int *r1)
 	return b;
 }
 
+/* The height of body groups [k0, k1). */
+static double
+rows_h(const struct tset *t, size_t k0, size_t k1)
+{
+	const struct vlist *vl = t->fl->vl;
+	size_t i, end = k1 < t->nbody ? t->body[k1] : vl->n;
+	double h = 0;
+
+	for (i = t->body[k0]; i < end; i++)
+		h += vl->s[i].h;
+	return h;
+}
+
 /* Where a page may break inside the table (see the top of the file). */
 static void
 table_breaks(struct tset *t, size_t first, size_t head0, size_t head1)
@@ -388,10 +404,11 @@ table_breaks(struct tset *t, size_t first, size_t head0, size_t head1)
 		return;
 	}
 	/* A larger table starts wherever its header and first two rows
-	 * fit, and leaves no last row alone. */
-	if (m >= 3)
+	 * fit, and leaves no last row alone; rows so tall that two of
+	 * them are a good part of a page go one by one. */
+	if (m >= 3 && rows_h(t, 0, 2) <= t->fl->cap * PAIR_PART)
 		vl->s[t->body[1]].flags |= VS_NOBREAK;
-	if (m >= 4)
+	if (m >= 4 && rows_h(t, m - 2, m) <= t->fl->cap * PAIR_PART)
 		vl->s[t->body[m - 1]].flags |= VS_NOBREAK;
 }
 
