@@ -436,12 +436,17 @@ enrich_meta(struct enrich *e, const cJSON *meta)
 	const cJSON *kw = en_get(e, meta, "keywords", EN_ARRAY, EN_OPTIONAL);
 	const char *title = en_string(e, meta, "title", EN_REQUIRED);
 	const char *author = en_string(e, meta, "author", EN_OPTIONAL);
-	const char *name, *date, *logo;
+	const char *name, *date, *logo, *short_title;
 	char buf[128];
 	struct pv_buf b;
 	size_t old;
 
 	view_str(v, "title", title ? title : "");
+	/* The running header's text: a title short enough for one line
+	 * of the header, where the author gave one. */
+	short_title = en_string(e, meta, "short_title", EN_OPTIONAL);
+	view_str(v, "running_title", short_title ? short_title : title ?
+	    title : "");
 	view_member(e, v, meta, "subtitle");
 	old = en_path_key(e, "owner");
 	name = en_string(e, owner, "name", EN_REQUIRED);

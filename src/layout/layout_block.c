@@ -232,6 +232,57 @@ lx_block(struct lctx *c, struct flow *fl, const struct doc_node *n)
 	}
 }
 
+/* A paragraph of bold text alone ("Tiltak – Skolenivå" before a
+ * table): a heading in all but name. */
+static int
+para_is_heading(const struct doc_node *n)
+{
+	const struct doc_node *k;
+	int strong = 0;
+
+	for (k = n->first; k != NULL; k = k->next) {
+		if (k->kind == DOC_STRONG && k->first != NULL)
+			strong++;
+		else if (k->kind != DOC_TEXT ||
+		    k->text[strspn(k->text, " \t\r\n")] != '\0')
+			return 0;
+	}
+	return strong == 1;
+}
+
+static int
+starts_rows(const struct doc_node *n)
+{
+	return n != NULL && (n->kind == DOC_TABLE || n->kind == DOC_UL ||
+	    n->kind == DOC_OL);
+}
+
+/*
+ * Whether the page may not break right after block n: a heading-like
+ * paragraph keeps with what follows; a paragraph directly before a table
+ * is its lead-in, and one ending in ":" leads into a list as well (its
+ * own last lines already keep together, see lx_lines_to_slices).
+ */
+static int
+keeps_with_next(const struct doc_node *n)
+{
+	char *text;
+	size_t len;
+	int keep;
+
+	if (n->kind != DOC_P || n->next == NULL)
+		return 0;
+	if (para_is_heading(n) || n->next->kind == DOC_TABLE)
+		return 1;
+	if (!starts_rows(n->next))
+		return 0;
+	text = lx_plain_text(n);
+	len = strlen(text);
+	keep = len > 0 && text[len - 1] == ':';
+	free(text);
+	return keep;
+}
+
 enum pv_status
 lx_blocks(struct lctx *c, struct flow *fl, const struct doc_node *first)
 {
@@ -244,6 +295,10 @@ lx_blocks(struct lctx *c, struct flow *fl, const struct doc_node *first)
 		r = lx_block(c, fl, n);
 		if (r > st)
 			st = r;
+		/* The next two slices (two lines, or a table's header and
+		 * first row) stay with this block's last. */
+		if (!fl->in_cell && keeps_with_next(n))
+			fl->vl->keep = 2;
 		if ((r = lx_pages_check(c, fl->vl, n->line)) > st)
 			st = r;
 	}

@@ -38,7 +38,11 @@ page_label(const char *fmt, int page, int total)
 	return pv_buf_take(&b);
 }
 
-/* Text cut with an ellipsis to fit `maxw`. */
+/*
+ * Text cut with an ellipsis to fit `maxw`, at the end of a word: never
+ * "Kompetanseutviklingsstrategi for tidlig innsats og kva…".  Only a
+ * first word that alone is too wide is cut inside it.
+ */
 static char *
 fit_text(struct lctx *c, int face, double size, const char *s, double maxw,
     double *w)
@@ -50,18 +54,33 @@ fit_text(struct lctx *c, int face, double size, const char *s, double maxw,
 	*w = lx_text_width(c, face, size, s, n);
 	if (*w <= maxw)
 		return pv_xstrdup(s);
-	while (n > 0) {
-		/* Back off one character at a time. */
-		k = n - 1;
-		while (k > 0 && ((unsigned char)s[k] & 0xC0) == 0x80)
+	/* Back off one word at a time, with the spaces, dashes and
+	 * commas before it. */
+	for (k = n; k > 0;) {
+		while (k > 0 && s[k - 1] != ' ')
 			k--;
-		n = k;
-		*w = lx_text_width(c, face, size, s, n) + ell;
-		if (*w <= maxw)
+		while (k > 0 && (s[k - 1] == ' ' || s[k - 1] == ',' ||
+		    s[k - 1] == ':' || s[k - 1] == '-'))
+			k--;
+		/* An en or em dash between words. */
+		while (k >= 3 && (unsigned char)s[k - 3] == 0xE2 &&
+		    (unsigned char)s[k - 2] == 0x80 &&
+		    ((unsigned char)s[k - 1] == 0x93 ||
+		    (unsigned char)s[k - 1] == 0x94)) {
+			k -= 3;
+			while (k > 0 && s[k - 1] == ' ')
+				k--;
+		}
+		if (k > 0 && lx_text_width(c, face, size, s, k) + ell <= maxw)
 			break;
 	}
-	while (n > 0 && s[n - 1] == ' ')
-		n--;
+	/* A first word wider than the room: cut inside it after all. */
+	for (n = k == 0 ? strlen(s) : k; k == 0 && n > 0;) {
+		while (--n > 0 && ((unsigned char)s[n] & 0xC0) == 0x80)
+			continue;
+		if (lx_text_width(c, face, size, s, n) + ell <= maxw)
+			break;
+	}
 	r = pv_xasprintf("%.*s\xE2\x80\xA6", (int)n, s);
 	*w = lx_text_width(c, face, size, r, strlen(r));
 	return r;

@@ -19,7 +19,13 @@
 #define RULE_W 0.5
 #define SUM_RULE_W 1.0
 #define EPS 0.001
-#define SMALL_TABLE_ROWS 5 /* at most this many rows: never split */
+/* A table at most this part of a page tall is moved whole to the next
+ * page rather than split; a taller one starts on a partly filled page
+ * and breaks between rows, so no page is left nearly empty for it. */
+#define SMALL_TABLE_PART (1.0 / 3)
+/* Two body rows at most this part of a page tall keep together at the
+ * start and at the end of a table. */
+#define PAIR_PART (1.0 / 4)
 
 /* What of each cell one slice shows: its content slices [from, to),
  * the first placed `origin` points below the cell's top padding. */
@@ -367,6 +373,19 @@ group_end(const struct tgrid *g, size_t a, int *r1)
 	return b;
 }
 
+/* The height of body groups [k0, k1). */
+static double
+rows_h(const struct tset *t, size_t k0, size_t k1)
+{
+	const struct vlist *vl = t->fl->vl;
+	size_t i, end = k1 < t->nbody ? t->body[k1] : vl->n;
+	double h = 0;
+
+	for (i = t->body[k0]; i < end; i++)
+		h += vl->s[i].h;
+	return h;
+}
+
 /* Where a page may break inside the table (see the top of the file). */
 static void
 table_breaks(struct tset *t, size_t first, size_t head0, size_t head1)
@@ -379,15 +398,18 @@ table_breaks(struct tset *t, size_t first, size_t head0, size_t head1)
 	if (m > 0 && (head1 > head0 || t->g->caption != NULL) &&
 	    t->body[0] > first)
 		vl->s[t->body[0]].flags |= VS_NOBREAK;
-	if (m <= SMALL_TABLE_ROWS && t->total <= t->fl->cap) {
+	if (t->total <= t->fl->cap * SMALL_TABLE_PART) {
 		for (i = first + 1; i < vl->n; i++)
 			vl->s[i].flags |= VS_NOBREAK;
 		return;
 	}
-	if (m >= 4) {
+	/* A larger table starts wherever its header and first two rows
+	 * fit, and leaves no last row alone; rows so tall that two of
+	 * them are a good part of a page go one by one. */
+	if (m >= 3 && rows_h(t, 0, 2) <= t->fl->cap * PAIR_PART)
 		vl->s[t->body[1]].flags |= VS_NOBREAK;
+	if (m >= 4 && rows_h(t, m - 2, m) <= t->fl->cap * PAIR_PART)
 		vl->s[t->body[m - 1]].flags |= VS_NOBREAK;
-	}
 }
 
 static enum pv_status
