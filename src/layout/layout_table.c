@@ -494,8 +494,10 @@ lx_table_measure(struct lctx *c, const struct doc_node *n, double *min,
 	if (tg_build(c, n, &g) == PV_OK && g.ncols > 0) {
 		table_styles(c, n, &g);
 		tg_measure(c, &g);
+		if (!c->measure_nohyph)
+			tg_measure_hyph(c, &g);
 		for (k = 0; k < g.ncols; k++) {
-			*min += g.cmin[k];
+			*min += c->measure_nohyph ? g.cmin[k] : g.chmin[k];
 			*max += g.cmax[k];
 		}
 	}
