@@ -35,6 +35,7 @@
 #define VS_COVER 4u     /* a page of its own; items in page coordinates */
 #define VS_HEAD 8u      /* a table header row: copied, not moved, when
 			 * placed, since later pages repeat it */
+#define VS_LAND 16u     /* on a landscape page (a wide table) */
 
 #define NO_FILL 0xFFFFFFFFu
 
@@ -145,6 +146,10 @@ struct lctx {
 	const char *lang;
 	double body_x, body_w;   /* the text area */
 	double body_top, body_h;
+	/* The text area of a landscape page (a wide table's), the theme's
+	 * page turned, same margins; land_w 0: no landscape pages (the
+	 * theme's page is landscape already, or too small). */
+	double land_x, land_w, land_top, land_h;
 	struct lhead *heads;
 	size_t nheads;
 	void *headsort;          /* heads by node, for lookup (layout.c) */
@@ -297,6 +302,7 @@ void tg_measure(struct lctx *, struct tgrid *);
 void tg_measure_hyph(struct lctx *, struct tgrid *);
 double tg_table_width(const struct tgrid *, double avail);
 int tg_words_fit(const struct tgrid *, double avail);
+int tg_hyph_fit(struct lctx *, struct tgrid *, double avail);
 enum pv_status tg_widths(struct lctx *, struct tgrid *, double x,
     double avail);
 void tg_free(struct tgrid *);

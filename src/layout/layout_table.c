@@ -441,12 +441,70 @@ table_styles(struct lctx *c, const struct doc_node *n, struct tgrid *g)
 	g->pad = c->th->cell_padding;
 }
 
+/*
+ * Whether the table goes on landscape pages of its own: asked for by a
+ * class on it or on a section around it, or, when the theme lets wide
+ * tables turn (page.wide_tables), because across the portrait page its
+ * words would have to be broken, not only hyphenated (a landscape page
+ * of its own is a big step: hyphens in a narrow column are the smaller
+ * evil).  Only a table in the main text:
+ * one in a list, box or cell stays where it is.
+ */
+static int
+wants_landscape(struct lctx *c, const struct flow *fl, struct tgrid *g)
+{
+	const struct doc_node *p;
+
+	if (c->land_w <= c->body_w || fl->vl != c->main_vl || fl->in_cell ||
+	    fl->depth > 0 || fl->vl->open != -1)
+		return 0;
+	for (p = g->table; p != NULL; p = p->parent)
+		if ((p->kind == DOC_TABLE || p->kind == DOC_SECTION) &&
+		    (p->classes & DOC_C_LANDSCAPE))
+			return 1;
+	return c->th->wide_tables_landscape && !tg_hyph_fit(c, g, fl->w);
+}
+
+static int
+is_heading(const struct vlist *vl, size_t i)
+{
+	const struct vslice *sl = &vl->s[i];
+
+	return sl->nitems > 0 && vl->items[sl->item0].role == LR_H &&
+	    !(sl->flags & (VS_COVER | VS_LAND));
+}
+
+/* Mark a landscape table's slices from s0 on, with the heading kept with
+ * it (it goes along to the landscape page rather than stay alone at the
+ * foot of the page before), and let the text after it start a page. */
+static void
+turn_pages(struct vlist *vl, size_t s0)
+{
+	size_t j = s0, i;
+
+	if (s0 >= vl->n)
+		return;
+	while (j > 0 && (vl->s[j].flags & VS_NOBREAK) &&
+	    (j == s0 || !(vl->s[j].flags & VS_FORCE)) && is_heading(vl, j - 1))
+		j--;
+	if (j < s0) {
+		vl->s[s0].flags &= ~VS_FORCE;
+		vl->s[j].flags |= VS_FORCE;
+	}
+	for (i = j; i < vl->n; i++)
+		vl->s[i].flags |= VS_LAND;
+	vl->force = 1;
+}
+
 enum pv_status
 lx_table(struct lctx *c, struct flow *fl, const struct doc_node *n)
 {
 	struct tgrid g;
 	struct tset t;
+	struct flow lf = *fl;
 	enum pv_status st, r;
+	size_t s0 = fl->vl->n;
+	int land;
 
 	if ((st = tg_build(c, n, &g)) != PV_OK || g.ncols == 0) {
 		tg_free(&g);
@@ -454,11 +512,21 @@ lx_table(struct lctx *c, struct flow *fl, const struct doc_node *n)
 	}
 	table_styles(c, n, &g);
 	tg_measure(c, &g);
+	/* A landscape table starts a page and the text after it another;
+	 * its slices are marked for the pager. */
+	if ((land = wants_landscape(c, fl, &g)) != 0) {
+		lf.x = c->land_x;
+		lf.w = c->land_w;
+		lf.cap = c->land_h;
+		fl = &lf;
+	}
 	if ((st = tg_widths(c, &g, fl->x, fl->w)) != PV_OK) {
 		tg_free(&g);
 		return st;
 	}
 	vl_space(fl->vl, fl->para_space + 3);
+	if (land)
+		fl->vl->force = 1;
 	if (g.caption != NULL) {
 		st = lx_para(c, fl, g.caption, &c->th->caption, fl->x, fl->w,
 		    PARA_LEFT, LR_CAPTION, 0);
@@ -476,6 +544,8 @@ lx_table(struct lctx *c, struct flow *fl, const struct doc_node *n)
 	tg_free(&g);
 	fl->vl->pending = 0;
 	vl_space(fl->vl, fl->para_space + 4);
+	if (land)
+		turn_pages(fl->vl, s0);
 	return st;
 }
 
