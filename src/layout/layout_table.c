@@ -447,8 +447,8 @@ table_styles(struct lctx *c, const struct doc_node *n, struct tgrid *g)
  * tables turn (page.wide_tables), because across the portrait page its
  * words would have to be broken, not only hyphenated (a landscape page
  * of its own is a big step: hyphens in a narrow column are the smaller
- * evil).  Only a table in the main text:
- * one in a list, box or cell stays where it is.
+ * evil).  Only a table in the main text: one in a list, box or cell
+ * stays where it is.
  */
 static int
 wants_landscape(struct lctx *c, const struct flow *fl, struct tgrid *g)
@@ -465,28 +465,55 @@ wants_landscape(struct lctx *c, const struct flow *fl, struct tgrid *g)
 	return c->th->wide_tables_landscape && !tg_hyph_fit(c, g, fl->w);
 }
 
+/* A slice that may go along with a table to its landscape page: a line
+ * of a heading or a lead-in paragraph. */
 static int
-is_heading(const struct vlist *vl, size_t i)
+goes_along(const struct vlist *vl, size_t i)
 {
 	const struct vslice *sl = &vl->s[i];
+	int role;
 
-	return sl->nitems > 0 && vl->items[sl->item0].role == LR_H &&
-	    !(sl->flags & (VS_COVER | VS_LAND));
+	if (sl->nitems == 0 || (sl->flags & (VS_COVER | VS_LAND)))
+		return 0;
+	role = vl->items[sl->item0].role;
+	return role == LR_H || role == LR_P || role == LR_CAPTION;
 }
 
-/* Mark a landscape table's slices from s0 on, with the heading kept with
- * it (it goes along to the landscape page rather than stay alone at the
- * foot of the page before), and let the text after it start a page. */
+/*
+ * Mark a landscape table's slices from s0 on, and let the text after it
+ * start a page.  What is kept with the table (a heading, the last lines
+ * of a lead-in) goes along rather than stay alone at the foot of the page
+ * before; so does a short run of text that would have a page of its own
+ * between two landscape pages (a month's heading between two calendar
+ * tables).
+ */
 static void
-turn_pages(struct vlist *vl, size_t s0)
+turn_pages(struct lctx *c, struct vlist *vl, size_t s0)
 {
-	size_t j = s0, i;
+	size_t j = s0, i, r;
+	double h = 0;
+	int steps = 0;
 
 	if (s0 >= vl->n)
 		return;
-	while (j > 0 && (vl->s[j].flags & VS_NOBREAK) &&
-	    (j == s0 || !(vl->s[j].flags & VS_FORCE)) && is_heading(vl, j - 1))
+	/* Headings kept with the table, and one line of a lead-in directly
+	 * before it. */
+	while (j > 0 && steps++ < 4 && (vl->s[j].flags & VS_NOBREAK) &&
+	    (j == s0 || !(vl->s[j].flags & VS_FORCE)) &&
+	    goes_along(vl, j - 1) && (j == s0 ||
+	    vl->items[vl->s[j - 1].item0].role == LR_H))
 		j--;
+	/* Back over the text since the last forced page break: if that
+	 * break came after a landscape page and the text is short, it
+	 * joins this table rather than have a page of its own. */
+	for (r = j; r > 0 && goes_along(vl, r - 1); r--) {
+		h += vl->s[r - 1].glue + vl->s[r - 1].h;
+		if (vl->s[r - 1].flags & VS_FORCE)
+			break;
+	}
+	if (r > 1 && r <= j && (vl->s[r - 1].flags & VS_FORCE) &&
+	    (vl->s[r - 2].flags & VS_LAND) && h <= c->land_h / 4)
+		j = r - 1;
 	if (j < s0) {
 		vl->s[s0].flags &= ~VS_FORCE;
 		vl->s[j].flags |= VS_FORCE;
@@ -545,7 +572,7 @@ lx_table(struct lctx *c, struct flow *fl, const struct doc_node *n)
 	fl->vl->pending = 0;
 	vl_space(fl->vl, fl->para_space + 4);
 	if (land)
-		turn_pages(fl->vl, s0);
+		turn_pages(c, fl->vl, s0);
 	return st;
 }
 

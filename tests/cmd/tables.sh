@@ -127,3 +127,14 @@ if [ "$(size "$TMP/p.pdf" 1)" = "595 842" ] && [ "$(size "$TMP/p.pdf" 2)" = "842
     pdftotext -f 2 -l 2 "$TMP/p.pdf" - | grep -q Oppstart; then
 	ok "tables: the section's table is on a landscape page"
 else fail "tables: the section's table is on a landscape page" "$(size "$TMP/p.pdf" 2)"; fi
+
+# A short line between two landscape tables goes with the second one:
+# two landscape pages, no page holding only that line.
+run typeset "$TFIX/between.xhtml" -o "$TMP/t.pdf"
+expect_rc "tables: two wide tables typeset" 0
+np=$(qpdf --show-npages "$TMP/t.pdf")
+if [ "$np" = 2 ] && [ "$(size "$TMP/t.pdf" 1)" = "842 595" ] &&
+    [ "$(size "$TMP/t.pdf" 2)" = "842 595" ] &&
+    pdftotext -f 2 -l 2 "$TMP/t.pdf" - | grep -q Februar; then
+	ok "tables: the line between goes along to the second landscape page"
+else fail "tables: the line between goes along to the second landscape page" "$np pages"; fi
