@@ -290,6 +290,13 @@ layout_document(const struct doc *doc, const struct theme *th,
 	c.body_w = th->page_width - th->margin_left - th->margin_right;
 	c.body_top = th->page_height - th->margin_top;
 	c.body_h = th->page_height - th->margin_top - th->margin_bottom;
+	if (th->page_width < th->page_height && th->page_width -
+	    th->margin_top - th->margin_bottom >= LAYOUT_MIN_LAND_HEIGHT) {
+		c.land_x = th->margin_left;
+		c.land_w = th->page_height - th->margin_left - th->margin_right;
+		c.land_top = th->page_width - th->margin_top;
+		c.land_h = th->page_width - th->margin_top - th->margin_bottom;
+	}
 	c.toc_page = -1;
 	derive(&c);
 	if ((st = check_faces(&c)) != PV_OK)

@@ -25,6 +25,9 @@
 #define LAYOUT_MAX_IMAGES 1000
 #define LAYOUT_MAX_IMAGE_BYTES (512ull * 1024 * 1024)
 #define LAYOUT_MIN_COLUMN_WIDTH 18.0 /* pt: narrower cannot be read */
+/* pt: a landscape page for a wide table needs at least this much text
+ * height, or the table stays on the portrait page */
+#define LAYOUT_MIN_LAND_HEIGHT 144.0
 
 struct fontset;
 

@@ -315,7 +315,8 @@ measure_para(struct lctx *c, const struct doc_node *n,
 	runs_build(c, &r, n, ts, bold, LR_P);
 	*mn = *mx = 0;
 	if (r.n > 0)
-		para_measure(r.r, r.n, c->fs, c->pe, lx_lang(c, n), 1, mn, mx);
+		para_measure(r.r, r.n, c->fs, c->pe, lx_lang(c, n),
+		    !c->measure_nohyph, mn, mx);
 	runs_free(&r);
 }
 

@@ -110,8 +110,10 @@ header(struct lctx *c, struct lay_page *pg)
 	const struct doc_meta *m = &c->doc->meta;
 	const char *title = m->running_title ? m->running_title : m->title;
 	int face = lx_style_face(c, &th->header, 0, 0);
-	double y = th->page_height - th->margin_top + HEADER_GAP, w, aw = 0;
-	double right = th->page_width - th->margin_right, room = c->body_w;
+	/* The page's own size: a landscape page's header runs across it. */
+	double y = pg->height - th->margin_top + HEADER_GAP, w, aw = 0;
+	double right = pg->width - th->margin_right;
+	double room = pg->width - th->margin_left - th->margin_right;
 	struct lay_item *it;
 	char *s;
 
@@ -146,7 +148,7 @@ footer(struct lctx *c, struct lay_page *pg, int page, int total)
 	char *s = page_label(c->labels->page_of, page, total);
 	double w = lx_text_width(c, face, th->footer.size, s, strlen(s));
 
-	text_item(pg, face, &th->footer, th->page_width - th->margin_right - w,
+	text_item(pg, face, &th->footer, pg->width - th->margin_right - w,
 	    th->margin_bottom - FOOTER_GAP, s, w);
 }
 
@@ -230,8 +232,8 @@ anchors(struct lctx *c, struct vlist *vl, size_t *nt)
 		if (sl->page < 0)
 			continue;
 		y = sl->top + DEST_AIR;
-		if (y > c->th->page_height)
-			y = c->th->page_height;
+		if (y > c->out->pages[sl->page].height)
+			y = c->out->pages[sl->page].height;
 		if (vl->a[i].head >= 0) {
 			c->heads[vl->a[i].head].page = sl->page;
 			c->heads[vl->a[i].head].y = y;

@@ -35,6 +35,7 @@
 #define VS_COVER 4u     /* a page of its own; items in page coordinates */
 #define VS_HEAD 8u      /* a table header row: copied, not moved, when
 			 * placed, since later pages repeat it */
+#define VS_LAND 16u     /* on a landscape page (a wide table) */
 
 #define NO_FILL 0xFFFFFFFFu
 
@@ -145,6 +146,10 @@ struct lctx {
 	const char *lang;
 	double body_x, body_w;   /* the text area */
 	double body_top, body_h;
+	/* The text area of a landscape page (a wide table's), the theme's
+	 * page turned, same margins; land_w 0: no landscape pages (the
+	 * theme's page is landscape already, or too small). */
+	double land_x, land_w, land_top, land_h;
 	struct lhead *heads;
 	size_t nheads;
 	void *headsort;          /* heads by node, for lookup (layout.c) */
@@ -166,6 +171,7 @@ struct lctx {
 	double pg_height;        /* their heights, each at most body_h */
 	size_t pg_forced;        /* of them, those a page break starts */
 	uint64_t image_bytes;    /* decoded, of out->images so far */
+	int measure_nohyph;      /* lx_measure: min-content without hyphens */
 };
 
 /* How paragraphs are set in one column (body, list item, cell). */
@@ -264,6 +270,7 @@ struct tcell {
 	int head;               /* th, or in a header row */
 	int sum;                /* in a sum row */
 	double min, max;        /* content widths, padding included */
+	double hmin;            /* min with hyphenation points */
 	struct vlist vl;        /* the content, once set */
 	double *tops;
 	double ch;              /* content height */
@@ -278,6 +285,10 @@ struct tgrid {
 	int *sect_end;          /* per row: first row after its section */
 	int nhead;              /* header rows, repeated on every page */
 	int ncols, ngiven;
+	/* per column: min-content with hyphenation points, without (the
+	 * longest word), max-content */
+	double chmin[PARSE_MAX_TABLE_COLUMNS];
+	int hmeasured;          /* chmin measured (only when needed) */
 	double cmin[PARSE_MAX_TABLE_COLUMNS], cmax[PARSE_MAX_TABLE_COLUMNS];
 	double cw[PARSE_MAX_TABLE_COLUMNS], cx[PARSE_MAX_TABLE_COLUMNS + 1];
 	struct doc_length given[PARSE_MAX_TABLE_COLUMNS];
@@ -288,6 +299,10 @@ struct tgrid {
 enum pv_status tg_build(struct lctx *, const struct doc_node *,
     struct tgrid *);
 void tg_measure(struct lctx *, struct tgrid *);
+void tg_measure_hyph(struct lctx *, struct tgrid *);
+double tg_table_width(const struct tgrid *, double avail);
+int tg_words_fit(const struct tgrid *, double avail);
+int tg_hyph_fit(struct lctx *, struct tgrid *, double avail);
 enum pv_status tg_widths(struct lctx *, struct tgrid *, double x,
     double avail);
 void tg_free(struct tgrid *);

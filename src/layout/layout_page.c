@@ -85,7 +85,8 @@ find_end(struct pager *p, size_t s)
 {
 	const struct vlist *vl = p->vl;
 	const struct vslice *sl = &vl->s[s];
-	double H = p->c->body_h, used, add;
+	double H = (sl->flags & VS_LAND) ? p->c->land_h : p->c->body_h;
+	double used, add;
 	size_t i, best = 0;
 
 	used = prefix_h(vl, s) + sl->pre + sl->h + sl->post;
@@ -96,7 +97,8 @@ find_end(struct pager *p, size_t s)
 		    used, H);
 	for (i = s + 1; i < vl->n; i++) {
 		sl = &vl->s[i];
-		if (sl->flags & (VS_FORCE | VS_COVER))
+		if ((sl->flags & (VS_FORCE | VS_COVER)) ||
+		    ((sl->flags ^ vl->s[s].flags) & VS_LAND))
 			return i;
 		if (!(sl->flags & VS_NOBREAK) && used + suffix_h(vl, i) <=
 		    H + EPS)
@@ -109,8 +111,9 @@ find_end(struct pager *p, size_t s)
 	return vl->n;
 }
 
+/* A page of the theme's size, or turned for a wide table. */
 static struct lay_page *
-new_page(struct lctx *c)
+new_page(struct lctx *c, int land)
 {
 	struct lay_doc *out = c->out;
 	struct lay_page *pg;
@@ -118,8 +121,8 @@ new_page(struct lctx *c)
 	PV_GROW(out->pages, out->cap_pages, out->npages + 1);
 	pg = &out->pages[out->npages++];
 	memset(pg, 0, sizeof(*pg));
-	pg->width = c->th->page_width;
-	pg->height = c->th->page_height;
+	pg->width = land ? c->th->page_height : c->th->page_width;
+	pg->height = land ? c->th->page_width : c->th->page_height;
 	return pg;
 }
 
@@ -246,9 +249,10 @@ static void
 render(struct pager *p, size_t s, size_t end)
 {
 	struct vlist *vl = p->vl;
-	struct lay_page *pg = new_page(p->c);
+	int land = (p->vl->s[s].flags & VS_LAND) != 0;
+	struct lay_page *pg = new_page(p->c, land);
 	int ch[MAX_CHAIN], n, j;
-	double cur = p->c->body_top;
+	double cur = land ? p->c->land_top : p->c->body_top;
 	struct vslice *sl;
 	struct vcont *c;
 	size_t i, k;
@@ -298,7 +302,7 @@ render(struct pager *p, size_t s, size_t end)
 static void
 render_cover(struct pager *p, size_t i)
 {
-	struct lay_page *pg = new_page(p->c);
+	struct lay_page *pg = new_page(p->c, 0);
 	struct vslice *sl = &p->vl->s[i];
 	size_t k;
 
@@ -371,7 +375,7 @@ lx_paginate(struct lctx *c, struct vlist *vl)
 	}
 	/* A document with nothing in it is still a document: one page. */
 	if (c->out->npages == 0)
-		new_page(c);
+		new_page(c, 0);
 	free(p.edge);
 	free(p.deco);
 	return c->fatal ? PV_EINPUT : PV_OK;

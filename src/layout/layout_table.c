@@ -463,12 +463,97 @@ table_styles(struct lctx *c, const struct doc_node *n, struct tgrid *g)
 	g->pad = c->th->cell_padding;
 }
 
+/*
+ * Whether the table goes on landscape pages of its own: asked for by a
+ * class on it or on a section around it, or, when the theme lets wide
+ * tables turn (page.wide_tables), because across the portrait page its
+ * words would have to be broken, not only hyphenated (a landscape page
+ * of its own is a big step: hyphens in a narrow column are the smaller
+ * evil).  Only a table in the main text: one in a list, box or cell
+ * stays where it is.
+ */
+static int
+wants_landscape(struct lctx *c, const struct flow *fl, struct tgrid *g)
+{
+	const struct doc_node *p;
+
+	if (c->land_w <= c->body_w || fl->vl != c->main_vl || fl->in_cell ||
+	    fl->depth > 0 || fl->vl->open != -1)
+		return 0;
+	for (p = g->table; p != NULL; p = p->parent)
+		if ((p->kind == DOC_TABLE || p->kind == DOC_SECTION) &&
+		    (p->classes & DOC_C_LANDSCAPE))
+			return 1;
+	return c->th->wide_tables_landscape && !tg_hyph_fit(c, g, fl->w);
+}
+
+/* A slice that may go along with a table to its landscape page: a line
+ * of a heading or a lead-in paragraph. */
+static int
+goes_along(const struct vlist *vl, size_t i)
+{
+	const struct vslice *sl = &vl->s[i];
+	int role;
+
+	if (sl->nitems == 0 || (sl->flags & (VS_COVER | VS_LAND)))
+		return 0;
+	role = vl->items[sl->item0].role;
+	return role == LR_H || role == LR_P || role == LR_CAPTION;
+}
+
+/*
+ * Mark a landscape table's slices from s0 on, and let the text after it
+ * start a page.  What is kept with the table (a heading, the last lines
+ * of a lead-in) goes along rather than stay alone at the foot of the page
+ * before; so does a short run of text that would have a page of its own
+ * between two landscape pages (a month's heading between two calendar
+ * tables).
+ */
+static void
+turn_pages(struct lctx *c, struct vlist *vl, size_t s0)
+{
+	size_t j = s0, i, r;
+	double h = 0;
+	int steps = 0;
+
+	if (s0 >= vl->n)
+		return;
+	/* Headings kept with the table, and one line of a lead-in directly
+	 * before it. */
+	while (j > 0 && steps++ < 4 && (vl->s[j].flags & VS_NOBREAK) &&
+	    (j == s0 || !(vl->s[j].flags & VS_FORCE)) &&
+	    goes_along(vl, j - 1) && (j == s0 ||
+	    vl->items[vl->s[j - 1].item0].role == LR_H))
+		j--;
+	/* Back over the text since the last forced page break: if that
+	 * break came after a landscape page and the text is short, it
+	 * joins this table rather than have a page of its own. */
+	for (r = j; r > 0 && goes_along(vl, r - 1); r--) {
+		h += vl->s[r - 1].glue + vl->s[r - 1].h;
+		if (vl->s[r - 1].flags & VS_FORCE)
+			break;
+	}
+	if (r > 1 && r <= j && (vl->s[r - 1].flags & VS_FORCE) &&
+	    (vl->s[r - 2].flags & VS_LAND) && h <= c->land_h / 4)
+		j = r - 1;
+	if (j < s0) {
+		vl->s[s0].flags &= ~VS_FORCE;
+		vl->s[j].flags |= VS_FORCE;
+	}
+	for (i = j; i < vl->n; i++)
+		vl->s[i].flags |= VS_LAND;
+	vl->force = 1;
+}
+
 enum pv_status
 lx_table(struct lctx *c, struct flow *fl, const struct doc_node *n)
 {
 	struct tgrid g;
 	struct tset t;
+	struct flow lf = *fl;
 	enum pv_status st, r;
+	size_t s0 = fl->vl->n;
+	int land;
 
 	if ((st = tg_build(c, n, &g)) != PV_OK || g.ncols == 0) {
 		tg_free(&g);
@@ -476,11 +561,21 @@ lx_table(struct lctx *c, struct flow *fl, const struct doc_node *n)
 	}
 	table_styles(c, n, &g);
 	tg_measure(c, &g);
+	/* A landscape table starts a page and the text after it another;
+	 * its slices are marked for the pager. */
+	if ((land = wants_landscape(c, fl, &g)) != 0) {
+		lf.x = c->land_x;
+		lf.w = c->land_w;
+		lf.cap = c->land_h;
+		fl = &lf;
+	}
 	if ((st = tg_widths(c, &g, fl->x, fl->w)) != PV_OK) {
 		tg_free(&g);
 		return st;
 	}
 	vl_space(fl->vl, fl->para_space + 3);
+	if (land)
+		fl->vl->force = 1;
 	if (g.caption != NULL) {
 		st = lx_para(c, fl, g.caption, &c->th->caption, fl->x, fl->w,
 		    PARA_LEFT, LR_CAPTION, 0);
@@ -498,6 +593,8 @@ lx_table(struct lctx *c, struct flow *fl, const struct doc_node *n)
 	tg_free(&g);
 	fl->vl->pending = 0;
 	vl_space(fl->vl, fl->para_space + 4);
+	if (land)
+		turn_pages(c, fl->vl, s0);
 	return st;
 }
 
@@ -516,8 +613,10 @@ lx_table_measure(struct lctx *c, const struct doc_node *n, double *min,
 	if (tg_build(c, n, &g) == PV_OK && g.ncols > 0) {
 		table_styles(c, n, &g);
 		tg_measure(c, &g);
+		if (!c->measure_nohyph)
+			tg_measure_hyph(c, &g);
 		for (k = 0; k < g.ncols; k++) {
-			*min += g.cmin[k];
+			*min += c->measure_nohyph ? g.cmin[k] : g.chmin[k];
 			*max += g.cmax[k];
 		}
 	}

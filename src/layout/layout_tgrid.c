@@ -3,19 +3,21 @@
  *
  * Places the cells in a grid the way a browser does (rowspans occupy the
  * rows below, colspans the columns beside), measures the min-content and
- * max-content width of every cell, and shares the available width out by
- * automatic table layout: widths the document gives are honoured, the
- * table is stretched to the full text width, and when even the narrowest
- * setting does not fit, columns are squeezed below their content (the
- * paragraph setter then breaks words between characters) down to
- * LAYOUT_MIN_COLUMN_WIDTH, and below that it is an error the author must
- * fix.  Nothing here sets text into cells.
+ * max-content width of every cell (min-content twice: the longest word,
+ * and, only for a table whose words do not fit, with hyphenation points),
+ * and shares the available width out by automatic table layout (tcols.c):
+ * widths the document gives are honoured, the table is stretched to the
+ * full text width, words are kept whole while any column can give room,
+ * and when even hyphenated words do not fit, columns are squeezed below
+ * their content down to LAYOUT_MIN_COLUMN_WIDTH; below that it is an error
+ * the author must fix.  Nothing here sets text into cells.
  */
 #include <stdlib.h>
 #include <string.h>
 
 #include "../util/mem.h"
 #include "layout_int.h"
+#include "tcols.h"
 
 #define EPS 0.001
 
@@ -212,29 +214,72 @@ tg_free(struct tgrid *g)
 	memset(g, 0, sizeof(*g));
 }
 
-/* Min-content and max-content widths of every cell and column. */
-void
-tg_measure(struct lctx *c, struct tgrid *g)
+/* A spanning cell wider than its columns widens them in proportion to
+ * what they already want (max-content), as browsers do. */
+static void
+spread_spans(struct tgrid *g, double *w, int which)
 {
 	struct tcell *tc;
 	double need, have, maxs, add;
 	size_t i;
-	int k, pass;
+	int k;
+
+	for (i = 0; i < g->nc; i++) {
+		tc = &g->cells[i];
+		if (tc->cs < 2)
+			continue;
+		need = which == 0 ? tc->hmin : which == 1 ? tc->min : tc->max;
+		have = maxs = 0;
+		for (k = tc->col; k < tc->col + tc->cs; k++) {
+			have += w[k];
+			maxs += g->cmax[k];
+		}
+		if (need <= have)
+			continue;
+		for (k = tc->col; k < tc->col + tc->cs; k++) {
+			add = maxs > 0 ? (need - have) * g->cmax[k] / maxs :
+			    (need - have) / tc->cs;
+			w[k] += add;
+		}
+	}
+}
+
+/* One cell's widths; min with or without hyphenation points. */
+static void
+measure_cell(struct lctx *c, struct tgrid *g, struct tcell *tc, int hyph,
+    double *min, double *max)
+{
+	int saved = c->measure_nohyph;
+
+	c->measure_nohyph = !hyph;
+	lx_measure(c, tc->n->first, tc->head ? g->hs : g->ts, tc->sum, min,
+	    max);
+	c->measure_nohyph = saved;
+	if (tc->n->classes & DOC_C_NOWRAP)
+		*min = *max;
+	*min += 2 * g->pad + 0.5;
+	*max += 2 * g->pad + 0.5;
+}
+
+/* Min-content (longest word, no hyphenation) and max-content widths of
+ * every cell and column.  The min-content with hyphenation points is
+ * measured by tg_widths only for a table whose words do not fit. */
+void
+tg_measure(struct lctx *c, struct tgrid *g)
+{
+	struct tcell *tc;
+	size_t i;
+	int k;
 
 	for (k = 0; k < g->ncols; k++)
 		g->cmin[k] = g->cmax[k] = 2 * g->pad + 1;
 	for (i = 0; i < g->nc; i++) {
 		tc = &g->cells[i];
-		if (tc->n == NULL) {
+		if (tc->n == NULL)
 			tc->min = tc->max = 2 * g->pad + 1;
-			continue;
-		}
-		lx_measure(c, tc->n->first, tc->head ? g->hs : g->ts, tc->sum,
-		    &tc->min, &tc->max);
-		if (tc->n->classes & DOC_C_NOWRAP)
-			tc->min = tc->max;
-		tc->min += 2 * g->pad + 0.5;
-		tc->max += 2 * g->pad + 0.5;
+		else
+			measure_cell(c, g, tc, 0, &tc->min, &tc->max);
+		tc->hmin = tc->min;
 		if (tc->cs == 1) {
 			if (tc->min > g->cmin[tc->col])
 				g->cmin[tc->col] = tc->min;
@@ -242,32 +287,42 @@ tg_measure(struct lctx *c, struct tgrid *g)
 				g->cmax[tc->col] = tc->max;
 		}
 	}
-	/* A spanning cell wider than its columns widens them in proportion
-	 * to what they already want. */
-	for (pass = 0; pass < 2; pass++)
-		for (i = 0; i < g->nc; i++) {
-			double *w = pass == 0 ? g->cmin : g->cmax;
-
-			tc = &g->cells[i];
-			if (tc->cs < 2)
-				continue;
-			need = pass == 0 ? tc->min : tc->max;
-			have = maxs = 0;
-			for (k = tc->col; k < tc->col + tc->cs; k++) {
-				have += w[k];
-				maxs += g->cmax[k];
-			}
-			if (need <= have)
-				continue;
-			for (k = tc->col; k < tc->col + tc->cs; k++) {
-				add = maxs > 0 ? (need - have) * g->cmax[k] /
-				    maxs : (need - have) / tc->cs;
-				w[k] += add;
-			}
-		}
-	for (k = 0; k < g->ncols; k++)
+	spread_spans(g, g->cmin, 1);
+	spread_spans(g, g->cmax, 2);
+	for (k = 0; k < g->ncols; k++) {
 		if (g->cmax[k] < g->cmin[k])
 			g->cmax[k] = g->cmin[k];
+		g->chmin[k] = g->cmin[k];
+	}
+	g->hmeasured = 0;
+}
+
+/* The min-content widths with hyphenation points, for a table whose
+ * longest words do not fit side by side. */
+void
+tg_measure_hyph(struct lctx *c, struct tgrid *g)
+{
+	struct tcell *tc;
+	double mx;
+	size_t i;
+	int k;
+
+	if (g->hmeasured)
+		return;
+	g->hmeasured = 1;
+	for (k = 0; k < g->ncols; k++)
+		g->chmin[k] = 2 * g->pad + 1;
+	for (i = 0; i < g->nc; i++) {
+		tc = &g->cells[i];
+		if (tc->n != NULL)
+			measure_cell(c, g, tc, 1, &tc->hmin, &mx);
+		if (tc->cs == 1 && tc->hmin > g->chmin[tc->col])
+			g->chmin[tc->col] = tc->hmin;
+	}
+	spread_spans(g, g->chmin, 0);
+	for (k = 0; k < g->ncols; k++)
+		if (g->chmin[k] > g->cmin[k])
+			g->chmin[k] = g->cmin[k];
 }
 
 /* The width a document asks for, in pt (0: none). */
@@ -281,57 +336,41 @@ given_width(const struct doc_length *l, double of)
 	return 0;
 }
 
-/* Squeeze every column to at most t, the widest allowed such that all
- * fit: the columns narrower than t keep their width. */
-static double
-water_level(const double *mins, int n, double avail)
+/* The table's width: the text width, or less if the document asks. */
+double
+tg_table_width(const struct tgrid *g, double avail)
 {
-	double t, sum;
-	int i, changed = 1;
-	unsigned char fixed[PARSE_MAX_TABLE_COLUMNS];
-	int left = n;
+	double gw = given_width(&g->table->width, avail);
 
-	memset(fixed, 0, sizeof(fixed));
-	t = avail / n;
-	while (changed && left > 0) {
-		changed = 0;
-		sum = 0;
-		for (i = 0; i < n; i++)
-			if (!fixed[i] && mins[i] <= t) {
-				fixed[i] = 1;
-				left--;
-				changed = 1;
-			}
-		for (i = 0; i < n; i++)
-			if (fixed[i])
-				sum += mins[i];
-		if (left > 0)
-			t = (avail - sum) / left;
-	}
-	return t;
+	return gw > 0 && gw < avail ? gw : avail;
 }
 
-static enum pv_status
-squeeze(struct lctx *c, struct tgrid *g, double avail)
+/* Whether the table's longest words fit side by side in avail pt. */
+int
+tg_words_fit(const struct tgrid *g, double avail)
 {
-	double t, need = 0;
+	double s = 0;
 	int k;
 
-	t = water_level(g->cmin, g->ncols, avail);
-	if (t < LAYOUT_MIN_COLUMN_WIDTH - EPS) {
-		for (k = 0; k < g->ncols; k++)
-			need += g->cmin[k] < LAYOUT_MIN_COLUMN_WIDTH ?
-			    g->cmin[k] : LAYOUT_MIN_COLUMN_WIDTH;
-		pv_diag(c->d, PV_ERROR, c->doc->file, g->table->line, 0,
-		    "table has %d columns that cannot be set at a readable "
-		    "width (needs %.0f pt, has %.0f pt); use fewer columns, "
-		    "class=\"small\", or a landscape page (theme "
-		    "page.orientation)", g->ncols, need, avail);
-		return PV_EINPUT;
-	}
 	for (k = 0; k < g->ncols; k++)
-		g->cw[k] = g->cmin[k] < t ? g->cmin[k] : t;
-	return PV_OK;
+		s += g->cmin[k];
+	return s <= tg_table_width(g, avail) + EPS;
+}
+
+/* Whether the table fits in avail pt with no word broken other than at
+ * its hyphenation points. */
+int
+tg_hyph_fit(struct lctx *c, struct tgrid *g, double avail)
+{
+	double s = 0;
+	int k;
+
+	if (tg_words_fit(g, avail))
+		return 1;
+	tg_measure_hyph(c, g);
+	for (k = 0; k < g->ncols; k++)
+		s += g->chmin[k];
+	return s <= tg_table_width(g, avail) + EPS;
 }
 
 /*
@@ -364,54 +403,43 @@ fixed_grid(struct tgrid *g, double width)
 enum pv_status
 tg_widths(struct lctx *c, struct tgrid *g, double x, double avail)
 {
-	double target[PARSE_MAX_TABLE_COLUMNS];
-	double width = avail, gw, smin = 0, stgt = 0, sauto = 0, extra;
-	int k, nauto = 0, isauto[PARSE_MAX_TABLE_COLUMNS];
-	enum pv_status st = PV_OK;
+	double given[PARSE_MAX_TABLE_COLUMNS];
+	double width, gw, t, need = 0;
+	enum tcols_fit fit;
 	size_t i;
+	int k;
 
-	gw = given_width(&g->table->width, avail);
-	if (gw > 0 && gw < avail)
-		width = gw;
+	width = tg_table_width(g, avail);
+	if (fixed_grid(g, width))
+		goto place;
 	for (k = 0; k < g->ncols; k++) {
 		gw = k < g->ngiven ? given_width(&g->given[k], width) : 0;
 		for (i = 0; gw == 0 && i < g->nc; i++)
 			if (g->cells[i].col == k && g->cells[i].cs == 1 &&
 			    g->cells[i].n != NULL)
 				gw = given_width(&g->cells[i].n->width, width);
-		isauto[k] = gw == 0;
-		target[k] = gw > 0 ? (gw > g->cmin[k] ? gw : g->cmin[k]) :
-		    g->cmax[k];
-		smin += g->cmin[k];
-		stgt += target[k];
-		if (isauto[k]) {
-			nauto++;
-			sauto += target[k];
-		}
+		given[k] = gw;
 	}
-	if (fixed_grid(g, width)) {
-		/* every <col> has a share: the author's grid, kept exactly */
-	} else if (stgt <= width + EPS) {
-		/* Everything fits: the automatic columns take the rest, so
-		 * that tables have one width; fixed widths stay fixed. */
-		extra = width - stgt;
-		for (k = 0; k < g->ncols; k++) {
-			g->cw[k] = target[k];
-			if (nauto > 0 && isauto[k])
-				g->cw[k] += sauto > 0 ? extra * target[k] /
-				    sauto : extra / nauto;
-			else if (nauto == 0 && g->given[0].unit ==
-			    DOC_U_PERCENT)
-				g->cw[k] += extra * target[k] / stgt;
-		}
-	} else if (smin <= width + EPS) {
+	if (!tg_words_fit(g, avail))
+		tg_measure_hyph(c, g);
+	fit = tcols_share(g->ncols, g->chmin, g->cmin, g->cmax, given,
+	    g->ngiven > 0 && g->given[0].unit == DOC_U_PERCENT, width, g->cw,
+	    &t);
+	if (fit != TCOLS_MAX && fit != TCOLS_WORDS &&
+	    t < LAYOUT_MIN_COLUMN_WIDTH - EPS) {
 		for (k = 0; k < g->ncols; k++)
-			g->cw[k] = g->cmin[k] + (target[k] - g->cmin[k]) *
-			    (width - smin) / (stgt - smin);
-	} else
-		st = squeeze(c, g, width);
+			need += g->cmin[k] < LAYOUT_MIN_COLUMN_WIDTH ?
+			    g->cmin[k] : LAYOUT_MIN_COLUMN_WIDTH;
+		pv_diag(c->d, PV_ERROR, c->doc->file, g->table->line, 0,
+		    "table has %d columns that cannot be set at a readable "
+		    "width (needs %.0f pt, has %.0f pt); use fewer columns, "
+		    "class=\"small\", or a landscape page (theme "
+		    "page.orientation)", g->ncols, need, width);
+		return PV_EINPUT;
+	}
+place:
 	g->cx[0] = x;
 	for (k = 0; k < g->ncols; k++)
 		g->cx[k + 1] = g->cx[k] + g->cw[k];
-	return st;
+	return PV_OK;
 }

@@ -60,7 +60,9 @@ struct lay_item {
 struct lay_page {
 	struct lay_item *items;
 	size_t n, cap;
-	double width, height;   /* pt */
+	/* pt, this page's own (emit sets its MediaBox from them): a wide
+	 * table's page is the theme's page turned, width > height */
+	double width, height;
 	int is_cover;
 };
 

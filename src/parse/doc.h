@@ -76,6 +76,8 @@ enum doc_class {
 	DOC_C_LEAD = 1u << 18,      /* p: lead paragraph, larger type */
 	DOC_C_CHECKED = 1u << 19,   /* span: a ticked box ☒ */
 	DOC_C_UNCHECKED = 1u << 20, /* span: an empty box ☐ */
+	DOC_C_LANDSCAPE = 1u << 21, /* table, section: tables on landscape
+				     * pages */
 };
 
 /* Flags of a node (doc_node.flags). */

@@ -112,6 +112,8 @@ static const struct vocab_class classes[] = {
 	{ "lead", DOC_C_LEAD, K(DOC_P), "<p>", W_ANY },
 	{ "checked", DOC_C_CHECKED, K(DOC_SPAN), "<span>", W_ANY },
 	{ "unchecked", DOC_C_UNCHECKED, K(DOC_SPAN), "<span>", W_ANY },
+	{ "landscape", DOC_C_LANDSCAPE, K(DOC_TABLE) | K(DOC_SECTION),
+	    "<table> and <section>", W_ANY },
 };
 
 /* Classes that say contrary things about one element. */

@@ -72,6 +72,7 @@ theme_default(void)
 	t->paragraph_indent = 0;
 	t->logo = NULL;
 	t->header_on_first_page = 0;
+	t->wide_tables_landscape = 1;
 	return t;
 }
 

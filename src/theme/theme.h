@@ -48,6 +48,10 @@ struct theme {
 	double paragraph_indent;  /* first-line indent, pt (0: space between) */
 	char *logo;               /* image for the cover, or NULL */
 	int header_on_first_page; /* the cover never has one */
+	/* 1: a table whose longest words do not fit side by side on a
+	 * portrait page goes on a landscape page of its own; 0: its words
+	 * are hyphenated (and broken) instead */
+	int wide_tables_landscape;
 };
 
 /* The built-in default theme (caller frees with theme_free). */

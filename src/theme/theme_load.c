@@ -37,7 +37,7 @@ static const char *const top_keys[] = { "page", "justify",
 	"number_headings", "fonts", "colors", "cell_padding", "list_indent",
 	"paragraph_indent", "logo", "header_on_first_page", NULL };
 static const char *const page_keys[] = { "size", "orientation", "width",
-	"height", "margins", NULL };
+	"height", "margins", "wide_tables", NULL };
 static const char *const margin_keys[] = { "top", "bottom", "left",
 	"right", NULL };
 static const char *const text_keys[] = { "family", "size", "leading",
@@ -470,6 +470,17 @@ load_page(struct tl *tl, const cJSON *o)
 		    strcmp(v->valuestring, "portrait") != 0)
 			err(tl, v, "theme: page.orientation must be "
 			    "\"portrait\" or \"landscape\"");
+	}
+	if ((v = cJSON_GetObjectItemCaseSensitive(o, "wide_tables")) != NULL) {
+		if (cJSON_IsString(v) &&
+		    strcmp(v->valuestring, "landscape") == 0)
+			t->wide_tables_landscape = 1;
+		else if (cJSON_IsString(v) &&
+		    strcmp(v->valuestring, "squeeze") == 0)
+			t->wide_tables_landscape = 0;
+		else
+			err(tl, v, "theme: page.wide_tables must be "
+			    "\"landscape\" or \"squeeze\"");
 	}
 	if ((v = cJSON_GetObjectItemCaseSensitive(o, "margins")) != NULL)
 		load_margins(tl, v);
