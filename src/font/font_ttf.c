@@ -751,6 +751,7 @@ ttf_face_free(struct font_face *f)
 {
 	if (f == NULL)
 		return;
+	font_shape_detach(f);
 	free(f->path);
 	free(f->data);
 	free(f->psname);

@@ -301,11 +301,57 @@ emit_pending(struct para_ctx *c)
 	c->minseg_w += w;
 }
 
+/*
+ * The shaped width of the bytes [off, off + len) of a run, pt, as the
+ * fragment will show them (without soft hyphens, zero-width spaces and
+ * controls); `w`, the sum of the characters' advances, when unshaped.
+ */
+static double
+shaped_width(struct para_ctx *c, uint32_t run, uint32_t off, uint32_t len,
+    double w)
+{
+	const struct para_run *r = &c->runs[run];
+	const char *s = r->text + off;
+	size_t n = len, i, k;
+	int32_t sw;
+	uint32_t cp;
+
+	if (c->shape == NULL || c->fs == NULL || len == 0)
+		return w;
+	if (c->special) {
+		if (3 * (size_t)len + 1 > c->cap_wbuf) {
+			c->cap_wbuf = 3 * (size_t)len + 64;
+			c->wbuf = pv_xrealloc(c->wbuf, c->cap_wbuf);
+		}
+		for (i = 0, n = 0; i < len; i += k) {
+			k = 1;
+			cp = (unsigned char)s[i];
+			if (cp >= 0x80 && (k = pv_utf8_decode(s + i, len - i,
+			    &cp)) == 0) {
+				k = 1;
+				cp = 0xFFFD;
+				n += pv_utf8_encode(cp, c->wbuf + n);
+				continue;
+			}
+			if (cp < 0x20 || cp == 0x7F || cp == 0xAD ||
+			    cp == 0x200B)
+				continue;
+			memcpy(c->wbuf + n, s + i, k);
+			n += k;
+		}
+		s = c->wbuf;
+	}
+	para_shape(c->shape, c->fs, r->face, s, n, &i, &sw);
+	return sw * r->size / 1000.0;
+}
+
 static void
 emit_span(struct para_ctx *c, uint32_t run, uint32_t off, uint32_t len,
     double w, int last)
 {
 	struct lb_item *it;
+
+	w = shaped_width(c, run, off, len, w);
 
 	if ((it = push_item(c, LB_BOX)) == NULL)
 		return;

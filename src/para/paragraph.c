@@ -96,6 +96,45 @@ put_text(struct pv_buf *b, const char *s, size_t n, int special)
 	}
 }
 
+/*
+ * The glyphs of a fragment: its words and spaces shaped one by one, as
+ * line breaking measured them (a hyphenated piece with its hyphen), from
+ * the engine's cache.
+ */
+static void
+frag_glyphs(struct para_out *o, struct para_frag *f)
+{
+	const struct font_glyph *g;
+	size_t i, j, k, ng, n = 0, cap = 0;
+	int32_t w;
+
+	if (o->c->shape == NULL || o->c->fs == NULL || f->len == 0)
+		return;
+	for (i = 0; i < f->len; i = j) {
+		/* A space (or U+00A0) alone, or a run up to the next. */
+		if (f->text[i] == ' ')
+			j = i + 1;
+		else if ((unsigned char)f->text[i] == 0xC2 && i + 1 < f->len &&
+		    (unsigned char)f->text[i + 1] == 0xA0)
+			j = i + 2;
+		else
+			for (j = i + 1; j < f->len && f->text[j] != ' ' &&
+			    !((unsigned char)f->text[j] == 0xC2 &&
+			    j + 1 < f->len &&
+			    (unsigned char)f->text[j + 1] == 0xA0); j++)
+				;
+		g = para_shape(o->c->shape, o->c->fs, f->face, f->text + i,
+		    j - i, &ng, &w);
+		PV_GROW(f->glyphs, cap, n + ng);
+		for (k = 0; k < ng; k++) {
+			f->glyphs[n + k] = g[k];
+			f->glyphs[n + k].cluster += (uint32_t)i;
+		}
+		n += ng;
+	}
+	f->nglyphs = n;
+}
+
 static void
 frag_close(struct para_out *o)
 {
@@ -108,6 +147,7 @@ frag_close(struct para_out *o)
 	f->text = pv_xmalloc(o->t.len + 1);
 	memcpy(f->text, o->t.len ? o->t.data : "", o->t.len);
 	f->text[o->t.len] = '\0';
+	frag_glyphs(o, f);
 	pv_buf_clear(&o->t);
 	o->open = 0;
 }
@@ -333,6 +373,7 @@ para_layout(const struct para_run *runs, size_t nruns,
 		return PV_EINPUT;
 	}
 	para_ctx_init(&c, runs, nruns, fs, hyph, st->lang);
+	c.shape = eng ? eng->shape : NULL;
 	memset(&sc, 0, sizeof(sc));
 	set_params(&p, st, runs);
 	c.justify = st->align == PARA_JUSTIFY;
@@ -440,8 +481,10 @@ para_lines_free(struct para_lines *pl)
 	if (pl == NULL)
 		return;
 	for (i = 0; i < pl->nlines; i++) {
-		for (j = 0; j < pl->lines[i].nfrags; j++)
+		for (j = 0; j < pl->lines[i].nfrags; j++) {
 			free(pl->lines[i].frags[j].text);
+			free(pl->lines[i].frags[j].glyphs);
+		}
 		free(pl->lines[i].frags);
 	}
 	free(pl->lines);
@@ -460,6 +503,7 @@ para_measure(const struct para_run *runs, size_t nruns,
 	if (nruns == 0)
 		return;
 	para_ctx_init(&c, runs, nruns, fs, hyph, lang);
+	c.shape = eng ? eng->shape : NULL;
 	c.justify = 0;
 	c.hyphenate = hyphenate && hyph != NULL;
 	c.url_breaks = 1;
@@ -475,6 +519,7 @@ para_engine_new(void)
 	struct para_engine *e = pv_xcalloc(1, sizeof(*e));
 
 	e->hy = hyphenator_new();
+	e->shape = para_shape_new();
 	return e;
 }
 
@@ -484,6 +529,7 @@ para_engine_free(struct para_engine *e)
 	if (e == NULL)
 		return;
 	hyphenator_free(e->hy);
+	para_shape_free(e->shape);
 	free(e);
 }
 

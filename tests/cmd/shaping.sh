@@ -1,0 +1,50 @@
+#!/bin/sh
+# tests/cmd/shaping.sh - text shaped with HarfBuzz: kerning shows as TJ
+# adjustments inside words, ligatures and marks are drawn, and the text
+# read back from the PDF is every word of the input exactly.
+. "$(dirname "$0")/../lib.sh"
+: "${PLANVERK_HOME:=$top}"
+export PLANVERK_HOME
+LFIX="$FIX/layout"
+
+run typeset "$LFIX/shaping.xhtml" -o "$TMP/s.pdf"
+expect_rc "shaping: the paragraph typesets" 0
+
+# Kerning: "Vår", "To", "ty" are kerned pairs in Open Sans; the content
+# stream shows a small number between two glyph strings of one word
+# (a word space is more than 200 thousandths of an em).
+qpdf --qdf --object-streams=disable "$TMP/s.pdf" "$TMP/s.qdf" 2>/dev/null
+if grep -a 'TJ$' "$TMP/s.qdf" | grep -aqE '> -?[0-9]{1,3} <'; then
+	ok "shaping: kerning is a TJ adjustment inside a word"
+else
+	fail "shaping: kerning is a TJ adjustment inside a word" \
+	    "$(grep -a 'TJ$' "$TMP/s.qdf" | head -3)"
+fi
+n=$(grep -a 'TJ$' "$TMP/s.qdf" | grep -aoE '> -?[0-9]{1,3} <' | wc -l)
+if [ "$n" -ge 6 ]; then ok "shaping: several kerned pairs ($n)"
+else fail "shaping: several kerned pairs ($n)"; fi
+
+# Every word back, compared in NFC (a decomposed letter may come back
+# precomposed, which is the same text).
+pdftotext "$TMP/s.pdf" "$TMP/s.txt" 2>"$TMP/pt.err"
+want=$(sed -n 's/.*<p>\(.*\)<\/p>.*/\1/p' "$LFIX/shaping.xhtml")
+if python3 - "$TMP/s.txt" "$want" <<'PY'
+import sys, unicodedata, html
+got = unicodedata.normalize("NFC", open(sys.argv[1], encoding="utf-8").read()).split()
+want = unicodedata.normalize("NFC", html.unescape(sys.argv[2])).split()
+missing = [w for w in want if w not in got]
+print("missing:", missing) if missing else None
+sys.exit(1 if missing else 0)
+PY
+then ok "shaping: pdftotext gives back every word (ligatures, æøå, Sami)"
+else fail "shaping: pdftotext gives back every word (ligatures, æøå, Sami)" \
+    "$(head -2 "$TMP/s.txt")"; fi
+
+# A ligature was used: "fi" in Open Sans is one glyph, and the ToUnicode
+# map gives the two letters back.
+if grep -aqE '^<[0-9A-F]{4}> <00660069>$' "$TMP/s.qdf"; then
+	ok "shaping: the fi ligature maps back to f and i"
+else fail "shaping: the fi ligature maps back to f and i"; fi
+
+if qpdf --check "$TMP/s.pdf" >/dev/null 2>&1; then ok "shaping: qpdf --check"
+else fail "shaping: qpdf --check"; fi
