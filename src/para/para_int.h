@@ -100,6 +100,8 @@ struct para_ctx {
 	int special;            /* soft hyphens, controls or bad UTF-8 seen */
 	struct para_missing missing[PARA_MAX_MISSING];
 	size_t nmissing, nmissing_more;
+	long rtl_run;           /* first right-to-left character, -1: none */
+	uint32_t rtl_off;
 
 	/* Working memory. */
 	int fc_next;

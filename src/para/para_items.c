@@ -177,6 +177,19 @@ is_combining(uint32_t c)
 	    (c >= 0xFE20 && c <= 0xFE2F);
 }
 
+/*
+ * Right-to-left scripts (Hebrew, Arabic, Syriac, Thaana, N'Ko and their
+ * presentation forms): they need the bidirectional algorithm, which we
+ * do not have, so they are refused rather than set backwards.
+ */
+static int
+is_rtl(uint32_t c)
+{
+	return (c >= 0x0590 && c <= 0x08FF) || (c >= 0xFB1D && c <= 0xFDFF) ||
+	    (c >= 0xFE70 && c <= 0xFEFF) || (c >= 0x10800 && c <= 0x10FFF) ||
+	    (c >= 0x1E800 && c <= 0x1EFFF);
+}
+
 /* The characters a URL is best broken after. */
 static int
 is_url_break(uint32_t c)
@@ -847,6 +860,7 @@ para_items_build(struct para_ctx *c)
 	c->truncated = 0;
 	c->pending = -1;
 	c->line_start = 1;
+	c->rtl_run = -1;
 
 	for (ri = 0; ri < c->nruns && !c->truncated; ri++) {
 		r = &c->runs[ri];
@@ -916,7 +930,10 @@ para_items_build(struct para_ctx *c)
 				c->special = 1;
 			} else {
 				adv = para_adv(c, r->face, cp, &has);
-				if (!has && c->report)
+				if (c->report && c->rtl_run < 0 && is_rtl(cp)) {
+					c->rtl_run = (long)ri;
+					c->rtl_off = (uint32_t)i;
+				} else if (!has && c->report)
 					note_missing(c, cp, r->face);
 				add_char(c, ri, i, k, cp, adv * scale);
 			}

@@ -319,6 +319,37 @@ report_missing(const struct para_ctx *c, const char *file, int line,
 		    c->nmissing_more);
 }
 
+/*
+ * Right-to-left text is refused, naming its words (the stretch between
+ * spaces around the first such character, at most 60 bytes): it would
+ * otherwise come out unjoined and backwards.
+ */
+static void
+report_rtl(const struct para_ctx *c, const char *file, int line,
+    struct pv_diags *d)
+{
+	const struct para_run *r = &c->runs[c->rtl_run];
+	size_t a = c->rtl_off, z = c->rtl_off, n;
+	uint32_t cp = 0;
+
+	while (a > 0 && r->text[a - 1] != ' ' && c->rtl_off - a < 30)
+		a--;
+	while (a < c->rtl_off && ((unsigned char)r->text[a] & 0xC0) == 0x80)
+		a++;
+	while (z < r->len && r->text[z] != ' ' && z - c->rtl_off < 30)
+		z++;
+	while (z > c->rtl_off + 1 && z < r->len &&
+	    ((unsigned char)r->text[z] & 0xC0) == 0x80)
+		z--;
+	n = z - a;
+	pv_utf8_decode(r->text + c->rtl_off, r->len - c->rtl_off, &cp);
+	pv_diag(d, PV_ERROR, file, line, 0,
+	    "right-to-left text (U+%04X) cannot be set yet: '%.*s'; "
+	    "planverk does not set Arabic or Hebrew script, so write the "
+	    "text in Latin letters or leave it out", (unsigned)cp, (int)n,
+	    r->text + a);
+}
+
 static void
 set_params(struct lb_params *p, const struct para_style *st,
     const struct para_run *runs)
@@ -381,6 +412,12 @@ para_layout(const struct para_run *runs, size_t nruns,
 	c.url_breaks = 1;
 	c.report = 1;
 	para_items_build(&c);
+	if (c.rtl_run >= 0) {
+		if (diags != NULL)
+			report_rtl(&c, file, line, diags);
+		status = PV_EINPUT;
+		goto done;
+	}
 	if (c.nmissing > 0) {
 		if (diags != NULL)
 			report_missing(&c, file, line, diags);

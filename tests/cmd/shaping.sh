@@ -48,3 +48,10 @@ else fail "shaping: the fi ligature maps back to f and i"; fi
 
 if qpdf --check "$TMP/s.pdf" >/dev/null 2>&1; then ok "shaping: qpdf --check"
 else fail "shaping: qpdf --check"; fi
+
+# Right-to-left text is refused with its place and words, never set
+# backwards with exit 0.
+run typeset "$LFIX/rtl.xhtml" -o "$TMP/r.pdf"
+expect_rc "shaping: Hebrew text is refused" 1
+expect_err "shaping: the error names the text and its line" \
+    "$LFIX/rtl.xhtml:5: error: right-to-left text (U+05E9) cannot be set yet: 'שלום'; planverk does not set Arabic or Hebrew script, so write the text in Latin letters or leave it out"
