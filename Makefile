@@ -28,7 +28,7 @@ DEB_PACKAGES = gcc make pkg-config libc6-dev \
 # Only for `make fuzz`: clang with its libFuzzer and sanitizer runtimes.
 FUZZ_PACKAGES = clang-14 libclang-rt-14-dev
 
-PKG_LIBS  = libcjson libxml-2.0 libcmark-gfm harfbuzz
+PKG_LIBS  = libcjson libxml-2.0 libcmark-gfm harfbuzz harfbuzz-subset
 # Recursive (=) so that pkg-config runs when a recipe needs the flags,
 # after `deps` has installed the packages.
 PKG_CFLAGS = $(shell pkg-config --cflags $(PKG_LIBS) 2>/dev/null)
