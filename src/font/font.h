@@ -74,6 +74,7 @@ struct font_pdf_info {
 	int fixed_pitch, italic;
 	int weight;             /* 100..1000, 400 regular, 700 bold */
 	int no_subset;          /* the licence asks for the whole font */
+	int cff;                /* CFF outlines: FontFile3 /OpenType */
 };
 void font_pdf_info(const struct fontset *, int face, struct font_pdf_info *);
 

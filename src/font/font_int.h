@@ -132,6 +132,7 @@ struct font_face {
 	int cmap_format;        /* 4 or 12: the subtable in use */
 	size_t cmap_off;        /* its offset in data */
 	size_t cmap_len;        /* its length, bounded by the file */
+	int cff;                /* OpenType with CFF outlines ('OTTO') */
 	struct hb_font_t *hb;   /* HarfBuzz's view of data (font_shape.c) */
 };
 

@@ -55,3 +55,23 @@ run typeset "$LFIX/rtl.xhtml" -o "$TMP/r.pdf"
 expect_rc "shaping: Hebrew text is refused" 1
 expect_err "shaping: the error names the text and its line" \
     "$LFIX/rtl.xhtml:5: error: right-to-left text (U+05E9) cannot be set yet: 'שלום'; planverk does not set Arabic or Hebrew script, so write the text in Latin letters or leave it out"
+
+# An OpenType font with CFF outlines (Nimbus Sans from fonts-urw-base35,
+# which ghostscript brings) typesets and is embedded as a subset.
+OFIX="$FIX/fonts-otf"
+run typeset --fonts "$OFIX/fonts.json" "$OFIX/otf.xhtml" -o "$TMP/o.pdf"
+expect_rc "shaping: an OTF (CFF) font typesets" 0
+if pdffonts "$TMP/o.pdf" 2>/dev/null | grep -qE \
+    '^[A-Z]{6}\+NimbusSans-Regular +CID Type 0C \(OT\) +Identity-H +yes +yes +yes'; then
+	ok "shaping: the OTF font is embedded as a subset (emb, sub, uni)"
+else fail "shaping: the OTF font is embedded as a subset (emb, sub, uni)" \
+    "$(pdffonts "$TMP/o.pdf" 2>&1 | tail -2)"; fi
+if qpdf --check "$TMP/o.pdf" >/dev/null 2>&1; then ok "shaping: OTF: qpdf --check"
+else fail "shaping: OTF: qpdf --check"; fi
+pdftotext "$TMP/o.pdf" "$TMP/o.txt" 2>/dev/null
+if grep -qF "Vår To ty Vågå Tørking AVTALE flaske æøå ÆØÅ Čáhcesuorgi" "$TMP/o.txt"
+then ok "shaping: OTF: pdftotext gives the words back"
+else fail "shaping: OTF: pdftotext gives the words back" "$(head -2 "$TMP/o.txt")"; fi
+if gs -q -dNOPAUSE -dBATCH -sDEVICE=nullpage "$TMP/o.pdf" >"$TMP/gs.out" 2>&1 &&
+    [ ! -s "$TMP/gs.out" ]; then ok "shaping: OTF: ghostscript renders it without a word"
+else fail "shaping: OTF: ghostscript renders it without a word" "$(head -3 "$TMP/gs.out")"; fi

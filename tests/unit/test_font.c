@@ -295,8 +295,10 @@ test_bad_files(void **state)
 	pv_diags_free(&d);
 
 	pv_diags_init(&d);
+	/* OpenType with CFF outlines is read now; a cut-off one is still
+	 * refused, by what is wrong with it. */
 	assert_int_equal(load_bytes(otto, sizeof(otto), &d, &path), -1);
-	assert_true(diag_has(&d, "CFF"));
+	assert_true(diag_has(&d, "cut off"));
 	free(path);
 	pv_diags_free(&d);
 
