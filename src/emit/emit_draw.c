@@ -184,6 +184,163 @@ put_text(struct emit_ctx *c, struct pv_buf *b, int face, const char *s,
 	return count ? width : -1;
 }
 
+/* One glyph id, two bytes, into an open literal string. */
+static void
+put_gid(struct pv_buf *b, uint16_t g)
+{
+	char e[4];
+	int j;
+
+	for (j = 0; j < 2; j++) {
+		unsigned char byte = (unsigned char)(j ? g : g >> 8);
+		size_t len = 0;
+
+		if (byte == '(' || byte == ')' || byte == '\\')
+			e[len++] = '\\';
+		if (byte == '\r' || byte == '\n') {
+			e[len++] = '\\';
+			e[len++] = byte == '\r' ? 'r' : 'n';
+		} else {
+			e[len++] = (char)byte;
+		}
+		pv_buf_put(b, e, len);
+	}
+}
+
+/*
+ * Note the text a shaped glyph shows (its cluster's bytes) for the
+ * ToUnicode map.  One UTF-16 unit is kept as put_text keeps it (the
+ * lowest); a glyph shown for several units (a ligature, a letter and
+ * its mark) keeps the shortest, then the lowest, so the map is the
+ * same whatever the order of the pages; and a glyph ever shown for one
+ * unit maps to that (a precomposed letter and its decomposed form show
+ * one glyph: the text read back is the precomposed, equivalent one).
+ */
+static void
+note_text(struct emit_face *f, uint16_t g, const char *s, size_t n)
+{
+	uint16_t u[EMIT_MAX_UNITS + 1];
+	size_t i = 0, k, m = 0;
+	uint32_t cp;
+
+	while (i < n && m < EMIT_MAX_UNITS) {
+		k = pv_utf8_decode(s + i, n - i, &cp);
+		i += k ? k : 1;
+		if (k == 0)
+			cp = 0xFFFD;
+		if (cp < 0x20 || (cp >= 0x7F && cp < 0xA0))
+			continue;
+		if (cp > 0xFFFF) {
+			if (m + 2 > EMIT_MAX_UNITS)
+				break;
+			cp -= 0x10000;
+			u[1 + m++] = (uint16_t)(0xD800 + (cp >> 10));
+			u[1 + m++] = (uint16_t)(0xDC00 + (cp & 0x3FF));
+		} else
+			u[1 + m++] = (uint16_t)cp;
+	}
+	if (m == 0)
+		return;
+	if (m == 1) {
+		if (f->unicode[g] == 0 || u[1] < f->unicode[g])
+			f->unicode[g] = u[1];
+		return;
+	}
+	u[0] = (uint16_t)m;
+	if (f->multi == NULL)
+		f->multi = pv_xcalloc(f->nglyphs, sizeof(*f->multi));
+	if (f->multi[g][0] != 0) {
+		if (m > f->multi[g][0])
+			return;
+		if (m == f->multi[g][0]) {
+			for (k = 1; k <= m && u[k] == f->multi[g][k]; k++)
+				;
+			if (k > m || u[k] > f->multi[g][k])
+				return;
+		}
+	}
+	memcpy(f->multi[g], u, (m + 1) * sizeof(u[0]));
+}
+
+/*
+ * The shaped glyphs of a fragment into the open TJ array; returns the
+ * width in thousandths of an em.  The reader moves each glyph by its /W
+ * width; where shaping moved it otherwise (kerning, a mark's offset) a
+ * number in the array says by how much, so kerning is visible as TJ
+ * adjustments inside a word.  A mark raised or lowered (y offset) is
+ * shown by itself with a text rise.
+ */
+static long
+put_glyphs(struct emit_ctx *c, struct pen *pen, const struct lay_item *it)
+{
+	struct emit_face *f = &c->faces[it->face];
+	struct pv_buf *b = pen->out;
+	const struct font_glyph *gl = it->glyphs;
+	size_t i, j, end;
+	long width = 0, pre, pend = 0;
+	int open = 0;
+	uint16_t g;
+
+	for (i = 0; i < it->nglyphs; i++) {
+		g = gl[i].id < f->nglyphs ? gl[i].id : 0;
+		f->used[g >> 3] |= (uint8_t)(1u << (g & 7));
+		if ((i == 0 || gl[i].cluster != gl[i - 1].cluster) &&
+		    gl[i].cluster < it->text_len) {
+			for (j = i + 1; j < it->nglyphs &&
+			    gl[j].cluster == gl[i].cluster; j++)
+				;
+			end = j < it->nglyphs && gl[j].cluster > gl[i].cluster ?
+			    gl[j].cluster : it->text_len;
+			note_text(f, g, it->text + gl[i].cluster,
+			    end - gl[i].cluster);
+		}
+		/* What the last glyph left over and this one's offset, as
+		 * one number (a pair kerned on both of its glyphs). */
+		pre = pend - (long)gl[i].dx;
+		pend = (long)font_glyph_advance(c->fs, it->face, g) -
+		    gl[i].adv + gl[i].dx;
+		if (gl[i].dy != 0) {
+			double rise = gl[i].dy * it->size / 1000.0;
+
+			if (open)
+				pv_buf_putc(b, ')');
+			open = 0;
+			if (pre != 0) {
+				put_number(b, (double)pre, 0);
+				pre = 0;
+			}
+			pv_buf_puts(b, "] TJ\n");
+			put_op(b, &rise, 1, 3, "Ts");
+			pv_buf_putc(b, '[');
+		}
+		if (pre != 0) {
+			if (open)
+				pv_buf_putc(b, ')');
+			open = 0;
+			pv_buf_putc(b, ' ');
+			put_number(b, (double)pre, 0);
+			pv_buf_putc(b, ' ');
+		}
+		if (!open)
+			pv_buf_putc(b, '(');
+		open = 1;
+		put_gid(b, g);
+		if (gl[i].dy != 0) {
+			pv_buf_puts(b, ")] TJ\n0 Ts\n[");
+			open = 0;
+		}
+		width += gl[i].adv;
+	}
+	if (open)
+		pv_buf_putc(b, ')');
+	if (pend != 0) {
+		pv_buf_putc(b, ' ');
+		put_number(b, (double)pend, 0);
+		pv_buf_putc(b, ' ');
+	}
+	return it->nglyphs > 0 ? width : -1;
+}
+
 static void
 end_array(struct pen *pen)
 {
@@ -301,7 +458,9 @@ draw_text(struct emit_ctx *c, struct pen *pen, const struct lay_item *it)
 			pv_buf_putc(b, ' ');
 		}
 	}
-	if ((width = put_text(c, b, it->face, it->text, it->text_len)) < 0) {
+	width = it->glyphs != NULL ? put_glyphs(c, pen, it) :
+	    put_text(c, b, it->face, it->text, it->text_len);
+	if (width < 0) {
 		b->data[b->len = mark] = '\0';
 		return;
 	}

@@ -178,7 +178,12 @@ descriptor(struct emit_ctx *c, int face, const struct emit_face *f,
 	}
 	HPDF_Stream_Write(file->stream, sub, (HPDF_UINT)len);
 	free(sub);
-	HPDF_Dict_AddNumber(file, "Length1", (HPDF_INT32)len);
+	/* CFF outlines go in as the OpenType file hb-subset made (PDF
+	 * 1.6, FontFile3 /OpenType); TrueType as FontFile2. */
+	if (pi->cff)
+		HPDF_Dict_AddName(file, "Subtype", "OpenType");
+	else
+		HPDF_Dict_AddNumber(file, "Length1", (HPDF_INT32)len);
 	if (c->opt->compress)
 		file->filter = HPDF_STREAM_FILTER_FLATE_DECODE;
 
@@ -195,7 +200,7 @@ descriptor(struct emit_ctx *c, int face, const struct emit_face *f,
 	/* TrueType has no stem width; readers only use StemV to fake a
 	 * missing font, so the usual estimate from the weight will do. */
 	HPDF_Dict_AddNumber(d, "StemV", 10 + 220 * (pi->weight - 50) / 900);
-	HPDF_Dict_Add(d, "FontFile2", file);
+	HPDF_Dict_Add(d, pi->cff ? "FontFile3" : "FontFile2", file);
 	return d;
 }
 
@@ -254,11 +259,17 @@ finish_font(struct emit_ctx *c, int face)
 	HPDF_Dict_AddNumber(info, "Supplement", 0);
 
 	HPDF_Dict_AddName(cid, "Type", "Font");
-	HPDF_Dict_AddName(cid, "Subtype", "CIDFontType2");
+	HPDF_Dict_AddName(cid, "Subtype", pi.cff ? "CIDFontType0" :
+	    "CIDFontType2");
 	HPDF_Dict_AddName(cid, "BaseFont", name.data);
 	HPDF_Dict_Add(cid, "FontDescriptor", desc);
 	HPDF_Dict_Add(cid, "W", widths(c, face, f));
-	HPDF_Dict_AddName(cid, "CIDToGIDMap", "Identity");
+	/* FontFile3 /OpenType is PDF 1.6. */
+	if (pi.cff && c->pdf->pdf_version < HPDF_VER_16)
+		c->pdf->pdf_version = HPDF_VER_16;
+	/* A CFF font that is not CID-keyed takes CIDs as glyph ids. */
+	if (!pi.cff)
+		HPDF_Dict_AddName(cid, "CIDToGIDMap", "Identity");
 
 	HPDF_Dict_AddName(f->font, "Type", "Font");
 	HPDF_Dict_AddName(f->font, "Subtype", "Type0");

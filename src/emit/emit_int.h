@@ -22,11 +22,19 @@
 #define EMIT_MAX_PAGES 100000
 #define EMIT_MAX_OUTLINE_DEPTH 16
 
+/* UTF-16 units one glyph maps back to in the ToUnicode map (an "ffl"
+ * ligature is 3; longer clusters keep their first units). */
+#define EMIT_MAX_UNITS 7
+
 struct emit_face {
 	HPDF_Dict font;         /* our Type0 font; NULL until first shown */
 	unsigned nglyphs;       /* glyphs in the face */
 	uint8_t *used;          /* bit per glyph id: shown */
 	uint16_t *unicode;      /* per glyph id: lowest code point shown */
+	/* Per glyph id shown for more than one UTF-16 unit (a ligature,
+	 * a base letter with its mark, beyond the BMP) and never for one:
+	 * [0] units, then the units; made on first need. */
+	uint16_t (*multi)[EMIT_MAX_UNITS + 1];
 };
 
 struct emit_ctx {

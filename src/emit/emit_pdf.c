@@ -303,6 +303,7 @@ emit_pdf(const struct lay_doc *doc, const struct fontset *fs,
 	{
 		free(c.faces[i].used);
 		free(c.faces[i].unicode);
+		free(c.faces[i].multi);
 	}
 	free(c.faces);
 	free(c.images);

@@ -63,6 +63,35 @@ put_runs(struct pv_buf *b, const struct run *r, size_t n, int ranges)
 	}
 }
 
+/* Glyphs shown only for several units (ligatures, clusters): bfchar
+ * entries with the units one after the other. */
+static void
+put_multi(struct pv_buf *b, const struct emit_face *f)
+{
+	unsigned g, k, n = 0, i;
+
+	if (f->multi == NULL)
+		return;
+	for (g = 0; g < f->nglyphs; g++)
+		if (f->unicode[g] == 0 && f->multi[g][0] > 0 &&
+		    emit_glyph_used(f, g))
+			n++;
+	for (g = 0, i = 0; g < f->nglyphs; g++) {
+		if (f->unicode[g] != 0 || f->multi[g][0] == 0 ||
+		    !emit_glyph_used(f, g))
+			continue;
+		if (i % CMAP_BLOCK == 0)
+			pv_buf_printf(b, "%u beginbfchar\n",
+			    n - i > CMAP_BLOCK ? CMAP_BLOCK : n - i);
+		pv_buf_printf(b, "<%04X> <", g);
+		for (k = 1; k <= f->multi[g][0]; k++)
+			pv_buf_printf(b, "%04X", f->multi[g][k]);
+		pv_buf_puts(b, ">\n");
+		if (++i % CMAP_BLOCK == 0 || i == n)
+			pv_buf_puts(b, "endbfchar\n");
+	}
+}
+
 void
 emit_tounicode_cmap(const struct emit_face *f, struct pv_buf *b)
 {
@@ -76,6 +105,8 @@ emit_tounicode_cmap(const struct emit_face *f, struct pv_buf *b)
 	for (g = emit_next_glyph(f, 0); g < f->nglyphs;
 	    g = emit_next_glyph(f, end + 1)) {
 		end = g;
+		if (f->unicode[g] == 0)
+			continue;
 		while (((end + 1) & 0xFF) != 0 && emit_glyph_used(f, end + 1) &&
 		    f->unicode[end + 1] == f->unicode[end] + 1 &&
 		    (f->unicode[end + 1] & 0xFF) != 0)
@@ -91,6 +122,7 @@ emit_tounicode_cmap(const struct emit_face *f, struct pv_buf *b)
 	}
 	put_runs(b, ranges, nr, 1);
 	put_runs(b, singles, ns, 0);
+	put_multi(b, f);
 	pv_buf_puts(b, cmap_tail);
 	free(ranges);
 	free(singles);

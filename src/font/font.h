@@ -74,6 +74,7 @@ struct font_pdf_info {
 	int fixed_pitch, italic;
 	int weight;             /* 100..1000, 400 regular, 700 bold */
 	int no_subset;          /* the licence asks for the whole font */
+	int cff;                /* CFF outlines: FontFile3 /OpenType */
 };
 void font_pdf_info(const struct fontset *, int face, struct font_pdf_info *);
 
@@ -89,6 +90,25 @@ int font_units_per_em(const struct fontset *, int face);
  * Returns NULL when the face is not loaded or its tables are damaged;
  * the caller frees the bytes.
  */
+/*
+ * Shaping (HarfBuzz): kerning, ligatures, marks.  A glyph shows the
+ * characters from its cluster (a byte offset in the text) to the next
+ * glyph's cluster; positions are thousandths of an em.
+ */
+struct font_glyph {
+	uint32_t cluster;
+	uint16_t id;
+	int32_t adv, dx, dy;
+};
+struct font_shaper;     /* working memory of one thread */
+struct font_shaper *font_shaper_new(void);
+void font_shaper_free(struct font_shaper *);
+/* Shape text (left to right) in a face and append its glyphs to
+ * (*out)[n...], growing it; returns the new count. */
+size_t font_shape(struct font_shaper *, const struct fontset *, int face,
+    const char *text, size_t len, struct font_glyph **out, size_t *cap,
+    size_t n);
+
 unsigned char *font_subset(const struct fontset *, int face,
     const uint16_t *glyphs, size_t nglyphs, size_t *len);
 

@@ -132,6 +132,8 @@ struct font_face {
 	int cmap_format;        /* 4 or 12: the subtable in use */
 	size_t cmap_off;        /* its offset in data */
 	size_t cmap_len;        /* its length, bounded by the file */
+	int cff;                /* OpenType with CFF outlines ('OTTO') */
+	struct hb_font_t *hb;   /* HarfBuzz's view of data (font_shape.c) */
 };
 
 struct font_family {
@@ -164,5 +166,9 @@ uint16_t ttf_cmap_lookup(const struct font_face *, uint32_t cp);
 /* Find a font file by name: the fonts folder, then the system folders.
  * Returns a path the caller frees, or NULL. */
 char *font_find_file(const char *fonts_dir, const char *name);
+
+/* font_shape.c: the HarfBuzz font of a loaded face, and its end. */
+void font_shape_attach(struct font_face *);
+void font_shape_detach(struct font_face *);
 
 #endif

@@ -268,6 +268,7 @@ load_face(struct fontset *fs, const struct font_family *fam,
 		ttf_face_free(f);
 		return -1;
 	}
+	font_shape_attach(f);
 	fs->faces[fs->nfaces] = f;
 	return (int)fs->nfaces++;
 }

@@ -72,6 +72,7 @@ font_pdf_info(const struct fontset *fs, int face, struct font_pdf_info *out)
 	out->italic = f->italic;
 	out->weight = f->weight;
 	out->no_subset = f->no_subset;
+	out->cff = f->cff;
 }
 
 int

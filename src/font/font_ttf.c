@@ -52,6 +52,18 @@ fail(struct font_face *f, struct pv_diags *d, const char *what)
 	return PV_EINPUT;
 }
 
+/* Whether the table directory lists a table. */
+static int
+ttf_has_tag(struct rd *file, uint16_t ntables, uint32_t tag)
+{
+	size_t i;
+
+	for (i = 0; i < ntables; i++)
+		if (rd32(file, 12 + 16 * i) == tag && !file->bad)
+			return 1;
+	return 0;
+}
+
 static enum pv_status
 read_directory(struct font_face *f, struct rd *file, struct table *t,
     struct pv_diags *d)
@@ -63,13 +75,14 @@ read_directory(struct font_face *f, struct rd *file, struct table *t,
 	version = rd32(file, 0);
 	if (file->bad)
 		return fail(f, d, "the file is too short for a font");
-	if (version == 0x4F54544F)      /* 'OTTO' */
-		return fail(f, d, "it is an OpenType font with CFF outlines, "
-		    "which cannot be embedded; use a TrueType (.ttf) file");
+	/* 'OTTO': OpenType with CFF outlines, embedded as they are
+	 * (FontFile3 /OpenType, emit_font.c). */
+	f->cff = version == 0x4F54544F;
 	if (version == 0x74746366)      /* 'ttcf' */
 		return fail(f, d, "it is a font collection (.ttc); use a "
 		    "single TrueType (.ttf) file");
-	if (version != 0x00010000 && version != 0x74727565) /* 'true' */
+	if (version != 0x00010000 && version != 0x74727565 && /* 'true' */
+	    !f->cff)
 		return fail(f, d, "the file does not start like a font "
 		    "(is it a font file at all?)");
 	ntables = rd16(file, 4);
@@ -111,11 +124,15 @@ read_directory(struct font_face *f, struct rd *file, struct table *t,
 			return PV_EINPUT;
 		}
 	}
-	if (!t[T_GLYF].found && !t[T_LOCA].found)
-		return fail(f, d, "it has no TrueType outlines (glyf); "
-		    "CFF-flavoured fonts cannot be embedded");
+	if (!f->cff && !t[T_GLYF].found && !t[T_LOCA].found)
+		return fail(f, d, "it has no TrueType outlines (glyf) and "
+		    "is no OpenType font with CFF outlines either");
+	if (f->cff && !ttf_has_tag(file, ntables, 0x43464620)) /* 'CFF ' */
+		return fail(f, d, "an OpenType (OTTO) font without a 'CFF ' "
+		    "table (CFF2 variable fonts are not supported)");
 	for (k = 0; k < T_COUNT; k++) {
-		if (k == T_OS2 || k == T_NAME)
+		if (k == T_OS2 || k == T_NAME ||
+		    (f->cff && (k == T_GLYF || k == T_LOCA)))
 			continue;
 		if (!t[k].found) {
 			pv_diag(d, PV_ERROR, f->path, 0, 0,
@@ -641,8 +658,8 @@ ttf_parse(struct font_face *f, struct pv_diags *d)
 	if (maxp.bad || f->nglyphs == 0)
 		return fail(f, d, "the maxp table is damaged");
 
-	if (check_loca(f, &file, t, long_loca, d) != PV_OK ||
-	    check_composites(f, &file, t, long_loca, d) != PV_OK)
+	if (!f->cff && (check_loca(f, &file, t, long_loca, d) != PV_OK ||
+	    check_composites(f, &file, t, long_loca, d) != PV_OK))
 		return PV_EINPUT;
 
 	hhea = rd_sub(&file, t[T_HHEA].off, t[T_HHEA].len);
@@ -707,7 +724,7 @@ ttf_parse(struct font_face *f, struct pv_diags *d)
 		return PV_EINPUT;
 	fill_bmp(f);
 
-	if (cap <= 0)
+	if (cap <= 0 && !f->cff)
 		cap = glyph_ymax(&file, t, long_loca, f->bmp['H'],
 		    f->nglyphs);
 	f->cap_height = cap > 0 ? to_milli(cap, f->upem) : f->ascent * 7 / 10;
@@ -751,6 +768,7 @@ ttf_face_free(struct font_face *f)
 {
 	if (f == NULL)
 		return;
+	font_shape_detach(f);
 	free(f->path);
 	free(f->data);
 	free(f->psname);

@@ -16,6 +16,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../font/font.h"
 #include "../util/mem.h"
 #include "layout_int.h"
 
@@ -149,6 +150,12 @@ put_copy(struct lay_page *pg, const struct lay_item *src, double dy)
 		it->text = pv_xstrndup(src->text, src->text_len);
 	it->uri = src->uri ? pv_xstrdup(src->uri) : NULL;
 	it->alt = src->alt ? pv_xstrdup(src->alt) : NULL;
+	if (src->glyphs != NULL) {
+		it->glyphs = pv_xreallocarray(NULL, src->nglyphs,
+		    sizeof(*it->glyphs));
+		memcpy(it->glyphs, src->glyphs, src->nglyphs *
+		    sizeof(*it->glyphs));
+	}
 }
 
 /* A table's header rows again, on a page the table continues onto. */

@@ -395,6 +395,9 @@ lx_lines_to_slices(struct lctx *c, struct flow *fl, struct para_lines *pl,
 			it->text_len = f->len;
 			it->level = level;
 			f->text = NULL;
+			it->glyphs = f->glyphs;
+			it->nglyphs = f->nglyphs;
+			f->glyphs = NULL;
 			if (f->uri == NULL)
 				continue;
 			/* One area for the words of a link on a line. */

@@ -27,7 +27,9 @@ item_free(struct lay_item *it)
 	free(it->text);
 	free(it->uri);
 	free(it->alt);
+	free(it->glyphs);
 	it->text = it->uri = it->alt = NULL;
+	it->glyphs = NULL;
 }
 
 void
@@ -236,4 +238,5 @@ vl_move_item(struct lay_item *dst, struct lay_item *src, double dx,
 		dst->y2 += dy;
 	}
 	src->text = src->uri = src->alt = NULL;
+	src->glyphs = NULL;
 }

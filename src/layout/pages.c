@@ -41,6 +41,7 @@ lay_doc_free(struct lay_doc *doc)
 			free(pg->items[i].text);
 			free(pg->items[i].uri);
 			free(pg->items[i].alt);
+			free(pg->items[i].glyphs);
 		}
 		free(pg->items);
 	}

@@ -12,6 +12,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
+struct font_glyph;
+
 enum lay_role {
 	LR_NONE,
 	LR_ARTIFACT,      /* running header/footer, rules, decoration */
@@ -55,6 +57,10 @@ struct lay_item {
 	double dest_y;          /* LK_LINK internal: top of the target */
 	int image;              /* LK_IMAGE: index into lay_doc.images */
 	char *alt;              /* LR_FIGURE: alternative text */
+	/* LK_TEXT: shaped glyphs from the paragraph engine (owned), or
+	 * NULL: emit shows the text's characters one by one. */
+	struct font_glyph *glyphs;
+	size_t nglyphs;
 };
 
 struct lay_page {

@@ -35,6 +35,7 @@
 #define PARA_MAX_TEXT (256u * 1024u)
 
 struct fontset;
+struct font_glyph;
 /* What the engine keeps between paragraphs of one document: hyphenation
  * dictionaries and the words already looked up.  One per document (or
  * per thread); it is not shared. */
@@ -79,6 +80,10 @@ struct para_frag {
 	uint32_t color;
 	const char *uri;        /* borrowed from the run */
 	int role;
+	/* The shaped glyphs (owned; NULL when unshaped): clusters are
+	 * byte offsets in text. */
+	struct font_glyph *glyphs;
+	size_t nglyphs;
 };
 
 struct para_line {

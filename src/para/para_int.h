@@ -90,6 +90,7 @@ struct para_ctx {
 	int url_breaks;         /* URLs may break after / ? & = . - _ @ */
 	double emergency;       /* > 0: words wider get character breaks */
 	int report;             /* collect missing glyphs */
+	struct para_shape_cache *shape; /* NULL: unshaped advances */
 
 	/* Output of para_items_build. */
 	struct lb_item *items;
@@ -103,6 +104,8 @@ struct para_ctx {
 	int special;            /* soft hyphens, controls or bad UTF-8 seen */
 	struct para_missing missing[PARA_MAX_MISSING];
 	size_t nmissing, nmissing_more;
+	long rtl_run;           /* first right-to-left character, -1: none */
+	uint32_t rtl_off;
 
 	/* Working memory. */
 	int fc_next;
@@ -129,8 +132,18 @@ struct para_ctx {
 
 struct para_engine {
 	struct hyphenator *hy;
+	struct para_shape_cache *shape; /* shaped words (shape.c) */
 	struct para_stats stats;        /* counting only */
 };
+
+/* shape.c: a word shaped in a face (cached); *width in thousandths of
+ * an em.  The glyphs are valid until the next call. */
+struct para_shape_cache *para_shape_new(void);
+void para_shape_free(struct para_shape_cache *);
+struct font_glyph;
+const struct font_glyph *para_shape(struct para_shape_cache *,
+    const struct fontset *, int face, const char *text, size_t len,
+    size_t *nglyphs, int32_t *width);
 
 void para_ctx_init(struct para_ctx *, const struct para_run *, size_t,
     const struct fontset *, struct hyphenator *, const char *lang);

@@ -179,6 +179,19 @@ is_combining(uint32_t c)
 	    (c >= 0xFE20 && c <= 0xFE2F);
 }
 
+/*
+ * Right-to-left scripts (Hebrew, Arabic, Syriac, Thaana, N'Ko and their
+ * presentation forms): they need the bidirectional algorithm, which we
+ * do not have, so they are refused rather than set backwards.
+ */
+static int
+is_rtl(uint32_t c)
+{
+	return (c >= 0x0590 && c <= 0x08FF) || (c >= 0xFB1D && c <= 0xFDFF) ||
+	    (c >= 0xFE70 && c <= 0xFEFF) || (c >= 0x10800 && c <= 0x10FFF) ||
+	    (c >= 0x1E800 && c <= 0x1EFFF);
+}
+
 /* The characters a URL is best broken after. */
 static int
 is_url_break(uint32_t c)
@@ -350,11 +363,57 @@ emit_pending(struct para_ctx *c)
 	c->minseg_w += w;
 }
 
+/*
+ * The shaped width of the bytes [off, off + len) of a run, pt, as the
+ * fragment will show them (without soft hyphens, zero-width spaces and
+ * controls); `w`, the sum of the characters' advances, when unshaped.
+ */
+static double
+shaped_width(struct para_ctx *c, uint32_t run, uint32_t off, uint32_t len,
+    double w)
+{
+	const struct para_run *r = &c->runs[run];
+	const char *s = r->text + off;
+	size_t n = len, i, k;
+	int32_t sw;
+	uint32_t cp;
+
+	if (c->shape == NULL || c->fs == NULL || len == 0)
+		return w;
+	if (c->special) {
+		if (3 * (size_t)len + 1 > c->cap_wbuf) {
+			c->cap_wbuf = 3 * (size_t)len + 64;
+			c->wbuf = pv_xrealloc(c->wbuf, c->cap_wbuf);
+		}
+		for (i = 0, n = 0; i < len; i += k) {
+			k = 1;
+			cp = (unsigned char)s[i];
+			if (cp >= 0x80 && (k = pv_utf8_decode(s + i, len - i,
+			    &cp)) == 0) {
+				k = 1;
+				cp = 0xFFFD;
+				n += pv_utf8_encode(cp, c->wbuf + n);
+				continue;
+			}
+			if (cp < 0x20 || cp == 0x7F || cp == 0xAD ||
+			    cp == 0x200B)
+				continue;
+			memcpy(c->wbuf + n, s + i, k);
+			n += k;
+		}
+		s = c->wbuf;
+	}
+	para_shape(c->shape, c->fs, r->face, s, n, &i, &sw);
+	return sw * r->size / 1000.0;
+}
+
 static void
 emit_span(struct para_ctx *c, uint32_t run, uint32_t off, uint32_t len,
     double w, int last)
 {
 	struct lb_item *it;
+
+	w = shaped_width(c, run, off, len, w);
 
 	if ((it = push_item(c, LB_BOX)) == NULL)
 		return;
@@ -1188,6 +1247,7 @@ para_items_build(struct para_ctx *c)
 	c->prev_cp = 0;
 	c->pending = -1;
 	c->line_start = 1;
+	c->rtl_run = -1;
 
 	for (ri = 0; ri < c->nruns && !c->truncated; ri++) {
 		r = &c->runs[ri];
@@ -1257,7 +1317,10 @@ para_items_build(struct para_ctx *c)
 				c->special = 1;
 			} else {
 				adv = para_adv(c, r->face, cp, &has);
-				if (!has && c->report)
+				if (c->report && c->rtl_run < 0 && is_rtl(cp)) {
+					c->rtl_run = (long)ri;
+					c->rtl_off = (uint32_t)i;
+				} else if (!has && c->report)
 					note_missing(c, cp, r->face);
 				add_char(c, ri, i, k, cp, adv * scale);
 			}

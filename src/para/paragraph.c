@@ -96,6 +96,45 @@ put_text(struct pv_buf *b, const char *s, size_t n, int special)
 	}
 }
 
+/*
+ * The glyphs of a fragment: its words and spaces shaped one by one, as
+ * line breaking measured them (a hyphenated piece with its hyphen), from
+ * the engine's cache.
+ */
+static void
+frag_glyphs(struct para_out *o, struct para_frag *f)
+{
+	const struct font_glyph *g;
+	size_t i, j, k, ng, n = 0, cap = 0;
+	int32_t w;
+
+	if (o->c->shape == NULL || o->c->fs == NULL || f->len == 0)
+		return;
+	for (i = 0; i < f->len; i = j) {
+		/* A space (or U+00A0) alone, or a run up to the next. */
+		if (f->text[i] == ' ')
+			j = i + 1;
+		else if ((unsigned char)f->text[i] == 0xC2 && i + 1 < f->len &&
+		    (unsigned char)f->text[i + 1] == 0xA0)
+			j = i + 2;
+		else
+			for (j = i + 1; j < f->len && f->text[j] != ' ' &&
+			    !((unsigned char)f->text[j] == 0xC2 &&
+			    j + 1 < f->len &&
+			    (unsigned char)f->text[j + 1] == 0xA0); j++)
+				;
+		g = para_shape(o->c->shape, o->c->fs, f->face, f->text + i,
+		    j - i, &ng, &w);
+		PV_GROW(f->glyphs, cap, n + ng);
+		for (k = 0; k < ng; k++) {
+			f->glyphs[n + k] = g[k];
+			f->glyphs[n + k].cluster += (uint32_t)i;
+		}
+		n += ng;
+	}
+	f->nglyphs = n;
+}
+
 static void
 frag_close(struct para_out *o)
 {
@@ -108,6 +147,7 @@ frag_close(struct para_out *o)
 	f->text = pv_xmalloc(o->t.len + 1);
 	memcpy(f->text, o->t.len ? o->t.data : "", o->t.len);
 	f->text[o->t.len] = '\0';
+	frag_glyphs(o, f);
 	pv_buf_clear(&o->t);
 	o->open = 0;
 }
@@ -279,6 +319,37 @@ report_missing(const struct para_ctx *c, const char *file, int line,
 		    c->nmissing_more);
 }
 
+/*
+ * Right-to-left text is refused, naming its words (the stretch between
+ * spaces around the first such character, at most 60 bytes): it would
+ * otherwise come out unjoined and backwards.
+ */
+static void
+report_rtl(const struct para_ctx *c, const char *file, int line,
+    struct pv_diags *d)
+{
+	const struct para_run *r = &c->runs[c->rtl_run];
+	size_t a = c->rtl_off, z = c->rtl_off, n;
+	uint32_t cp = 0;
+
+	while (a > 0 && r->text[a - 1] != ' ' && c->rtl_off - a < 30)
+		a--;
+	while (a < c->rtl_off && ((unsigned char)r->text[a] & 0xC0) == 0x80)
+		a++;
+	while (z < r->len && r->text[z] != ' ' && z - c->rtl_off < 30)
+		z++;
+	while (z > c->rtl_off + 1 && z < r->len &&
+	    ((unsigned char)r->text[z] & 0xC0) == 0x80)
+		z--;
+	n = z - a;
+	pv_utf8_decode(r->text + c->rtl_off, r->len - c->rtl_off, &cp);
+	pv_diag(d, PV_ERROR, file, line, 0,
+	    "right-to-left text (U+%04X) cannot be set yet: '%.*s'; "
+	    "planverk does not set Arabic or Hebrew script, so write the "
+	    "text in Latin letters or leave it out", (unsigned)cp, (int)n,
+	    r->text + a);
+}
+
 static void
 set_params(struct lb_params *p, const struct para_style *st,
     const struct para_run *runs)
@@ -334,6 +405,7 @@ para_layout(const struct para_run *runs, size_t nruns,
 		return PV_EINPUT;
 	}
 	para_ctx_init(&c, runs, nruns, fs, hyph, st->lang);
+	c.shape = eng ? eng->shape : NULL;
 	memset(&sc, 0, sizeof(sc));
 	set_params(&p, st, runs);
 	c.justify = st->align == PARA_JUSTIFY;
@@ -341,6 +413,12 @@ para_layout(const struct para_run *runs, size_t nruns,
 	c.url_breaks = 1;
 	c.report = 1;
 	para_items_build(&c);
+	if (c.rtl_run >= 0) {
+		if (diags != NULL)
+			report_rtl(&c, file, line, diags);
+		status = PV_EINPUT;
+		goto done;
+	}
 	if (c.nmissing > 0) {
 		if (diags != NULL)
 			report_missing(&c, file, line, diags);
@@ -456,8 +534,10 @@ para_lines_free(struct para_lines *pl)
 	if (pl == NULL)
 		return;
 	for (i = 0; i < pl->nlines; i++) {
-		for (j = 0; j < pl->lines[i].nfrags; j++)
+		for (j = 0; j < pl->lines[i].nfrags; j++) {
 			free(pl->lines[i].frags[j].text);
+			free(pl->lines[i].frags[j].glyphs);
+		}
 		free(pl->lines[i].frags);
 	}
 	free(pl->lines);
@@ -476,6 +556,7 @@ para_measure(const struct para_run *runs, size_t nruns,
 	if (nruns == 0)
 		return;
 	para_ctx_init(&c, runs, nruns, fs, hyph, lang);
+	c.shape = eng ? eng->shape : NULL;
 	c.justify = 0;
 	c.hyphenate = hyphenate && hyph != NULL;
 	c.url_breaks = 1;
@@ -491,6 +572,7 @@ para_engine_new(void)
 	struct para_engine *e = pv_xcalloc(1, sizeof(*e));
 
 	e->hy = hyphenator_new();
+	e->shape = para_shape_new();
 	return e;
 }
 
@@ -500,6 +582,7 @@ para_engine_free(struct para_engine *e)
 	if (e == NULL)
 		return;
 	hyphenator_free(e->hy);
+	para_shape_free(e->shape);
 	free(e);
 }
 

@@ -1,0 +1,77 @@
+#!/bin/sh
+# tests/cmd/shaping.sh - text shaped with HarfBuzz: kerning shows as TJ
+# adjustments inside words, ligatures and marks are drawn, and the text
+# read back from the PDF is every word of the input exactly.
+. "$(dirname "$0")/../lib.sh"
+: "${PLANVERK_HOME:=$top}"
+export PLANVERK_HOME
+LFIX="$FIX/layout"
+
+run typeset "$LFIX/shaping.xhtml" -o "$TMP/s.pdf"
+expect_rc "shaping: the paragraph typesets" 0
+
+# Kerning: "Vår", "To", "ty" are kerned pairs in Open Sans; the content
+# stream shows a small number between two glyph strings of one word
+# (a word space is more than 200 thousandths of an em).
+qpdf --qdf --object-streams=disable "$TMP/s.pdf" "$TMP/s.qdf" 2>/dev/null
+if grep -a 'TJ$' "$TMP/s.qdf" | grep -aqE '> -?[0-9]{1,3} <'; then
+	ok "shaping: kerning is a TJ adjustment inside a word"
+else
+	fail "shaping: kerning is a TJ adjustment inside a word" \
+	    "$(grep -a 'TJ$' "$TMP/s.qdf" | head -3)"
+fi
+n=$(grep -a 'TJ$' "$TMP/s.qdf" | grep -aoE '> -?[0-9]{1,3} <' | wc -l)
+if [ "$n" -ge 6 ]; then ok "shaping: several kerned pairs ($n)"
+else fail "shaping: several kerned pairs ($n)"; fi
+
+# Every word back, compared in NFC (a decomposed letter may come back
+# precomposed, which is the same text).
+pdftotext "$TMP/s.pdf" "$TMP/s.txt" 2>"$TMP/pt.err"
+want=$(sed -n 's/.*<p>\(.*\)<\/p>.*/\1/p' "$LFIX/shaping.xhtml")
+if python3 - "$TMP/s.txt" "$want" <<'PY'
+import sys, unicodedata, html
+got = unicodedata.normalize("NFC", open(sys.argv[1], encoding="utf-8").read()).split()
+want = unicodedata.normalize("NFC", html.unescape(sys.argv[2])).split()
+missing = [w for w in want if w not in got]
+print("missing:", missing) if missing else None
+sys.exit(1 if missing else 0)
+PY
+then ok "shaping: pdftotext gives back every word (ligatures, æøå, Sami)"
+else fail "shaping: pdftotext gives back every word (ligatures, æøå, Sami)" \
+    "$(head -2 "$TMP/s.txt")"; fi
+
+# A ligature was used: "fi" in Open Sans is one glyph, and the ToUnicode
+# map gives the two letters back.
+if grep -aqE '^<[0-9A-F]{4}> <00660069>$' "$TMP/s.qdf"; then
+	ok "shaping: the fi ligature maps back to f and i"
+else fail "shaping: the fi ligature maps back to f and i"; fi
+
+if qpdf --check "$TMP/s.pdf" >/dev/null 2>&1; then ok "shaping: qpdf --check"
+else fail "shaping: qpdf --check"; fi
+
+# Right-to-left text is refused with its place and words, never set
+# backwards with exit 0.
+run typeset "$LFIX/rtl.xhtml" -o "$TMP/r.pdf"
+expect_rc "shaping: Hebrew text is refused" 1
+expect_err "shaping: the error names the text and its line" \
+    "$LFIX/rtl.xhtml:5: error: right-to-left text (U+05E9) cannot be set yet: 'שלום'; planverk does not set Arabic or Hebrew script, so write the text in Latin letters or leave it out"
+
+# An OpenType font with CFF outlines (Nimbus Sans from fonts-urw-base35,
+# which ghostscript brings) typesets and is embedded as a subset.
+OFIX="$FIX/fonts-otf"
+run typeset --fonts "$OFIX/fonts.json" "$OFIX/otf.xhtml" -o "$TMP/o.pdf"
+expect_rc "shaping: an OTF (CFF) font typesets" 0
+if pdffonts "$TMP/o.pdf" 2>/dev/null | grep -qE \
+    '^[A-Z]{6}\+NimbusSans-Regular +CID Type 0C \(OT\) +Identity-H +yes +yes +yes'; then
+	ok "shaping: the OTF font is embedded as a subset (emb, sub, uni)"
+else fail "shaping: the OTF font is embedded as a subset (emb, sub, uni)" \
+    "$(pdffonts "$TMP/o.pdf" 2>&1 | tail -2)"; fi
+if qpdf --check "$TMP/o.pdf" >/dev/null 2>&1; then ok "shaping: OTF: qpdf --check"
+else fail "shaping: OTF: qpdf --check"; fi
+pdftotext "$TMP/o.pdf" "$TMP/o.txt" 2>/dev/null
+if grep -qF "Vår To ty Vågå Tørking AVTALE flaske æøå ÆØÅ Čáhcesuorgi" "$TMP/o.txt"
+then ok "shaping: OTF: pdftotext gives the words back"
+else fail "shaping: OTF: pdftotext gives the words back" "$(head -2 "$TMP/o.txt")"; fi
+if gs -q -dNOPAUSE -dBATCH -sDEVICE=nullpage "$TMP/o.pdf" >"$TMP/gs.out" 2>&1 &&
+    [ ! -s "$TMP/gs.out" ]; then ok "shaping: OTF: ghostscript renders it without a word"
+else fail "shaping: OTF: ghostscript renders it without a word" "$(head -3 "$TMP/gs.out")"; fi
