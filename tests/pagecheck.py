@@ -544,9 +544,17 @@ def check_doc(pdf, words, quiet, name):
     for p in pages:
         p["judged"] = p["has_band"] or banded < len(pages) / 2
 
+    # A page turned to landscape (or of another size) keeps the same
+    # margins: its text area is the usual one, widened or shortened.
+    sizes = collections.Counter((round(p["w"]), round(p["h"])) for p in pages)
+    cw, ch = sizes.most_common(1)[0][0]
+    right0, area_bot0 = right, area_bot
+
     last = len(pages)
     for p in pages:
         n = p["n"]
+        right = right0 + round(p["w"]) - cw
+        area_bot = area_bot0 + round(p["h"]) - ch
         bl = p["blocks"]
         nxt = pages[n] if n < last else None
         # headings last on a page; lead-ins cut from their table
