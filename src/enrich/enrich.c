@@ -13,6 +13,7 @@
 #include "enrich.h"
 #include "enrich_int.h"
 #include "format.h"
+#include "../parse/parse.h"
 #include "markdown.h"
 
 /* Every kind of block; a block view has all of these flags, one true. */
@@ -99,6 +100,13 @@ view_md(struct enrich *e, cJSON *o, const char *key, const cJSON *md,
 	case MARKDOWN_TOO_DEEP:
 		en_error(e, md, "the text nests quotes, lists or emphasis more "
 		    "than %d deep (MARKDOWN_MAX_DEPTH)", MARKDOWN_MAX_DEPTH);
+		view_false(o, key);
+		break;
+	case MARKDOWN_LIST_START:
+		en_error(e, md, "a numbered list starts past %d, the largest "
+		    "number a list may start at (PARSE_MAX_LIST_START); to "
+		    "keep the number as text, write a backslash before its "
+		    "dot, as in \"2024\\. \"", PARSE_MAX_LIST_START);
 		view_false(o, key);
 		break;
 	default:

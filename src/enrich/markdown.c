@@ -11,6 +11,7 @@
 #include <cmark-gfm-core-extensions.h>
 #include <cmark-gfm-extension_api.h>
 
+#include "../parse/parse.h"
 #include "markdown.h"
 
 void
@@ -187,10 +188,11 @@ render_node(cmark_node *n, cmark_event_type ev, int bare_para,
 	}
 }
 
-/* The deepest nesting of nodes under the document: each container node
- * becomes at most one element of XHTML. */
+/* What the XHTML could not carry: nesting deeper than MARKDOWN_MAX_DEPTH
+ * (each container node becomes at most one element) or an ordered list
+ * numbered past PARSE_MAX_LIST_START.  0 when neither. */
 static int
-markdown_depth(cmark_node *doc)
+markdown_check(cmark_node *doc)
 {
 	cmark_iter *it = cmark_iter_new(doc);
 	cmark_event_type ev;
@@ -203,6 +205,13 @@ markdown_depth(cmark_node *doc)
 		 * itself makes no element. */
 		if (n == doc)
 			continue;
+		if (ev == CMARK_EVENT_ENTER &&
+		    cmark_node_get_type(n) == CMARK_NODE_LIST &&
+		    cmark_node_get_list_type(n) == CMARK_ORDERED_LIST &&
+		    cmark_node_get_list_start(n) > PARSE_MAX_LIST_START) {
+			cmark_iter_free(it);
+			return MARKDOWN_LIST_START;
+		}
 		if (ev == CMARK_EVENT_ENTER && cmark_node_first_child(n)) {
 			if (++depth > deepest)
 				deepest = depth;
@@ -211,7 +220,7 @@ markdown_depth(cmark_node *doc)
 		}
 	}
 	cmark_iter_free(it);
-	return deepest;
+	return deepest > MARKDOWN_MAX_DEPTH ? MARKDOWN_TOO_DEEP : 0;
 }
 
 int
@@ -223,7 +232,7 @@ markdown_to_xhtml(const char *md, size_t len, int inline_only,
 	cmark_iter *it;
 	cmark_event_type ev;
 	cmark_syntax_extension *ext;
-	int bare = 0;
+	int bare = 0, bad;
 
 	if (len > MARKDOWN_MAX_INPUT)
 		return MARKDOWN_TOO_LONG;
@@ -239,10 +248,10 @@ markdown_to_xhtml(const char *md, size_t len, int inline_only,
 	if (inline_only && first != NULL && first == cmark_node_last_child(doc)
 	    && cmark_node_get_type(first) == CMARK_NODE_PARAGRAPH)
 		bare = 1;
-	if (markdown_depth(doc) > MARKDOWN_MAX_DEPTH) {
+	if ((bad = markdown_check(doc)) != 0) {
 		cmark_node_free(doc);
 		cmark_parser_free(p);
-		return MARKDOWN_TOO_DEEP;
+		return bad;
 	}
 	it = cmark_iter_new(doc);
 	while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {

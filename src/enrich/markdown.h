@@ -25,10 +25,12 @@
  * without the <p> (for table cells and list entries).
  * Returns 0; MARKDOWN_TOO_LONG when the text is longer than
  * MARKDOWN_MAX_INPUT, MARKDOWN_TOO_DEEP when it nests deeper than
- * MARKDOWN_MAX_DEPTH (then nothing is rendered): the caller reports it
+ * MARKDOWN_MAX_DEPTH, MARKDOWN_LIST_START when an ordered list starts
+ * past PARSE_MAX_LIST_START (then nothing is rendered): the caller reports it
  * with the field's path.
  */
-enum { MARKDOWN_TOO_LONG = -1, MARKDOWN_TOO_DEEP = -2 };
+enum { MARKDOWN_TOO_LONG = -1, MARKDOWN_TOO_DEEP = -2,
+	MARKDOWN_LIST_START = -3 /* an ordered list past PARSE_MAX_LIST_START */ };
 int markdown_to_xhtml(const char *md, size_t len, int inline_only,
     struct pv_buf *out);
 /* Escape text for XHTML content and attribute values. */

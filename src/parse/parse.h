@@ -27,6 +27,8 @@
  * rows allow enrich's TABLE_MAX_ROWS with its header and sum rows. */
 #define PARSE_MAX_TABLE_ROWS 20000
 #define PARSE_MAX_TABLE_COLUMNS 40
+/* The largest number an ordered list may start at (<ol start>). */
+#define PARSE_MAX_LIST_START 1000000
 
 /* Parse text (len bytes) read from `file` (used in diagnostics and to
  * resolve relative image paths). */

@@ -587,7 +587,7 @@ node_attrs(struct parse *p, struct attr *a, int nattr,
 			free(v);
 			break;
 		case VA_START:
-			if (!vocab_int(v, 0, 1000000, &n->start))
+			if (!vocab_int(v, 0, PARSE_MAX_LIST_START, &n->start))
 				parse_error(p, line, 0, "start=\"%s\" on <ol> "
 				    "must be a whole number from 0 to 1000000",
 				    v);
