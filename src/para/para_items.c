@@ -445,6 +445,14 @@ hyphen_width(struct para_ctx *c, size_t run)
 	return para_advance(c, c->runs[run].face, c->runs[run].size, '-');
 }
 
+/* Characters a line may end with that need no hyphen after them. */
+static int
+ends_in_mark(uint32_t cp)
+{
+	return cp == '-' || cp == '/' || cp == 0x2010 || cp == 0x2011 ||
+	    cp == 0x2012 || cp == 0x2013 || cp == 0x2014 || cp == 0x00AD;
+}
+
 static void
 emit_break(struct para_ctx *c, const struct para_ch *ch)
 {
@@ -457,6 +465,13 @@ emit_break(struct para_ctx *c, const struct para_ch *ch)
 	switch (ch->brk) {
 	case PB_HYPH:
 	case PB_SOFT:
+		/* After a dash or a slash the line already ends in one:
+		 * "e-" and "a/" take no second mark. */
+		if (ends_in_mark(ch->cp)) {
+			it->penalty = PARA_EXHYPHEN_PENALTY;
+			it->flags = LBF_FLAGGED;
+			break;
+		}
 		pw = hyphen_width(c, ch->run);
 		it->w = pw;
 		it->penalty = c->justify ? PARA_HYPHEN_PENALTY :
@@ -492,6 +507,7 @@ emit_break(struct para_ctx *c, const struct para_ch *ch)
 		 * number, where it reads as a minus), unless even a letter
 		 * and a hyphen are wider than the line. */
 		if (ch->brk != PB_CHARPREF && !c->word_url &&
+		    !ends_in_mark(ch->cp) &&
 		    !(ch->cp >= '0' && ch->cp <= '9') &&
 		    ch->w + hyphen_width(c, ch->run) <= c->emergency) {
 			pw = hyphen_width(c, ch->run);
@@ -613,7 +629,10 @@ mark_emergency(struct para_ctx *c, struct para_ch *ch, size_t n, int wide)
 		    is_url_break(ch[i].cp) && !is_url_break(ch[i + 1].cp)) &&
 		    may_cut(ch[i].cp, ch[i + 1].cp))
 			ch[i].brk = PB_CHARPREF;
-	for (round = 0; round < 2; round++) {
+	/* Round 2 is for a piece that is still wider than a line: then
+	 * even a mark may begin a line (a joiner and a combining mark stay
+	 * with their letter), as nothing else can keep it inside. */
+	for (round = 0; round < 3; round++) {
 		for (from = 0, w = 0, i = 0; i < n; i++) {
 			w += ch[i].w;
 			if (i + 1 < n && ch[i].brk == PB_NONE)
@@ -623,14 +642,20 @@ mark_emergency(struct para_ctx *c, struct para_ch *ch, size_t n, int wide)
 			    hyphen_width(c, ch[i].run) : 0;
 			if (w + hw > c->emergency) {
 				for (k = from; k < i; k++) {
-					if (ch[k].brk != PB_NONE ||
-					    !may_cut(ch[k].cp, ch[k + 1].cp) ||
-					    (c->word_url && ch[k].cp == '-'))
+					if (ch[k].brk != PB_NONE)
+						continue;
+					if (round < 2 && (!may_cut(ch[k].cp,
+					    ch[k + 1].cp) || (c->word_url &&
+					    ch[k].cp == '-')))
+						continue;
+					if (round == 2 && (is_joiner(ch[k].cp) ||
+					    is_joiner(ch[k + 1].cp) ||
+					    is_combining(ch[k + 1].cp)))
 						continue;
 					if (round == 0 && !c->word_url) {
 						if (syllable_point(ch, n, k))
 							ch[k].brk = PB_SYLL;
-					} else if (round == 1)
+					} else if (round >= 1)
 						ch[k].brk = PB_CHAR;
 				}
 			}
@@ -987,7 +1012,10 @@ free_wide_ties(struct para_ctx *c)
 
 	/* First the ties of spaces; the ties to punctuation only where a
 	 * piece is still too wide without them. */
-	for (round = 0; round < 2; round++) {
+	/* Round 2 is for a piece that is still wider than a line: then
+	 * even a mark may begin a line (a joiner and a combining mark stay
+	 * with their letter), as nothing else can keep it inside. */
+	for (round = 0; round < 3; round++) {
 		keep = 0;
 		for (start = 0, w = 0, i = 0; i < c->nitems; i++) {
 			it = &c->items[i];

@@ -275,7 +275,11 @@ set_line(struct para_out *o, const struct para_style *st, size_t from,
 		/* A penalty not broken at is nothing. */
 	}
 	it = &items[to];
-	if (it->kind == LB_PENALTY && (it->flags & LBF_HYPHEN)) {
+	/* A line narrower than the one piece on it (a first line all
+	 * indent) is overfull whatever is done; its hyphen would only make
+	 * it more so. */
+	if (it->kind == LB_PENALTY && (it->flags & LBF_HYPHEN) &&
+	    !(to - from == 1 && x + it->w > x0 + T + 1e-6)) {
 		r = &c->runs[it->run];
 		if (f == NULL || !o->open)
 			f = frag_open(o, r, x);
