@@ -24,11 +24,11 @@ DEB_PACKAGES = gcc make pkg-config libc6-dev \
 	libcmark-gfm-dev libcmark-gfm-extensions-dev \
 	libxml2-dev libhyphen-dev hyphen-no fonts-open-sans \
 	poppler-utils qpdf mupdf-tools ghostscript python3 fonts-dejavu-core \
-	libharfbuzz-dev
+	libharfbuzz-dev libfontconfig-dev
 # Only for `make fuzz`: clang with its libFuzzer and sanitizer runtimes.
 FUZZ_PACKAGES = clang-14 libclang-rt-14-dev
 
-PKG_LIBS  = libcjson libxml-2.0 libcmark-gfm harfbuzz harfbuzz-subset
+PKG_LIBS  = libcjson libxml-2.0 libcmark-gfm harfbuzz harfbuzz-subset fontconfig
 # Recursive (=) so that pkg-config runs when a recipe needs the flags,
 # after `deps` has installed the packages.
 PKG_CFLAGS = $(shell pkg-config --cflags $(PKG_LIBS) 2>/dev/null)

@@ -167,6 +167,10 @@ uint16_t ttf_cmap_lookup(const struct font_face *, uint32_t cp);
  * Returns a path the caller frees, or NULL. */
 char *font_find_file(const char *fonts_dir, const char *name);
 
+/* font_fc.c: the files of an installed family by style (absolute
+ * paths, owned; a style fontconfig lacks is NULL); 0 when the family is
+ * not installed. */
+int font_fc_family(const char *family, char *files[4]);
 /* font_shape.c: the HarfBuzz font of a loaded face, and its end. */
 void font_shape_attach(struct font_face *);
 void font_shape_detach(struct font_face *);

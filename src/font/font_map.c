@@ -202,6 +202,21 @@ fontset_face(struct fontset *fs, const char *family, enum font_style style,
 		for (i = 0; i < fs->nfam && fam == NULL; i++)
 			if (strcasecmp(fs->fam[i].name, family) == 0)
 				fam = &fs->fam[i];
+	/* Not in the map: an installed family, found by fontconfig. */
+	if (fam == NULL && family != NULL) {
+		char *files[4];
+
+		if (font_fc_family(family, files)) {
+			PV_GROW(fs->fam, fs->cap_fam, fs->nfam + 1);
+			fam = &fs->fam[fs->nfam++];
+			memset(fam, 0, sizeof(*fam));
+			fam->name = pv_xstrdup(family);
+			for (i = 0; i < 4; i++) {
+				fam->file[i] = files[i];
+				fam->face[i] = -1;
+			}
+		}
+	}
 	if (fam == NULL) {
 		unknown_family(fs, family ? family : "(none)", where, d);
 		return -1;
