@@ -75,3 +75,26 @@ else fail "shaping: OTF: pdftotext gives the words back" "$(head -2 "$TMP/o.txt"
 if gs -q -dNOPAUSE -dBATCH -sDEVICE=nullpage "$TMP/o.pdf" >"$TMP/gs.out" 2>&1 &&
     [ ! -s "$TMP/gs.out" ]; then ok "shaping: OTF: ghostscript renders it without a word"
 else fail "shaping: OTF: ghostscript renders it without a word" "$(head -3 "$TMP/gs.out")"; fi
+
+# fontconfig: a family the font map lacks is found among the installed
+# fonts (fonts-dejavu-core ships DejaVu Serif), embedded as a subset; an
+# unknown family is still an error naming it.
+echo '{"fonts": {"body": {"family": "DejaVu Serif"}}}' >"$TMP/fc-theme.json"
+if $PLANVERK typeset "$FIX/layout/shaping.xhtml" --theme "$TMP/fc-theme.json" \
+    -o "$TMP/fc.pdf" 2>"$TMP/fc.err" &&
+    pdffonts "$TMP/fc.pdf" | grep -q "+DejaVuSerif .* yes *yes *yes"; then
+	ok "shaping: fontconfig finds an installed family (DejaVu Serif), embedded"
+else
+	fail "shaping: fontconfig finds an installed family (DejaVu Serif), embedded" \
+	    "$(cat "$TMP/fc.err"; pdffonts "$TMP/fc.pdf" 2>&1 | head -5)"
+fi
+echo '{"fonts": {"body": {"family": "Ingen Slik Skrift"}}}' >"$TMP/fc-bad.json"
+$PLANVERK typeset "$FIX/layout/shaping.xhtml" --theme "$TMP/fc-bad.json" \
+    -o "$TMP/fc-bad.pdf" >/dev/null 2>"$TMP/fc-bad.err"
+rc=$?
+if [ "$rc" -eq 1 ] && grep -q 'unknown font family "Ingen Slik Skrift"' "$TMP/fc-bad.err" &&
+    [ ! -e "$TMP/fc-bad.pdf" ]; then
+	ok "shaping: a family neither the map nor fontconfig has is an error"
+else
+	fail "shaping: a family neither the map nor fontconfig has is an error" "rc=$rc $(cat "$TMP/fc-bad.err")"
+fi
