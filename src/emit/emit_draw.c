@@ -126,64 +126,6 @@ flush(struct emit_ctx *c, struct pen *pen)
 	pv_buf_clear(pen->out);
 }
 
-/*
- * The text as a literal string of 2-byte glyph ids; returns its width in
- * thousandths of an em, or -1 when nothing in it can be shown (the
- * caller takes the string back).  Invalid UTF-8 and characters beyond
- * the BMP become U+FFFD, control characters are dropped, tabs become
- * spaces; each glyph shown is marked, with the lowest code point shown
- * with it, for the ToUnicode map.  A CR or LF byte is escaped because a
- * reader would read a bare one as a line end.
- */
-static long
-put_text(struct emit_ctx *c, struct pv_buf *b, int face, const char *s,
-    size_t n)
-{
-	struct emit_face *f = &c->faces[face];
-	uint32_t cp;
-	uint16_t g;
-	size_t i = 0, k, count = 0;
-	long width = 0;
-	char e[4];
-	int j;
-
-	pv_buf_putc(b, '(');
-	while (i < n) {
-		k = pv_utf8_decode(s + i, n - i, &cp);
-		i += k ? k : 1;
-		if (cp == '\t')
-			cp = ' ';
-		if (cp < 0x20 || (cp >= 0x7F && cp < 0xA0))
-			continue;
-		if (cp > 0xFFFF)
-			cp = 0xFFFD;
-		g = font_glyph(c->fs, face, cp);
-		if (g >= f->nglyphs)
-			g = 0;
-		f->used[g >> 3] |= (uint8_t)(1u << (g & 7));
-		if (f->unicode[g] == 0 || cp < f->unicode[g])
-			f->unicode[g] = (uint16_t)cp;
-		width += font_glyph_advance(c->fs, face, g);
-		count++;
-		for (j = 0; j < 2; j++) {
-			unsigned char byte = (unsigned char)(j ? g : g >> 8);
-			size_t len = 0;
-
-			if (byte == '(' || byte == ')' || byte == '\\')
-				e[len++] = '\\';
-			if (byte == '\r' || byte == '\n') {
-				e[len++] = '\\';
-				e[len++] = byte == '\r' ? 'r' : 'n';
-			} else {
-				e[len++] = (char)byte;
-			}
-			pv_buf_put(b, e, len);
-		}
-	}
-	pv_buf_putc(b, ')');
-	return count ? width : -1;
-}
-
 /* One glyph id, two bytes, into an open literal string. */
 static void
 put_gid(struct pv_buf *b, uint16_t g)
@@ -205,6 +147,49 @@ put_gid(struct pv_buf *b, uint16_t g)
 		}
 		pv_buf_put(b, e, len);
 	}
+}
+
+/*
+ * The text as a literal string of 2-byte glyph ids; returns its width in
+ * thousandths of an em, or -1 when nothing in it can be shown (the
+ * caller takes the string back).  Invalid UTF-8 and characters beyond
+ * the BMP become U+FFFD, control characters are dropped, tabs become
+ * spaces; each glyph shown is marked, with the lowest code point shown
+ * with it, for the ToUnicode map.  A CR or LF byte is escaped because a
+ * reader would read a bare one as a line end.
+ */
+static long
+put_text(struct emit_ctx *c, struct pv_buf *b, int face, const char *s,
+    size_t n)
+{
+	struct emit_face *f = &c->faces[face];
+	uint32_t cp;
+	uint16_t g;
+	size_t i = 0, k, count = 0;
+	long width = 0;
+
+	pv_buf_putc(b, '(');
+	while (i < n) {
+		k = pv_utf8_decode(s + i, n - i, &cp);
+		i += k ? k : 1;
+		if (cp == '\t')
+			cp = ' ';
+		if (cp < 0x20 || (cp >= 0x7F && cp < 0xA0))
+			continue;
+		if (cp > 0xFFFF)
+			cp = 0xFFFD;
+		g = font_glyph(c->fs, face, cp);
+		if (g >= f->nglyphs)
+			g = 0;
+		f->used[g >> 3] |= (uint8_t)(1u << (g & 7));
+		if (f->unicode[g] == 0 || cp < f->unicode[g])
+			f->unicode[g] = (uint16_t)cp;
+		width += font_glyph_advance(c->fs, face, g);
+		count++;
+		put_gid(b, g);
+	}
+	pv_buf_putc(b, ')');
+	return count ? width : -1;
 }
 
 /*
