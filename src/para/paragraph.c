@@ -45,6 +45,10 @@
 /* Ragged lines: the trailing space that costs as much as a justified
  * line stretched to the pretolerance, as a fraction of the width. */
 #define PARA_RAGGED_FRACTION (1.0 / 6)
+/* ... but never less than this many ems: in a narrow table cell a line
+ * half empty is what readers expect, and better than a word hyphenated
+ * in a cell of three words ("Person 6 (Råd-/giver)"). */
+#define PARA_RAGGED_MIN_EMS 2.5
 
 /* Fragments and text of the line being built. */
 struct para_out {
@@ -363,8 +367,8 @@ set_params(struct lb_params *p, const struct para_style *st,
 	p->width_first = st->width - st->first_indent;
 	p->ragged = st->align != PARA_JUSTIFY;
 	p->ragged_stretch = st->width * PARA_RAGGED_FRACTION;
-	if (p->ragged_stretch < runs[0].size)
-		p->ragged_stretch = runs[0].size;
+	if (p->ragged_stretch < PARA_RAGGED_MIN_EMS * runs[0].size)
+		p->ragged_stretch = PARA_RAGGED_MIN_EMS * runs[0].size;
 	if (!(p->ragged_stretch > 0))
 		p->ragged_stretch = 1;
 	p->tolerance = PARA_PRETOLERANCE;

@@ -454,6 +454,34 @@ test_hyphenation(void **state)
 	para_lines_free(&pl);
 }
 
+/* A short phrase in a narrow table cell breaks at its space, leaving the
+ * first line half empty, rather than hyphenating its last word: readers
+ * of "Person 6 (Råd-/giver)" see a broken word where "Person 6" /
+ * "(Rådgiver)" reads at once. */
+static void
+test_ragged_cell_keeps_words(void **state)
+{
+	const char *text = "Person 6 (Rådgiver)";
+	struct para_run r = run_of("Person 6 (Råd-", regular, 10);
+	struct para_style st;
+	struct para_lines pl;
+	double mn, mx;
+	char *t;
+
+	(void)state;
+	para_measure(&r, 1, fs, hy, "nb", 0, &mn, &mx);
+	/* room for "Person 6 (Råd-", not for the whole phrase */
+	st = style_of(mx + 1, PARA_LEFT, 1);
+	lay1(text, &st, &pl);
+	check_geometry(&pl, &st);
+	assert_int_equal(pl.nlines, 2);
+	assert_false(pl.lines[0].hyphenated);
+	t = lines_text(&pl);
+	assert_string_equal(t, "Person 6\n(Rådgiver)\n");
+	free(t);
+	para_lines_free(&pl);
+}
+
 /* Whether the word of `text` the line ending `frag` (with its added
  * hyphen) ends in is wider than `width` alone. */
 static int
@@ -1491,6 +1519,7 @@ main(void)
 		cmocka_unit_test(test_url_paragraph),
 		cmocka_unit_test(test_hostile),
 		cmocka_unit_test(test_linebreak),
+		cmocka_unit_test(test_ragged_cell_keeps_words),
 	};
 
 	return cmocka_run_group_tests(tests, setup, teardown);
