@@ -98,3 +98,26 @@ if [ "$rc" -eq 1 ] && grep -q 'unknown font family "Ingen Slik Skrift"' "$TMP/fc
 else
 	fail "shaping: a family neither the map nor fontconfig has is an error" "rc=$rc $(cat "$TMP/fc-bad.err")"
 fi
+
+# The font map comes before fontconfig: a map that names "DejaVu Serif"
+# after the Open Sans files gets Open Sans, although fontconfig has the
+# real DejaVu Serif installed (which the test above found).
+cat >"$TMP/fc-map.json" <<'MAP'
+{"families": {
+ "DejaVu Serif": {"regular": "OpenSans-Regular.ttf", "bold": "OpenSans-Bold.ttf",
+  "italic": "OpenSans-Italic.ttf", "bold-italic": "OpenSans-BoldItalic.ttf"},
+ "Open Sans": {"regular": "OpenSans-Regular.ttf", "bold": "OpenSans-Bold.ttf",
+  "italic": "OpenSans-Italic.ttf", "bold-italic": "OpenSans-BoldItalic.ttf"},
+ "DejaVu Sans Mono": {"regular": "DejaVuSansMono.ttf", "bold": "DejaVuSansMono-Bold.ttf",
+  "italic": "DejaVuSansMono-Oblique.ttf", "bold-italic": "DejaVuSansMono-BoldOblique.ttf"}}}
+MAP
+if $PLANVERK typeset "$FIX/layout/shaping.xhtml" --theme "$TMP/fc-theme.json" \
+    --fonts "$TMP/fc-map.json" -o "$TMP/fc-map.pdf" 2>"$TMP/fc-map.err" &&
+    pdffonts "$TMP/fc-map.pdf" >"$TMP/fc-map.fonts" &&
+    grep -q "+OpenSans " "$TMP/fc-map.fonts" &&
+    ! grep -q "DejaVuSerif" "$TMP/fc-map.fonts"; then
+	ok "shaping: the font map comes before fontconfig for the same family"
+else
+	fail "shaping: the font map comes before fontconfig for the same family" \
+	    "$(cat "$TMP/fc-map.err" "$TMP/fc-map.fonts" 2>/dev/null)"
+fi
