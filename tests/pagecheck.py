@@ -261,6 +261,22 @@ def find_cell(s, vrules):
     return None
 
 
+def mark_toc_rows(segs):
+    """Entries of a table of contents whose leader the text layer does not
+    join to them: four or more rows of the page end in a bare page number
+    at the right edge, and every segment on such a row is an entry."""
+    if not segs:
+        return
+    edge = max(s.x1 for s in segs)
+    rows = [s.y0 for s in segs
+            if re.match(r"^\d+$", s.text.strip()) and s.x1 >= edge - 1]
+    if len(rows) < 4:
+        return
+    for s in segs:
+        if any(abs(s.y0 - y) < 1.5 for y in rows):
+            s.toc = True
+
+
 def build(pdf):
     pages = read_text(pdf)
     draw = read_drawing(pdf, len(pages))
@@ -276,6 +292,7 @@ def build(pdf):
                     p["segs"].append(s)
         for s in p["segs"]:
             s.cell = find_cell(s, p["vr"])
+        mark_toc_rows(p["segs"])
     mark_bands(pages)
     return pages
 

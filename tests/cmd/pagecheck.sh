@@ -79,3 +79,15 @@ check "$TMP/over.pdf"
 expect_rc "pagecheck: overflow makes exit status 1" 1
 expect_out_has "pagecheck: a line past the margin" "over.pdf:1: overflow: past the margin: Kommunen"
 expect_out_has "pagecheck: a word on a word" "over.pdf:1: overflow: text on text: Rektor | Kommunalsjef"
+
+# A table of contents is no heading: Søndre Land's contents page ends in
+# the bold entry "7 Skolebasert utviklingsarbeid 2018 – 2020 ... 10",
+# whose dot leader the text layer keeps apart from it.
+run build "$top/input/sondre-land-kompetanseplan.json" -o "$TMP/sl.pdf"
+expect_rc "pagecheck: Søndre Land builds" 0
+check "$TMP/sl.pdf"
+if grep -q ":2: heading-last" "$out"; then
+	fail "pagecheck: a contents entry is not a heading last on its page" "$(grep heading-last "$out")"
+else
+	ok "pagecheck: a contents entry is not a heading last on its page"
+fi
