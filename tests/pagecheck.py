@@ -540,7 +540,12 @@ def check_doc(pdf, words, quiet, name):
     bots.sort()
     area_top = tops[len(tops) // 10] if tops else 0
     area_bot = bots[(len(bots) * 9) // 10] if bots else pages[0]["h"]
-    xs0 = collections.Counter(round(s.x0) for p in pages for s in p["body"])
+    # Text outside tables gives the left edge: in a plan that is mostly
+    # tables, the usual start of a line is inside the cells.
+    xs0 = collections.Counter(round(s.x0) for p in pages for s in p["body"]
+                              if s.cell is None)
+    if not xs0:
+        xs0 = collections.Counter(round(s.x0) for p in pages for s in p["body"])
     xs1 = collections.Counter(round(s.x1) for p in pages for s in p["body"]
                               if s.cell is None)
     left = xs0.most_common(1)[0][0] if xs0 else 0
