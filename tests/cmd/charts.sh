@@ -81,3 +81,20 @@ SOURCE_DATE_EPOCH=0 $PLANVERK typeset "$CFIX/charts.xhtml" -o "$TMP/a.pdf" 2>/de
 SOURCE_DATE_EPOCH=0 $PLANVERK typeset "$CFIX/charts.xhtml" -o "$TMP/b.pdf" 2>/dev/null
 if cmp -s "$TMP/a.pdf" "$TMP/b.pdf"; then ok "charts: reproducible"
 else fail "charts: reproducible"; fi
+
+# A figure that fits on a page is not torn: after eight paragraphs the
+# picture alone would fit at the foot of page 1, picture and table do
+# not, so both go to page 2.
+run typeset "$CFIX/keep.xhtml" -o "$TMP/keep.pdf" --dump-layout
+awk '/^page / { p = $2 } $1 == "rect" && $2 == "artifact" && $6 == "9.00" { bar = bar p }
+	/"Midler per mål"/ { cap = p } /"Etter diagrammet."/ { after = p }
+	END { print bar, cap, after }' "$out" >"$TMP/keep.got"
+if [ "$(cat "$TMP/keep.got")" = "2222 2 2" ]; then
+	ok "charts: picture and table kept together on the next page"
+else fail "charts: picture and table kept together on the next page" "$(cat "$TMP/keep.got")"; fi
+
+# The document tree shows the chart's data.
+run typeset "$CFIX/charts.xhtml" --dump-doc
+expect_out_has "charts: --dump-doc shows data-series" 'TH @10 data-series="value"'
+expect_out_has "charts: --dump-doc shows data-value" 'TD @12 data-value=42.5'
+expect_out_has "charts: --dump-doc shows data-mark" 'TABLE @29 .chart-timeline data-mark=2019'
