@@ -98,3 +98,21 @@ run typeset "$CFIX/charts.xhtml" --dump-doc
 expect_out_has "charts: --dump-doc shows data-series" 'TH @10 data-series="value"'
 expect_out_has "charts: --dump-doc shows data-value" 'TD @12 data-value=42.5'
 expect_out_has "charts: --dump-doc shows data-mark" 'TABLE @29 .chart-timeline data-mark=2019'
+
+# Edge cases: a label too long for three lines ends in "…" inside the
+# label column (34 % of 453.54 pt); a value of 0 and a negative one are
+# bars of no length; three series on a scale of 0..8 (3.5 -> 3.5/8).
+run typeset "$CFIX/edge.xhtml" -o "$TMP/edge.pdf" --dump-layout
+expect_rc "charts: edge cases typeset" 0
+awk '$1 == "text" && $2 == "artifact" && $3 == "70.87" && /"(Et svært|inkludering|utenforskap)/ {
+	n++; if ($6 > 154.2) wide = 1; last = $0 }
+	END { print n, wide + 0, (last ~ /og…"$/) }' "$out" >"$TMP/edge.got"
+if [ "$(cat "$TMP/edge.got")" = "3 0 1" ]; then
+	ok "charts: a long row label wraps to three lines and ends in …"
+else fail "charts: a long row label wraps to three lines and ends in …" "$(cat "$TMP/edge.got")"; fi
+awk 'BEGIN { m = 0 } $1 == "line" && $9 == "0.60" && $3 == $6 && $4 != $7 { if (!n++) x0 = $3; x1 = $3 }
+	$1 == "rect" && $6 == "9.00" && $9 == "stroke" { w[m++] = $5 }
+	END { for (i = 0; i < 3; i++) printf "%.3f ", w[i] / (x1 - x0) * 8; print "" }' "$out" >"$TMP/edge.bars"
+if [ "$(cat "$TMP/edge.bars")" = "0.000 0.000 3.500 " ]; then
+	ok "charts: zero and negative values are empty bars"
+else fail "charts: zero and negative values are empty bars" "$(cat "$TMP/edge.bars")"; fi
