@@ -491,6 +491,37 @@ draw_rect(struct pen *pen, const struct lay_item *it)
 	pv_buf_puts(pen->out, fill && stroke ? "B\n" : fill ? "f\n" : "S\n");
 }
 
+/* A path: m, l, c, h with the item's origin added, then f, S or B. */
+static void
+draw_path(struct pen *pen, const struct lay_item *it)
+{
+	int fill = it->fill != NO_COLOR, stroke = it->line_width > 0;
+	static const char *const ops[] = { "m", "l", "c", "h" };
+	static const size_t npts[] = { 1, 1, 3, 0 };
+	double v[6];
+	size_t k, j;
+
+	if ((!fill && !stroke) || it->nsegs == 0)
+		return;
+	end_text(pen);
+	if (fill)
+		set_fill(pen, it->fill & 0xFFFFFF);
+	if (stroke)
+		set_stroke(pen, it->color & 0xFFFFFF, it->line_width);
+	for (k = 0; k < it->nsegs; k++) {
+		const struct lay_seg *sg = &it->segs[k];
+
+		if ((unsigned)sg->op > LS_CLOSE)
+			continue;
+		for (j = 0; j < npts[sg->op]; j++) {
+			v[2 * j] = it->x + sg->p[2 * j];
+			v[2 * j + 1] = it->y + sg->p[2 * j + 1];
+		}
+		put_op(pen->out, v, 2 * npts[sg->op], 3, ops[sg->op]);
+	}
+	pv_buf_puts(pen->out, fill && stroke ? "B\n" : fill ? "f\n" : "S\n");
+}
+
 static void
 draw_image(struct emit_ctx *c, struct pen *pen, const struct lay_item *it)
 {
@@ -573,6 +604,13 @@ in_range(double v)
 static int
 finite_item(const struct lay_item *it)
 {
+	size_t k, j;
+
+	for (k = 0; k < it->nsegs; k++)
+		for (j = 0; j < 6; j++)
+			if (!in_range(it->x + it->segs[k].p[j]) ||
+			    !in_range(it->y + it->segs[k].p[j]))
+				return 0;
 	return in_range(it->x) && in_range(it->y) && in_range(it->w) &&
 	    in_range(it->h) && in_range(it->x2) && in_range(it->y2) &&
 	    in_range(it->line_width) && in_range(it->dest_y);
@@ -630,6 +668,9 @@ emit_draw_pages(struct emit_ctx *c)
 				break;
 			case LK_LINK:
 				draw_link(c, pen.page, it);
+				break;
+			case LK_PATH:
+				draw_path(&pen, it);
 				break;
 			}
 			c->doing = "drawing a page";

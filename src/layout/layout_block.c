@@ -202,8 +202,13 @@ lx_block(struct lctx *c, struct flow *fl, const struct doc_node *n)
 	case DOC_OL:
 		return lx_list(c, fl, n);
 	case DOC_TABLE:
+		if (n->classes & DOC_C_CHARTS)
+			return lx_chart(c, fl, n);
 		return lx_table(c, fl, n);
 	case DOC_FIGURE:
+		if (n->classes & DOC_C_CHART)
+			return lx_chart_figure(c, fl, n);
+		return lx_figure(c, fl, n);
 	case DOC_IMG:
 		return lx_figure(c, fl, n);
 	case DOC_HR:

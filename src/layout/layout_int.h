@@ -313,6 +313,12 @@ enum pv_status lx_figure(struct lctx *, struct flow *,
 enum pv_status lx_image_size(struct lctx *, const char *path, int line,
     int quiet, int *index, double *w_pt, double *h_pt);
 
+/* layout_chart.c: a chart table drawn, then set as a table */
+enum pv_status lx_chart(struct lctx *, struct flow *,
+    const struct doc_node *);
+enum pv_status lx_chart_figure(struct lctx *, struct flow *,
+    const struct doc_node *);
+
 /* layout_cover.c, layout_toc.c */
 enum pv_status lx_cover(struct lctx *, struct flow *,
     const struct doc_node *);

@@ -156,6 +156,7 @@ put_copy(struct lay_page *pg, const struct lay_item *src, double dy)
 		memcpy(it->glyphs, src->glyphs, src->nglyphs *
 		    sizeof(*it->glyphs));
 	}
+	lay_path_copy(it, src);
 }
 
 /* A table's header rows again, on a page the table continues onto. */

@@ -28,8 +28,10 @@ item_free(struct lay_item *it)
 	free(it->uri);
 	free(it->alt);
 	free(it->glyphs);
+	free(it->segs);
 	it->text = it->uri = it->alt = NULL;
 	it->glyphs = NULL;
+	it->segs = NULL;
 }
 
 void
@@ -239,4 +241,5 @@ vl_move_item(struct lay_item *dst, struct lay_item *src, double dx,
 	}
 	src->text = src->uri = src->alt = NULL;
 	src->glyphs = NULL;
+	src->segs = NULL;
 }

@@ -15,6 +15,8 @@
  *	  rect td 56.69 500.00 200.00 100.00 fill #DDEBF7 stroke 1.00 #1F3864
  *	  image figure 300.00 500.00 128.00 64.00 image 0 "alt"
  *	  link link 56.69 456.00 80.00 14.00 page 3 y 800.00 (or uri "...")
+ *	  path artifact fill #1F3864 stroke 0.50 #000000 M 10.00 20.00 L ...
+ *	    C x1 y1 x2 y2 x3 y3 Z (points absolute on the page)
  *
  * A heading's role carries its level ("h2"); parts that are absent (no
  * metadata, no stroke) are left out.
@@ -42,6 +44,7 @@ lay_doc_free(struct lay_doc *doc)
 			free(pg->items[i].uri);
 			free(pg->items[i].alt);
 			free(pg->items[i].glyphs);
+			free(pg->items[i].segs);
 		}
 		free(pg->items);
 	}
@@ -125,10 +128,11 @@ static void
 dump_item(const struct lay_item *it, struct pv_buf *b)
 {
 	static const char *const kinds[] = {
-		"text", "line", "rect", "image", "link",
+		"text", "line", "rect", "image", "link", "path",
 	};
+	size_t k;
 
-	pv_buf_printf(b, "  %s %s", (unsigned)it->kind < 5 ?
+	pv_buf_printf(b, "  %s %s", (unsigned)it->kind < 6 ?
 	    kinds[it->kind] : "?", role_name(it->role));
 	if (it->level)
 		pv_buf_printf(b, "%d", it->level);
@@ -190,6 +194,32 @@ dump_item(const struct lay_item *it, struct pv_buf *b)
 		} else {
 			pv_buf_printf(b, " page %d y", it->dest_page + 1);
 			num(b, it->dest_y);
+		}
+		break;
+	case LK_PATH:
+		if (it->fill == 0xFFFFFFFFu)
+			pv_buf_puts(b, " fill none");
+		else
+			pv_buf_printf(b, " fill #%06X",
+			    (unsigned)(it->fill & 0xFFFFFF));
+		if (it->line_width > 0) {
+			pv_buf_puts(b, " stroke");
+			num(b, it->line_width);
+			pv_buf_printf(b, " #%06X",
+			    (unsigned)(it->color & 0xFFFFFF));
+		}
+		for (k = 0; k < it->nsegs; k++) {
+			const struct lay_seg *sg = &it->segs[k];
+			int np = sg->op == LS_CURVE ? 3 : sg->op == LS_CLOSE ?
+			    0 : 1, j;
+
+			pv_buf_puts(b, sg->op == LS_MOVE ? " M" :
+			    sg->op == LS_LINE ? " L" : sg->op == LS_CURVE ?
+			    " C" : " Z");
+			for (j = 0; j < np; j++) {
+				num(b, it->x + sg->p[2 * j]);
+				num(b, it->y + sg->p[2 * j + 1]);
+			}
 		}
 		break;
 	}

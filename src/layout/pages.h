@@ -36,6 +36,21 @@ enum lay_kind {
 	LK_RECT,   /* a filled and/or stroked rectangle (x,y,w,h) */
 	LK_IMAGE,  /* image `image` scaled into (x,y,w,h) */
 	LK_LINK,   /* a clickable area (x,y,w,h): uri, or a destination */
+	LK_PATH,   /* a path (segs, relative to x,y), filled and/or stroked */
+};
+
+/* One segment of an LK_PATH; points are relative to the item's (x,y),
+ * so that moving the item (pagination) moves the path with it. */
+enum lay_seg_op {
+	LS_MOVE,   /* p[0],p[1] */
+	LS_LINE,   /* p[0],p[1] */
+	LS_CURVE,  /* control points p[0..3], end p[4],p[5] */
+	LS_CLOSE,
+};
+
+struct lay_seg {
+	enum lay_seg_op op;
+	double p[6];
 };
 
 struct lay_item {
@@ -48,8 +63,9 @@ struct lay_item {
 	int face;               /* LK_TEXT: fontset face index */
 	double size;            /* LK_TEXT: font size, pt */
 	uint32_t color;         /* text or stroke colour 0xRRGGBB */
-	uint32_t fill;          /* LK_RECT fill, 0xFFFFFFFF for none */
-	double line_width;      /* LK_LINE, stroked LK_RECT (0: no stroke) */
+	uint32_t fill;          /* LK_RECT, LK_PATH fill, 0xFFFFFFFF: none */
+	double line_width;      /* LK_LINE, stroked LK_RECT or LK_PATH (0: no
+				 * stroke) */
 	char *text;             /* LK_TEXT: UTF-8 */
 	size_t text_len;
 	char *uri;              /* LK_LINK: external target, or NULL */
@@ -61,6 +77,8 @@ struct lay_item {
 	 * NULL: emit shows the text's characters one by one. */
 	struct font_glyph *glyphs;
 	size_t nglyphs;
+	struct lay_seg *segs;   /* LK_PATH (owned) */
+	size_t nsegs, capsegs;
 };
 
 struct lay_page {
@@ -103,6 +121,20 @@ void lay_doc_free(struct lay_doc *);
 /* Append an item to a page and return it, zeroed but for fill = none,
  * dest_page = -1 and image = -1. */
 struct lay_item *lay_page_add(struct lay_page *, enum lay_kind);
+/* Building an LK_PATH, in coordinates relative to the item's (x,y). */
+void lay_path_move(struct lay_item *, double x, double y);
+void lay_path_line(struct lay_item *, double x, double y);
+void lay_path_curve(struct lay_item *, double x1, double y1, double x2,
+    double y2, double x3, double y3);
+void lay_path_close(struct lay_item *);
+/* A circular arc around (cx,cy), radius r, from angle a0 to a1 (radians,
+ * counter-clockwise if a1 > a0) as cubic Bézier curves of at most a
+ * quarter turn each; a line to its start if the path has a point, else a
+ * move.  What a year wheel's sectors are made of. */
+void lay_path_arc(struct lay_item *, double cx, double cy, double r,
+    double a0, double a1);
+/* A deep copy of src's segments into dst (for repeated items). */
+void lay_path_copy(struct lay_item *dst, const struct lay_item *src);
 /* A plain-text dump of every page and item, for tests and --dump-layout. */
 struct pv_buf;
 void lay_doc_dump(const struct lay_doc *, struct pv_buf *);

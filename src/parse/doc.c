@@ -65,6 +65,7 @@ node_free(struct doc_node *n)
 	free(n->src);
 	free(n->alt);
 	free(n->lang);
+	free(n->series);
 	free(n);
 }
 
@@ -216,6 +217,10 @@ dump_node(struct pv_buf *b, const struct doc_node *n, int depth)
 	dump_attr(b, "href", n->href);
 	dump_attr(b, "src", n->src);
 	dump_attr(b, "alt", n->alt);
+	dump_attr(b, "data-series", n->series);
+	if (n->has_value > 0)
+		pv_buf_printf(b, " %s=%.6g", n->kind == DOC_TABLE ?
+		    "data-mark" : "data-value", n->value);
 	if (n->kind == DOC_TEXT) {
 		pv_buf_putc(b, ' ');
 		dump_quoted(b, n->text, n->text_len);

@@ -78,7 +78,16 @@ enum doc_class {
 	DOC_C_UNCHECKED = 1u << 20, /* span: an empty box ☐ */
 	DOC_C_LANDSCAPE = 1u << 21, /* table, section: tables on landscape
 				     * pages */
+	DOC_C_CHART = 1u << 22,     /* figure: holds a chart table */
+	DOC_C_CHART_BULLET = 1u << 23, /* table: a bar per row, own scale,
+					* target and baseline marks */
+	DOC_C_CHART_BARS = 1u << 24,   /* table: grouped bars, one scale */
+	DOC_C_CHART_TIMELINE = 1u << 25, /* table: from-to bars over years */
 };
+
+/* The classes that make a table a chart (drawn, then set as a table). */
+#define DOC_C_CHARTS (DOC_C_CHART_BULLET | DOC_C_CHART_BARS | \
+	DOC_C_CHART_TIMELINE)
 
 /* Flags of a node (doc_node.flags). */
 #define DOC_F_ANON 0x1u /* made by parse, not written in the XHTML: a P
@@ -114,6 +123,11 @@ struct doc_node {
 	char *src;             /* DOC_IMG: path, resolved against the XHTML's folder */
 	char *alt;             /* DOC_IMG */
 	char *lang;            /* lang="..." on any element, or NULL */
+	char *series;          /* DOC_TH: data-series="...", or NULL */
+	/* DOC_TD: data-value; DOC_TABLE: data-mark.  has_value 1: given,
+	 * -1: given but not a number (reported), 0: none */
+	double value;
+	int has_value;
 	struct doc_node *parent;
 	struct doc_node *first, *last; /* children */
 	struct doc_node *next, *prev;  /* siblings */

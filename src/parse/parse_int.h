@@ -60,6 +60,9 @@ enum vocab_place {
 #define VA_ALT     0x0200u
 #define VA_HREF    0x0400u
 #define VA_TITLE   0x0800u
+#define VA_SERIES  0x1000u  /* data-series: th of a chart table */
+#define VA_VALUE   0x2000u  /* data-value: td of a chart table */
+#define VA_MARK    0x4000u  /* data-mark: table of class chart-timeline */
 #define VA_GLOBAL  (VA_ID | VA_CLASS | VA_LANG)
 
 struct vocab_elem {
@@ -99,6 +102,7 @@ const char *vocab_attr_on(unsigned bit);
 int vocab_width(const char *, struct doc_length *);
 int vocab_int(const char *, long min, long max, int *out);
 int vocab_lang(const char *);
+int vocab_number(const char *, double *out);
 
 struct tree;
 
@@ -147,6 +151,9 @@ void tree_end(struct parse *);
 void tree_text(struct parse *, const char *, size_t, int line);
 void tree_pi(struct parse *, const char *target, int line);
 void tree_finish(struct parse *, int complete);
+
+/* parse_chart.c: the chart tables' data, once the tree is whole. */
+void chart_check(struct parse *, const struct doc_node *root);
 
 /* doc.c */
 const char *doc_kind_name(enum doc_kind);

@@ -634,6 +634,29 @@ node_attrs(struct parse *p, struct attr *a, int nattr,
 			free(n->href);
 			set_href(p, n, v, line);
 			break;
+		case VA_SERIES:
+			if (*v == '\0' || strpbrk(v, " \t\n\r") != NULL) {
+				parse_error(p, line, 0, "data-series=\"%s\" on "
+				    "<th>: a series is one word, not empty", v);
+				free(v);
+				break;
+			}
+			free(n->series);
+			n->series = v;
+			break;
+		case VA_VALUE:
+		case VA_MARK:
+			/* -1: given but no number, already said so */
+			if (vocab_number(v, &n->value))
+				n->has_value = 1;
+			else if ((n->has_value = -1) != 0)
+				parse_error(p, line, 0, "%s=\"%s\" on <%s> is "
+				    "not a number (write digits with '.' as "
+				    "decimal point, like 42.5 or -3)", bit ==
+				    VA_MARK ? "data-mark" : "data-value", v,
+				    e->name);
+			free(v);
+			break;
 		default:
 			/* title: accepted, not shown (a PDF has no tooltips) */
 			free(v);
@@ -1564,6 +1587,8 @@ tree_finish(struct parse *p, int complete)
 				parse_error(p, p->links[i].line, 0, "link to "
 				    "\"#%s\", but no element has id=\"%s\"",
 				    p->links[i].id, p->links[i].id);
+		if (!p->halt && p->doc->root != NULL)
+			chart_check(p, p->doc->root);
 		if (p->doc->meta.running_title == NULL &&
 		    p->doc->meta.title != NULL)
 			p->doc->meta.running_title =

@@ -33,7 +33,8 @@ static const struct vocab_elem elems[] = {
 	{ "ul", DOC_UL, M_LIST, P_BLOCK, VA_GLOBAL, NULL },
 	{ "ol", DOC_OL, M_LIST, P_BLOCK, VA_GLOBAL | VA_START, NULL },
 	{ "li", DOC_LI, M_BLOCKS, P_LIST, VA_GLOBAL, "in <ul> or <ol>" },
-	{ "table", DOC_TABLE, M_TABLE, P_BLOCK, VA_GLOBAL | VA_WIDTH, NULL },
+	{ "table", DOC_TABLE, M_TABLE, P_BLOCK, VA_GLOBAL | VA_WIDTH |
+	    VA_MARK, NULL },
 	{ "caption", DOC_CAPTION, M_INLINES, P_TABLE, VA_GLOBAL,
 	    "as the first child of <table>" },
 	{ "colgroup", -1, M_COLS, P_TABLE, 0, "in <table>" },
@@ -44,9 +45,9 @@ static const struct vocab_elem elems[] = {
 	{ "tr", DOC_TR, M_CELLS, P_ROWS, VA_GLOBAL,
 	    "in <table>, <thead> or <tbody>" },
 	{ "th", DOC_TH, M_BLOCKS, P_ROW, VA_GLOBAL | VA_COLSPAN | VA_ROWSPAN |
-	    VA_WIDTH | VA_ALIGN, "in <tr>" },
+	    VA_WIDTH | VA_ALIGN | VA_SERIES, "in <tr>" },
 	{ "td", DOC_TD, M_BLOCKS, P_ROW, VA_GLOBAL | VA_COLSPAN | VA_ROWSPAN |
-	    VA_WIDTH | VA_ALIGN, "in <tr>" },
+	    VA_WIDTH | VA_ALIGN | VA_VALUE, "in <tr>" },
 	{ "figure", DOC_FIGURE, M_BLOCKS, P_BLOCK, VA_GLOBAL, NULL },
 	{ "figcaption", DOC_FIGCAPTION, M_INLINES, P_FIGURE, VA_GLOBAL,
 	    "in <figure>" },
@@ -79,6 +80,9 @@ static const struct {
 	{ "alt", VA_ALT, "<img>" },
 	{ "href", VA_HREF, "<a>" },
 	{ "title", VA_TITLE, "<a> and <img>" },
+	{ "data-series", VA_SERIES, "<th>" },
+	{ "data-value", VA_VALUE, "<td>" },
+	{ "data-mark", VA_MARK, "<table>" },
 };
 
 #define HEADINGS K(DOC_H)
@@ -114,6 +118,12 @@ static const struct vocab_class classes[] = {
 	{ "unchecked", DOC_C_UNCHECKED, K(DOC_SPAN), "<span>", W_ANY },
 	{ "landscape", DOC_C_LANDSCAPE, K(DOC_TABLE) | K(DOC_SECTION),
 	    "<table> and <section>", W_ANY },
+	{ "chart", DOC_C_CHART, K(DOC_FIGURE), "<figure>", W_ANY },
+	{ "chart-bullet", DOC_C_CHART_BULLET, K(DOC_TABLE), "<table>",
+	    W_ANY },
+	{ "chart-bars", DOC_C_CHART_BARS, K(DOC_TABLE), "<table>", W_ANY },
+	{ "chart-timeline", DOC_C_CHART_TIMELINE, K(DOC_TABLE), "<table>",
+	    W_ANY },
 };
 
 /* Classes that say contrary things about one element. */
@@ -124,6 +134,7 @@ static const unsigned exclusive[] = {
 	DOC_C_NUM | DOC_C_CENTER,
 	DOC_C_CHECKED | DOC_C_UNCHECKED,
 	DOC_C_SMALL | DOC_C_LEAD,
+	DOC_C_CHART_BULLET | DOC_C_CHART_BARS | DOC_C_CHART_TIMELINE,
 };
 
 const struct vocab_elem *
@@ -283,6 +294,43 @@ vocab_int(const char *s, long min, long max, int *out)
 	if (v < min || v > max)
 		return 0;
 	*out = (int)v;
+	return 1;
+}
+
+/*
+ * A chart's number: an optional '-', digits, an optional '.' and more
+ * digits ("42.5", "-3", "2019.5"); no exponent, no spaces, no comma, read
+ * by hand for the same reasons as widths.  At most 1e15 in size.
+ */
+int
+vocab_number(const char *s, double *out)
+{
+	double v = 0, f = 0.1;
+	int neg = 0, digits = 0;
+
+	if (*s == '-') {
+		neg = 1;
+		s++;
+	}
+	while (*s >= '0' && *s <= '9') {
+		v = v * 10 + (*s++ - '0');
+		if (++digits > 15)
+			return 0;
+	}
+	if (digits == 0)
+		return 0;
+	if (*s == '.') {
+		s++;
+		if (!(*s >= '0' && *s <= '9'))
+			return 0;
+		while (*s >= '0' && *s <= '9') {
+			v += f * (*s++ - '0');
+			f /= 10;
+		}
+	}
+	if (*s != '\0')
+		return 0;
+	*out = neg ? -v : v;
 	return 1;
 }
 
