@@ -1,0 +1,123 @@
+#!/bin/sh
+# Document types as data: the list of types is the folders in templates/
+# (and in --templates DIR), --templates DIR replaces single files of a
+# type or adds a type, and --dump-view writes the view model the
+# templates see.
+. "$(dirname "$0")/../lib.sh"
+
+cd "$top" || exit 1
+plan=input/sondre-land-kompetanseplan.json
+
+# --- the list of types is what the folders hold -----------------------
+tpl="$TMP/tpl"
+mkdir -p "$tpl/zeta" "$tpl/alfa" "$tpl/halvferdig" "$tpl/kompetanseplan"
+printf '{}\n' >"$tpl/zeta/schema.json"
+printf 'x\n' >"$tpl/zeta/document.mustache"
+printf '{"title": "alfa"}\n' >"$tpl/alfa/schema.json"
+printf 'x\n' >"$tpl/alfa/document.mustache"
+printf '{}\n' >"$tpl/halvferdig/schema.json"	# no document.mustache
+
+run schema nosuchtype --templates "$tpl"
+expect_rc "schema of an unknown type with --templates is a usage error" 2
+expect_err "the known types are the folders, sorted, each once" \
+    "planverk schema: unknown document type 'nosuchtype'; known types: alfa, kompetanseplan, zeta"
+run new nosuchtype --templates "$tpl"
+expect_err "new lists the folders too" \
+    "planverk new: unknown document type 'nosuchtype'; known types: alfa, kompetanseplan, zeta"
+run check --templates "$tpl" tests/fixtures/check/unknown-type.json
+expect_rc "check of an unknown type with --templates is an input error" 1
+expect_err_has "check lists the user's types" \
+    'unknown document type "kompetanseplann"; known types: alfa, kompetanseplan, zeta'
+run schema alfa --templates "$tpl"
+expect_rc "a type only --templates has is a type" 0
+expect_out "schema prints the user's type's schema" '{"title": "alfa"}
+'
+run schema alfa
+expect_rc "without --templates it is not" 2
+run schema halvferdig --templates "$tpl"
+expect_rc "a folder without document.mustache is not a type" 2
+run schema kompetanseplan --templates "$TMP/no-such-folder"
+expect_rc "--templates of a missing folder is a usage error" 2
+expect_err "--templates names the missing folder" \
+    "planverk schema: --templates '$TMP/no-such-folder' is not a folder"
+
+# --- --dump-view ----------------------------------------------------
+run build "$plan" -o "$TMP/plan.pdf" --dump-view "$TMP/view.json"
+expect_rc "build --dump-view FILE builds" 0
+if python3 -c '
+import json, sys
+v = json.load(open(sys.argv[1]))
+assert v["lang"] == "nb", v["lang"]
+assert v["labels"]["contents"] == "Innhold"
+assert v["meta"]["title"].startswith("Plan for videreutdanning"), v["meta"]["title"]
+assert isinstance(v["sections"], list) and v["sections"]
+assert set(v["budget"]) == {"has", "total", "by_level", "by_funding", "by_year"}
+' "$TMP/view.json" 2>"$TMP/py"; then
+	ok "the dumped view model holds lang, labels, meta, sections, budget"
+else
+	fail "the dumped view model holds lang, labels, meta, sections, budget" \
+	    "$(tail -3 "$TMP/py")"
+fi
+if [ -s "$TMP/plan.pdf" ]; then ok "--dump-view still writes the PDF"; else
+	fail "--dump-view still writes the PDF"; fi
+run build "$plan" -o "$TMP/plan2.pdf" --lang nn --dump-view -
+expect_rc "build --dump-view - writes to standard output" 0
+expect_out_has "the view model on stdout is pretty-printed, in nynorsk" \
+    '"contents":	"Innhald",'
+run build "$plan" -o "$TMP/plan3.pdf" --dump-view "$TMP/view2.json"
+if cmp -s "$TMP/view.json" "$TMP/view2.json"; then
+	ok "the same input dumps the same bytes"
+else
+	fail "the same input dumps the same bytes"
+fi
+run build "$plan" -o - --dump-view -
+expect_rc "-o - and --dump-view - together is a usage error" 2
+run build "$plan" -o "$TMP/plan4.pdf" --dump-view "$plan"
+expect_rc "--dump-view over the input is refused" 2
+run build "$plan" -o "$TMP/plan4.pdf" --dump-view
+expect_rc "--dump-view without a file is a usage error" 2
+
+# --- --templates DIR replaces one file --------------------------------
+sed 's|<p class="title">{{meta.title}}</p>|<p class="title">{{meta.title}}</p>\n<p class="subtitle">Egen forside fra kommunen</p>|' \
+    templates/kompetanseplan/cover.mustache >"$tpl/kompetanseplan/cover.mustache"
+run build "$plan" -o "$TMP/over.pdf" --templates "$tpl"
+expect_rc "build with a cover from --templates" 0
+pdftotext -f 1 -l 1 "$TMP/over.pdf" "$TMP/over1.txt"
+pdftotext -f 2 "$TMP/over.pdf" "$TMP/over.txt"
+pdftotext -f 2 "$TMP/plan.pdf" "$TMP/plan.txt"
+if grep -q "Egen forside fra kommunen" "$TMP/over1.txt"; then
+	ok "the overriding cover's text is on page 1"
+else
+	fail "the overriding cover's text is on page 1"
+fi
+pdftotext -f 1 -l 1 "$TMP/plan.pdf" "$TMP/plan1.txt"
+if ! grep -q "Egen forside fra kommunen" "$TMP/plan1.txt"; then
+	ok "without --templates the installed cover is used"
+else
+	fail "without --templates the installed cover is used"
+fi
+# Everything but the cover comes from the installation: the pages after
+# it are the same, word for word.
+if cmp -s "$TMP/plan.txt" "$TMP/over.txt"; then
+	ok "everything but the cover is the installed type's"
+else
+	fail "everything but the cover is the installed type's" \
+	    "$(diff "$TMP/plan.txt" "$TMP/over.txt" | head -5)"
+fi
+run check --templates "$tpl" "$plan"
+expect_rc "check with --templates that overrides templates only" 0
+
+# --- --templates DIR adds a whole type --------------------------------
+mkdir -p "$tpl/notat"
+cp templates/kompetanseplan/* "$tpl/notat/"
+sed -i 's/"const": "kompetanseplan"/"const": "notat"/' "$tpl/notat/schema.json"
+sed -i 's/"type": "kompetanseplan"/"type": "notat"/' "$tpl/notat/starter.json"
+run new notat --templates "$tpl" -o "$TMP/notat.json"
+expect_rc "new writes the starter of a type from --templates" 0
+run build "$TMP/notat.json" -o "$TMP/notat.pdf" --templates "$tpl"
+expect_rc "build of a document of a type from --templates" 0
+if [ -s "$TMP/notat.pdf" ]; then ok "the new type's PDF is written"; else
+	fail "the new type's PDF is written"; fi
+run build "$TMP/notat.json" -o "$TMP/notat2.pdf"
+expect_rc "without --templates the type is unknown" 1
+expect_err_has "and the message says so" 'unknown document type "notat"; known types: kompetanseplan'
