@@ -58,6 +58,21 @@ else
 	fail "the dumped view model holds lang, labels, meta, sections, budget" \
 	    "$(tail -3 "$TMP/py")"
 fi
+# The type's README documents the view model: every key of the top level,
+# of meta and of a section.
+if python3 -c '
+import json, sys
+v = json.load(open(sys.argv[1]))
+readme = open(sys.argv[2]).read()
+keys = set(v) | set(v["meta"]) | set(v["sections"][0]) | set(v["budget"])
+missing = sorted(k for k in keys if "`%s`" % k not in readme and "`%s[]`" % k not in readme)
+assert not missing, missing
+' "$TMP/view.json" templates/kompetanseplan/README.md 2>"$TMP/py"; then
+	ok "templates/kompetanseplan/README.md names every key of the view model"
+else
+	fail "templates/kompetanseplan/README.md names every key of the view model" \
+	    "$(tail -1 "$TMP/py")"
+fi
 if [ -s "$TMP/plan.pdf" ]; then ok "--dump-view still writes the PDF"; else
 	fail "--dump-view still writes the PDF"; fi
 run build "$plan" -o "$TMP/plan2.pdf" --lang nn --dump-view -
@@ -121,3 +136,68 @@ if [ -s "$TMP/notat.pdf" ]; then ok "the new type's PDF is written"; else
 run build "$TMP/notat.json" -o "$TMP/notat2.pdf"
 expect_rc "without --templates the type is unknown" 1
 expect_err_has "and the message says so" 'unknown document type "notat"; known types: kompetanseplan'
+
+# --- the words layout prints come from the type's labels -------------
+mkdir -p "$tpl/labelled/kompetanseplan"
+python3 -c '
+import json, sys
+l = json.load(open("templates/kompetanseplan/labels.json"))
+l["nb"]["contents"] = "Innholdsfortegnelse"
+l["nb"]["page_of"] = "Side %d av totalt %d"
+json.dump(l, open(sys.argv[1], "w"), ensure_ascii=False, indent=2)
+' "$tpl/labelled/kompetanseplan/labels.json"
+run build "$plan" -o "$TMP/labelled.pdf" --templates "$tpl/labelled"
+expect_rc "build with the labels from --templates" 0
+pages=$(pdfinfo "$TMP/labelled.pdf" | sed -n 's/^Pages: *//p')
+pdftotext -f 2 -l 2 "$TMP/labelled.pdf" "$TMP/lab2.txt"
+pdftotext -f 3 -l 3 "$TMP/labelled.pdf" "$TMP/lab3.txt"
+if grep -qx "Innholdsfortegnelse" "$TMP/lab2.txt"; then
+	ok "the title of the table of contents is labels.contents"
+else
+	fail "the title of the table of contents is labels.contents" \
+	    "$(head -3 "$TMP/lab2.txt")"
+fi
+if grep -qx "Side 3 av totalt $pages" "$TMP/lab3.txt"; then
+	ok "the footer is labels.page_of"
+else
+	fail "the footer is labels.page_of" "$(tail -3 "$TMP/lab3.txt")"
+fi
+if pdftotext -f 2 -l 2 "$TMP/plan.pdf" - | grep -qx "Innhold" &&
+    pdftotext -f 3 -l 3 "$TMP/plan.pdf" - | grep -qx "Side 3 av $pages"; then
+	ok "the installed labels give Innhold and Side 3 av $pages"
+else
+	fail "the installed labels give Innhold and Side 3 av $pages"
+fi
+run build "$plan" -o "$TMP/plan.pdf" --keep-xhtml "$TMP/plan.xhtml"
+if grep -qF '<meta name="toc-title" content="Innhold"/>' "$TMP/plan.xhtml" &&
+    grep -qF '<meta name="page-label" content="Side %d av %d"/>' "$TMP/plan.xhtml"; then
+	ok "the templates write the words as <meta> in the XHTML"
+else
+	fail "the templates write the words as <meta> in the XHTML"
+fi
+# XHTML typeset by hand names its words the same way.
+cat >"$TMP/words.xhtml" <<'XHTML'
+<?xml version="1.0" encoding="UTF-8"?>
+<html xmlns="http://www.w3.org/1999/xhtml" lang="nb">
+<head><title>Ord</title>
+<meta name="toc-title" content="Dette står i planen"/>
+<meta name="page-label" content="%d/%d"/>
+</head>
+<body>
+<div class="toc"/>
+<h1>Første</h1><p>Tekst.</p>
+<div class="pagebreak"/>
+<h1>Andre</h1><p>Tekst.</p>
+</body>
+</html>
+XHTML
+run typeset "$TMP/words.xhtml" -o "$TMP/words.pdf"
+expect_rc "typeset of XHTML with toc-title and page-label" 0
+pdftotext "$TMP/words.pdf" "$TMP/words.txt"
+if grep -qx "Dette står i planen" "$TMP/words.txt" && grep -qx "2/3" "$TMP/words.txt" &&
+    ! grep -q "Innhold" "$TMP/words.txt"; then
+	ok "typeset prints the document's toc-title and page-label"
+else
+	fail "typeset prints the document's toc-title and page-label" \
+	    "$(cat "$TMP/words.txt" | head -12)"
+fi
