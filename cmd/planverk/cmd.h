@@ -63,6 +63,9 @@ int cmd_set_templates_dir(const char *sub, const char *dir);
  * type_dir/FILE; and the folder that path is in (caller frees). */
 char *cmd_type_file(const char *type_dir, const char *file);
 char *cmd_type_file_dir(const char *type_dir, const char *file);
+/* Whether the type's labels.json has the language; *known lists its
+ * languages (caller frees). */
+int cmd_type_has_lang(const char *type_dir, const char *lang, char **known);
 /* A mustache partial loader, ctx the type's folder (cmd_type_file order). */
 enum pv_status cmd_type_partial(void *ctx, const char *name, size_t namelen,
     char **text, size_t *len, char **file, const char **refused,

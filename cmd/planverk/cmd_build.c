@@ -24,7 +24,7 @@ build_usage(FILE *f)
 {
 	fprintf(f,
 	    "usage: planverk build INPUT.json [-o OUT.pdf] [--theme THEME.json]\n"
-	    "                      [--lang nb|nn|se] [--keep-xhtml FILE]\n"
+	    "                      [--lang LANG] [--keep-xhtml FILE]\n"
 	    "                      [--lenient] [--templates DIR]\n"
 	    "                      [--dump-view FILE]\n"
 	    "\n"
@@ -34,8 +34,9 @@ build_usage(FILE *f)
 	    "  -o OUT.pdf          where to write the PDF: a file, a folder\n"
 	    "                      (FOLDER/INPUT.pdf) or - (standard output)\n"
 	    "  --theme THEME.json  page, fonts, colours (docs/theme.md)\n"
-	    "  --lang L            labels in bokmål (nb), nynorsk (nn) or\n"
-	    "                      North Sami (se) instead of meta.lang\n"
+	    "  --lang LANG         labels in another language than meta.lang:\n"
+	    "                      one of the type's labels.json (bokmål nb,\n"
+	    "                      nynorsk nn, North Sami se)\n"
 	    "  --keep-xhtml FILE   also write the XHTML the templates made\n"
 	    "                      (a file, a folder or -)\n"
 	    "  --lenient           a missing partial is a warning, not an error\n"
@@ -182,10 +183,10 @@ cmd_build(int argc, char **argv)
 	}
 	if (input == NULL)
 		return cmd_usage_error("build", "no input file given");
-	if (lang != NULL && strcmp(lang, "nb") != 0 && strcmp(lang, "nn") != 0
-	    && strcmp(lang, "se") != 0)
-		return cmd_usage_error("build", "--lang takes nb, nn or se, not "
-		    "'%s'", lang);
+	/* Which languages there are, the type's labels.json says (below). */
+	if (lang != NULL && !cmd_type_name_ok(lang))
+		return cmd_usage_error("build", "--lang takes a language code "
+		    "such as nb, nn or se, not '%s'", lang);
 	/* -o FOLDER/ and --keep-xhtml FOLDER/: the input's name in it. */
 	def_out = default_output(input);
 	if (output == NULL)
@@ -222,6 +223,15 @@ cmd_build(int argc, char **argv)
 	pv_diags_init(&d);
 	pv_buf_init(&xhtml);
 	st = cmd_load_valid(input, &doc, &type_dir, &d);
+	if (st == PV_OK && lang != NULL) {
+		char *known;
+
+		if (!cmd_type_has_lang(type_dir, lang, &known))
+			st = cmd_usage_error("build", "--lang takes one of the "
+			    "languages of the type's labels (%s), not '%s'",
+			    known, lang);
+		free(known);
+	}
 	/* Before the work: an output that is not a regular file, or that
 	 * is the input; the writers check again before they rename. */
 	if (st == PV_OK)

@@ -270,3 +270,40 @@ cmd_type_partial(void *ctx, const char *name, size_t namelen, char **text,
 	return mustache_load_dir(ctx, name, namelen, text, len, file, refused,
 	    d);
 }
+
+/*
+ * The languages of a type are the members of its labels.json.  Returns
+ * whether LANG is one; *known gets them, in the file's order ("nb, nn,
+ * se"; caller frees).  A labels.json that cannot be read counts as
+ * having every language: enrich reports the file itself.
+ */
+int
+cmd_type_has_lang(const char *type_dir, const char *lang, char **known)
+{
+	struct pv_diags d;
+	struct loaded_json *labels = NULL;
+	const cJSON *l;
+	char *path = cmd_type_file(type_dir, "labels.json"), *t;
+	int found = 1;
+
+	*known = pv_xstrdup("");
+	pv_diags_init(&d);
+	if (load_json_file(path, &labels, &d) == PV_OK &&
+	    cJSON_IsObject(labels->root)) {
+		found = 0;
+		cJSON_ArrayForEach(l, labels->root) {
+			if (!cJSON_IsObject(l) || l->string == NULL)
+				continue;
+			if (strcmp(l->string, lang) == 0)
+				found = 1;
+			t = pv_xasprintf("%s%s%s", *known, **known ? ", " : "",
+			    l->string);
+			free(*known);
+			*known = t;
+		}
+	}
+	loaded_json_free(labels);
+	pv_diags_free(&d);
+	free(path);
+	return found;
+}

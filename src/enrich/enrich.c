@@ -590,8 +590,19 @@ enrich_document(struct loaded_json *doc, const struct enrich_options *opt,
 	e.lang = opt->lang ? opt->lang : lang ? lang : "nb";
 	e.labels = cJSON_GetObjectItemCaseSensitive(labels->root, e.lang);
 	if (!cJSON_IsObject(e.labels)) {
+		/* the languages are what labels.json has, not a list here */
+		struct pv_buf known;
+		const cJSON *l;
+
+		pv_buf_init(&known);
+		cJSON_ArrayForEach(l, labels->root)
+			if (cJSON_IsObject(l) && l->string != NULL)
+				pv_buf_printf(&known, "%s%s", known.len ? ", " :
+				    "", l->string);
 		pv_diag(d, PV_ERROR, labels->file, 0, 0, "no labels for the "
-		    "language \"%s\" (nb, nn and se are known)", e.lang);
+		    "language \"%s\" (the file has: %s)", e.lang,
+		    known.len ? known.data : "none");
+		pv_buf_free(&known);
 		pv_buf_free(&e.path);
 		loaded_json_free(labels);
 		return PV_EINPUT;

@@ -201,3 +201,41 @@ else
 	fail "typeset prints the document's toc-title and page-label" \
 	    "$(cat "$TMP/words.txt" | head -12)"
 fi
+
+# --- the languages are those of the type's labels.json -----------------
+run build "$plan" --lang de -o "$TMP/de.pdf"
+expect_rc "--lang of a language the labels lack is a usage error" 2
+expect_err "the message lists the languages of labels.json" \
+    "planverk build: --lang takes one of the languages of the type's labels (nb, nn, se), not 'de'"
+mkdir -p "$tpl/en/kompetanseplan"
+python3 -c '
+import json, sys
+l = json.load(open("templates/kompetanseplan/labels.json"))
+en = dict(l["nb"])
+en["contents"] = "Contents"
+en["page_of"] = "Page %d of %d"
+l["en"] = en
+del l["se"]
+json.dump(l, open(sys.argv[1], "w"), ensure_ascii=False, indent=2)
+' "$tpl/en/kompetanseplan/labels.json"
+run build "$plan" --lang en -o "$TMP/en.pdf" --templates "$tpl/en"
+expect_rc "a language added in labels.json builds with --lang" 0
+if pdftotext -f 2 -l 2 "$TMP/en.pdf" - | grep -qx "Contents" &&
+    pdftotext -f 3 -l 3 "$TMP/en.pdf" - | grep -qx "Page 3 of $pages"; then
+	ok "its words are on the page: Contents, Page 3 of $pages"
+else
+	fail "its words are on the page: Contents, Page 3 of $pages"
+fi
+run build "$plan" --lang se -o "$TMP/se.pdf" --templates "$tpl/en"
+expect_err "a language the user's labels.json dropped is refused" \
+    "planverk build: --lang takes one of the languages of the type's labels (nb, nn, en), not 'se'"
+python3 -c '
+import json, sys
+d = json.load(open(sys.argv[1]))
+d["meta"]["lang"] = "se"
+json.dump(d, open(sys.argv[2], "w"), ensure_ascii=False)
+' "$plan" "$TMP/se.json"
+run check --templates "$tpl/en" "$TMP/se.json"
+expect_rc "meta.lang without labels is an input error" 1
+expect_err "enrich names the languages labels.json has" \
+    "$tpl/en/kompetanseplan/labels.json: error: no labels for the language \"se\" (the file has: nb, nn, en)"
