@@ -52,6 +52,24 @@ struct loaded_json;
 int cmd_type_name_ok(const char *);
 char *cmd_type_dir(const char *type);
 char *cmd_known_types(void);
+/*
+ * --templates DIR (NULL: none): DIR/<type>/ adds types and replaces
+ * single files of installed ones.  cmd_set_templates_dir checks that DIR
+ * is a folder (else a usage error, returns 2).
+ */
+extern const char *cmd_templates_dir;
+int cmd_set_templates_dir(const char *sub, const char *dir);
+/* The path of a type's FILE: DIR/<type>/FILE when there, else
+ * type_dir/FILE; and the folder that path is in (caller frees). */
+char *cmd_type_file(const char *type_dir, const char *file);
+char *cmd_type_file_dir(const char *type_dir, const char *file);
+/* Whether the type's labels.json has the language; *known lists its
+ * languages (caller frees). */
+int cmd_type_has_lang(const char *type_dir, const char *lang, char **known);
+/* A mustache partial loader, ctx the type's folder (cmd_type_file order). */
+enum pv_status cmd_type_partial(void *ctx, const char *name, size_t namelen,
+    char **text, size_t *len, char **file, const char **refused,
+    struct pv_diags *);
 /* The folder of the document's "type" (caller frees). */
 enum pv_status cmd_document_type(struct loaded_json *, char **type_dir,
     struct pv_diags *);

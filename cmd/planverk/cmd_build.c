@@ -24,8 +24,9 @@ build_usage(FILE *f)
 {
 	fprintf(f,
 	    "usage: planverk build INPUT.json [-o OUT.pdf] [--theme THEME.json]\n"
-	    "                      [--lang nb|nn|se] [--keep-xhtml FILE]\n"
-	    "                      [--lenient]\n"
+	    "                      [--lang LANG] [--keep-xhtml FILE]\n"
+	    "                      [--lenient] [--templates DIR]\n"
+	    "                      [--dump-view FILE]\n"
 	    "\n"
 	    "Validates the document, fills its type's templates and typesets\n"
 	    "the result into a PDF (default: INPUT.pdf beside the input).\n"
@@ -33,11 +34,17 @@ build_usage(FILE *f)
 	    "  -o OUT.pdf          where to write the PDF: a file, a folder\n"
 	    "                      (FOLDER/INPUT.pdf) or - (standard output)\n"
 	    "  --theme THEME.json  page, fonts, colours (docs/theme.md)\n"
-	    "  --lang L            labels in bokmål (nb), nynorsk (nn) or\n"
-	    "                      North Sami (se) instead of meta.lang\n"
+	    "  --lang LANG         labels in another language than meta.lang:\n"
+	    "                      one of the type's labels.json (bokmål nb,\n"
+	    "                      nynorsk nn, North Sami se)\n"
 	    "  --keep-xhtml FILE   also write the XHTML the templates made\n"
 	    "                      (a file, a folder or -)\n"
 	    "  --lenient           a missing partial is a warning, not an error\n"
+	    "  --templates DIR     DIR/<type>/ holds files that replace the\n"
+	    "                      installed type's (e.g. cover.mustache),\n"
+	    "                      or new types\n"
+	    "  --dump-view FILE    also write the view model the templates\n"
+	    "                      see, as JSON (a file or -)\n"
 	    "\n"
 	    "SOURCE_DATE_EPOCH, when set, gives the PDF's dates: the same\n"
 	    "input then gives the same bytes.\n"
@@ -62,7 +69,7 @@ render_template(const char *type_dir, const cJSON *view, int strict,
 {
 	struct mustache_template *t;
 	struct mustache_partials partials;
-	char *path = pv_path_join(type_dir, "document.mustache");
+	char *path = cmd_type_file(type_dir, "document.mustache");
 	char *text;
 	size_t len;
 	enum pv_status st;
@@ -76,11 +83,34 @@ render_template(const char *type_dir, const cJSON *view, int strict,
 	free(path);
 	if (t == NULL)
 		return PV_EINPUT;
-	partials.load = mustache_load_dir;
+	partials.load = cmd_type_partial;
 	partials.ctx = (void *)type_dir;
 	partials.strict = strict;
 	st = mustache_render(t, &mustache_cjson_ops, view, &partials, xhtml, d);
 	mustache_free(t);
+	return st;
+}
+
+/* The view model as pretty JSON: cJSON keeps the members in the order
+ * enrich made them, so the same input gives the same bytes. */
+static enum pv_status
+write_view(const char *path, const cJSON *view, struct pv_diags *d)
+{
+	char *text = cJSON_Print(view);
+	enum pv_status st = PV_OK;
+	size_t n;
+
+	if (text == NULL) {
+		pv_diag(d, PV_ERROR, NULL, 0, 0, "--dump-view: out of memory");
+		return PV_EINTERNAL;
+	}
+	n = strlen(text);
+	text[n] = '\n';	/* cJSON_Print ends in NUL: room for one byte */
+	if (strcmp(path, "-") == 0)
+		cmd_write_stdout(text, n + 1);
+	else
+		st = pv_write_file_atomic(path, text, n + 1, d);
+	cJSON_free(text);
 	return st;
 }
 
@@ -98,7 +128,7 @@ int
 cmd_build(int argc, char **argv)
 {
 	const char *input = NULL, *output = NULL, *theme = NULL, *lang = NULL;
-	const char *keep = NULL;
+	const char *keep = NULL, *dump = NULL;
 	int lenient = 0, templated = 0, i, timing = getenv("PLANVERK_TIMING") != NULL;
 	struct pv_diags d;
 	struct loaded_json *doc = NULL;
@@ -107,7 +137,7 @@ cmd_build(int argc, char **argv)
 	struct pv_buf xhtml;
 	cJSON *view = NULL;
 	char *type_dir = NULL, *out_alloc = NULL, *label = NULL;
-	char *def_out = NULL, *keep_alloc = NULL, *keep_name;
+	char *def_out = NULL, *keep_alloc = NULL, *keep_name, *ldir = NULL;
 	enum pv_status st;
 	double t0 = now_ms(), t1, t2, t3;
 
@@ -130,6 +160,16 @@ cmd_build(int argc, char **argv)
 				lang = argv[++i];
 			else
 				keep = argv[++i];
+		} else if (strcmp(a, "--templates") == 0 ||
+		    strcmp(a, "--dump-view") == 0) {
+			if (i + 1 >= argc)
+				return cmd_usage_error("build", "%s needs a "
+				    "value", a);
+			if (strcmp(a, "--dump-view") == 0)
+				dump = argv[++i];
+			else if (cmd_set_templates_dir("build", argv[++i]) !=
+			    PV_OK)
+				return PV_EUSAGE;
 		} else if (strcmp(a, "--lenient") == 0) {
 			lenient = 1;
 		} else if (a[0] == '-' && a[1] != '\0') {
@@ -143,10 +183,10 @@ cmd_build(int argc, char **argv)
 	}
 	if (input == NULL)
 		return cmd_usage_error("build", "no input file given");
-	if (lang != NULL && strcmp(lang, "nb") != 0 && strcmp(lang, "nn") != 0
-	    && strcmp(lang, "se") != 0)
-		return cmd_usage_error("build", "--lang takes nb, nn or se, not "
-		    "'%s'", lang);
+	/* Which languages there are, the type's labels.json says (below). */
+	if (lang != NULL && !cmd_type_name_ok(lang))
+		return cmd_usage_error("build", "--lang takes a language code "
+		    "such as nb, nn or se, not '%s'", lang);
 	/* -o FOLDER/ and --keep-xhtml FOLDER/: the input's name in it. */
 	def_out = default_output(input);
 	if (output == NULL)
@@ -170,18 +210,40 @@ cmd_build(int argc, char **argv)
 		}
 	}
 
+	if (dump != NULL && ((strcmp(dump, "-") == 0 && strcmp(output, "-") ==
+	    0) || (keep != NULL && strcmp(dump, keep) == 0) ||
+	    strcmp(dump, output) == 0)) {
+		free(def_out);
+		free(out_alloc);
+		free(keep_alloc);
+		return cmd_usage_error("build", "--dump-view names the same "
+		    "output '%s' as -o or --keep-xhtml", dump);
+	}
+
 	pv_diags_init(&d);
 	pv_buf_init(&xhtml);
 	st = cmd_load_valid(input, &doc, &type_dir, &d);
+	if (st == PV_OK && lang != NULL) {
+		char *known;
+
+		if (!cmd_type_has_lang(type_dir, lang, &known))
+			st = cmd_usage_error("build", "--lang takes one of the "
+			    "languages of the type's labels (%s), not '%s'",
+			    known, lang);
+		free(known);
+	}
 	/* Before the work: an output that is not a regular file, or that
 	 * is the input; the writers check again before they rename. */
 	if (st == PV_OK)
 		st = pv_output_check(output, &d);
 	if (st == PV_OK && keep != NULL)
 		st = pv_output_check(keep, &d);
+	if (st == PV_OK && dump != NULL && strcmp(dump, "-") != 0)
+		st = pv_output_check(dump, &d);
 	t1 = now_ms();
 	if (st == PV_OK) {
-		eo.type_dir = type_dir;
+		ldir = cmd_type_file_dir(type_dir, "labels.json");
+		eo.type_dir = ldir;
 		eo.lang = lang;
 		st = enrich_document(doc, &eo, &view, &d);
 	}
@@ -220,6 +282,14 @@ cmd_build(int argc, char **argv)
 		if (st == PV_OK)
 			st = kst;
 	}
+	/* The view model, like the XHTML, is written last, and also when
+	 * the templates or typesetting failed: that is when it is read. */
+	if (view != NULL && dump != NULL) {
+		enum pv_status dst = write_view(dump, view, &d);
+
+		if (st == PV_OK)
+			st = dst;
+	}
 	if (timing)
 		fprintf(stderr, "planverk build: load+validate %.1f ms, enrich "
 		    "%.1f ms, template %.1f ms\n", t1 - t0, t2 - t1, t3 - t2);
@@ -235,5 +305,6 @@ cmd_build(int argc, char **argv)
 	free(def_out);
 	free(keep_alloc);
 	free(label);
+	free(ldir);
 	return (int)st;
 }

@@ -17,7 +17,7 @@ static void
 check_usage(FILE *f)
 {
 	fprintf(f,
-	    "usage: planverk check FILE.json...\n"
+	    "usage: planverk check [--templates DIR] FILE.json...\n"
 	    "\n"
 	    "Checks each document against the schema of its type (its \"type\"\n"
 	    "member) and its own rules: required and unknown members, types,\n"
@@ -25,6 +25,8 @@ check_usage(FILE *f)
 	    "Every problem"
 	    " is printed as FILE:LINE:COL: PATH: MESSAGE.  Nothing is\n"
 	    "written.\n"
+	    "\n"
+	    "  --templates DIR  document types in DIR/<type>/ first (README)\n"
 	    "\n"
 	    "Exit status: 0 all valid, 1 problems found, 2 usage, 3 I/O.\n");
 }
@@ -47,7 +49,7 @@ cmd_load_valid(const char *path, struct loaded_json **out, char **type_dir,
 		loaded_json_free(doc);
 		return st;
 	}
-	spath = pv_path_join(*type_dir, "schema.json");
+	spath = cmd_type_file(*type_dir, "schema.json");
 	st = schema_load(spath, &schema, d);
 	free(spath);
 	if (st != PV_OK) {
@@ -68,18 +70,29 @@ cmd_load_valid(const char *path, struct loaded_json **out, char **type_dir,
 int
 cmd_check(int argc, char **argv)
 {
-	int i, worst = PV_OK, nfiles = 0;
+	int i, j, worst = PV_OK, nfiles = 0;
 	size_t problems = 0;
 
-	for (i = 1; i < argc; i++) {
+	/* Options first; the files are moved to the front of argv. */
+	for (i = 1, j = 1; i < argc; i++) {
 		if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0) {
 			check_usage(stdout);
 			return PV_OK;
 		}
+		if (strcmp(argv[i], "--templates") == 0) {
+			if (i + 1 >= argc)
+				return cmd_usage_error("check", "--templates "
+				    "needs a folder");
+			if (cmd_set_templates_dir("check", argv[++i]) != PV_OK)
+				return PV_EUSAGE;
+			continue;
+		}
 		if (argv[i][0] == '-' && argv[i][1] != '\0')
 			return cmd_usage_error("check", "unknown option '%s'",
 			    argv[i]);
+		argv[j++] = argv[i];
 	}
+	argc = j;
 	if (argc < 2)
 		return cmd_usage_error("check", "no file given");
 	for (i = 1; i < argc; i++) {
@@ -93,11 +106,13 @@ cmd_check(int argc, char **argv)
 		if (st == PV_OK) {
 			/* enrich finds what needs computing: sums that do
 			 * not add up, columns that do not exist */
-			struct enrich_options eo = { type_dir, NULL };
+			char *ldir = cmd_type_file_dir(type_dir, "labels.json");
+			struct enrich_options eo = { ldir, NULL };
 			cJSON *view = NULL;
 
 			st = enrich_document(doc, &eo, &view, &d);
 			cJSON_Delete(view);
+			free(ldir);
 		}
 		cmd_print_diags(&d);
 		problems += d.errors;

@@ -24,13 +24,21 @@ cmd_new(int argc, char **argv)
 
 	for (i = 1; i < argc; i++) {
 		if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0) {
-			printf("usage: planverk new TYPE [-o FILE]\n\n"
+			printf("usage: planverk new TYPE [-o FILE] "
+			    "[--templates DIR]\n\n"
 			    "Writes a small valid document of the type, with notes\n"
 			    "(\"_help\") on what to fill in, to FILE or to standard\n"
 			    "output (also with -o -).  -o FOLDER/ writes\n"
 			    "FOLDER/TYPE.json.  An existing FILE is never "
-			    "overwritten.\n");
+			    "overwritten.  --templates DIR: types in\n"
+			    "DIR/<type>/ first (see the README).\n");
 			return PV_OK;
+		} else if (strcmp(argv[i], "--templates") == 0) {
+			if (i + 1 >= argc)
+				return cmd_usage_error("new", "--templates needs "
+				    "a folder");
+			if (cmd_set_templates_dir("new", argv[++i]) != PV_OK)
+				return PV_EUSAGE;
 		} else if (strcmp(argv[i], "-o") == 0) {
 			if (i + 1 >= argc)
 				return cmd_usage_error("new", "-o needs a file");
@@ -68,7 +76,7 @@ cmd_new(int argc, char **argv)
 		free(out_alloc);
 		return PV_EUSAGE;
 	}
-	path = pv_path_join(dir, "starter.json");
+	path = cmd_type_file(dir, "starter.json");
 	pv_diags_init(&d);
 	rc = pv_read_file(path, &text, &len, &d);
 	if (rc == PV_OK) {

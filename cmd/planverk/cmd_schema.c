@@ -14,27 +14,43 @@ cmd_schema(int argc, char **argv)
 {
 	struct pv_diags d;
 	char *dir, *path, *text, *known;
+	const char *type = NULL;
 	size_t len;
 	enum pv_status st;
+	int i;
 
-	if (argc == 2 && (strcmp(argv[1], "--help") == 0 ||
-	    strcmp(argv[1], "-h") == 0)) {
-		printf("usage: planverk schema TYPE\n\n"
-		    "Prints the JSON Schema of a document type.  Save it and\n"
-		    "name it in \"$schema\" so that an editor checks and\n"
-		    "completes the fields as you type.\n");
-		return PV_OK;
+	for (i = 1; i < argc; i++) {
+		if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0) {
+			printf("usage: planverk schema TYPE [--templates DIR]\n\n"
+			    "Prints the JSON Schema of a document type.  Save "
+			    "it and\nname it in \"$schema\" so that an editor "
+			    "checks and\ncompletes the fields as you type.  "
+			    "--templates DIR: types\nin DIR/<type>/ first (see "
+			    "the README).\n");
+			return PV_OK;
+		} else if (strcmp(argv[i], "--templates") == 0) {
+			if (i + 1 >= argc)
+				return cmd_usage_error("schema", "--templates "
+				    "needs a folder");
+			if (cmd_set_templates_dir("schema", argv[++i]) != PV_OK)
+				return PV_EUSAGE;
+		} else if (argv[i][0] == '-' || type != NULL) {
+			return cmd_usage_error("schema", "give one document "
+			    "type");
+		} else {
+			type = argv[i];
+		}
 	}
-	if (argc != 2 || argv[1][0] == '-')
+	if (type == NULL)
 		return cmd_usage_error("schema", "give one document type");
-	if ((dir = cmd_type_dir(argv[1])) == NULL) {
+	if ((dir = cmd_type_dir(type)) == NULL) {
 		known = cmd_known_types();
 		fprintf(stderr, "planverk schema: unknown document type '%s'; "
-		    "known types: %s\n", argv[1], known);
+		    "known types: %s\n", type, known);
 		free(known);
 		return PV_EUSAGE;
 	}
-	path = pv_path_join(dir, "schema.json");
+	path = cmd_type_file(dir, "schema.json");
 	pv_diags_init(&d);
 	st = pv_read_file(path, &text, &len, &d);
 	if (st == PV_OK) {

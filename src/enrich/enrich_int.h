@@ -124,6 +124,10 @@ void en_error(struct enrich *, const cJSON *node, const char *fmt, ...)
     ;
 
 cJSON *enrich_blocks(struct enrich *, const cJSON *blocks);
+/* Numbered sections (body, or a section's "sections") under prefix
+ * ("" or "2.1"), at heading level `level`; enrich.c. */
+cJSON *enrich_sections(struct enrich *, const cJSON *sections,
+    const char *prefix, int level, int numbered);
 cJSON *enrich_table(struct enrich *, const cJSON *table);
 cJSON *enrich_goals(struct enrich *, const cJSON *goals);
 cJSON *enrich_measures(struct enrich *, const cJSON *measures,
@@ -142,5 +146,14 @@ void sums_add(struct enrich *, struct sums *, const cJSON *where,
     const char *key, long long amount);
 cJSON *sums_view(const struct sums *);
 void sums_free(struct sums *);
+
+/*
+ * Enrichment modules (types.c): one per document type, called by
+ * enrich_document with e set up (doc, d, lang, labels, base_dir, path);
+ * returns the view model, or NULL on error with diagnostics in e->d.
+ */
+typedef cJSON *(*enrich_type_fn)(struct enrich *, const cJSON *root);
+enrich_type_fn enrich_type_module(const char *type);
+cJSON *enrich_kompetanseplan(struct enrich *, const cJSON *root);
 
 #endif

@@ -273,6 +273,7 @@ layout_document(const struct doc *doc, const struct theme *th,
     struct fontset *fs, struct lay_doc *out, struct pv_diags *d)
 {
 	struct lctx c;
+	struct layout_labels labels;
 	enum pv_status st;
 	size_t cap = 0;
 	int count[3] = { 0, 0, 0 };
@@ -285,7 +286,14 @@ layout_document(const struct doc *doc, const struct theme *th,
 	c.d = d;
 	c.lang = doc->meta.lang != NULL && *doc->meta.lang != '\0' ?
 	    doc->meta.lang : "nb";
-	c.labels = layout_labels_for(c.lang);
+	/* The words the document gives (its type's labels, through the
+	 * templates) win over layout's defaults by language. */
+	labels = *layout_labels_for(c.lang);
+	if (doc->meta.toc_title != NULL)
+		labels.contents = doc->meta.toc_title;
+	if (doc->meta.page_label != NULL)
+		labels.page_of = doc->meta.page_label;
+	c.labels = &labels;
 	c.body_x = th->margin_left;
 	c.body_w = th->page_width - th->margin_left - th->margin_right;
 	c.body_top = th->page_height - th->margin_top;

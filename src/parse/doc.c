@@ -121,6 +121,8 @@ doc_free(struct doc *doc)
 	free(doc->meta.keywords);
 	free(doc->meta.lang);
 	free(doc->meta.running_title);
+	free(doc->meta.toc_title);
+	free(doc->meta.page_label);
 	free(doc->meta.date);
 	free(doc);
 }
@@ -243,6 +245,8 @@ doc_dump(const struct doc *doc, struct pv_buf *b)
 	dump_attr(b, "subject", doc->meta.subject);
 	dump_attr(b, "keywords", doc->meta.keywords);
 	dump_attr(b, "date", doc->meta.date);
+	dump_attr(b, "toc-title", doc->meta.toc_title);
+	dump_attr(b, "page-label", doc->meta.page_label);
 	dump_attr(b, "lang", doc->meta.lang);
 	pv_buf_putc(b, '\n');
 	/* Pre-order walk over first/next/parent. */

@@ -142,6 +142,12 @@ struct doc_meta {
 	char *lang;        /* <html lang="nb"> (xml:lang also accepted) */
 	char *running_title; /* <meta name="running-title">, else title */
 	char *date;        /* <meta name="date">, free text for the cover */
+	/* The words layout prints itself, from the type's labels: the title
+	 * over the table of contents and the footer, where the first %d is
+	 * the page number and the second the page count.  NULL: layout's
+	 * own default for the document's language. */
+	char *toc_title;   /* <meta name="toc-title"> ("Innhold") */
+	char *page_label;  /* <meta name="page-label"> ("Side %d av %d") */
 };
 
 struct doc {

@@ -1225,10 +1225,17 @@ start_meta(struct parse *p, struct attr *a, int nattr, int line)
 	} else if (strcmp(name, "date") == 0) {
 		set_meta(p, line, &m->date, name, content);
 		content = NULL;
+	} else if (strcmp(name, "toc-title") == 0) {
+		set_meta(p, line, &m->toc_title, name, content);
+		content = NULL;
+	} else if (strcmp(name, "page-label") == 0) {
+		set_meta(p, line, &m->page_label, name, content);
+		content = NULL;
 	} else {
 		parse_error(p, line, 0, "<meta name=\"%s\"> is not in the "
 		    "planverk vocabulary: the names are author, subject, "
-		    "keywords, running-title and date", name);
+		    "keywords, running-title, date, toc-title and page-label",
+		    name);
 	}
 	free(name);
 	free(content);
