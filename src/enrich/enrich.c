@@ -557,7 +557,7 @@ enrich_document(struct loaded_json *doc, const struct enrich_options *opt,
 	const cJSON *meta, *body;
 	const char *lang;
 	size_t errors = d->errors;
-	int nums, toc;
+	int nums, toc, report;
 	cJSON *v;
 
 	*out = NULL;
@@ -577,7 +577,14 @@ enrich_document(struct loaded_json *doc, const struct enrich_options *opt,
 		return PV_EINPUT;
 	}
 	meta = en_get(&e, doc->root, "meta", EN_OBJECT, EN_REQUIRED);
-	body = en_get(&e, doc->root, "body", EN_ARRAY, EN_REQUIRED);
+	/* TODO(merge with the table of type modules): an årsrapport has its
+	 * own module and no body */
+	report = cJSON_IsString(cJSON_GetObjectItemCaseSensitive(doc->root,
+	    "type")) && strcmp(cJSON_GetObjectItemCaseSensitive(doc->root,
+	    "type")->valuestring, "arsrapport") == 0;
+	e.type_dir = opt->type_dir;
+	body = report ? NULL : en_get(&e, doc->root, "body", EN_ARRAY,
+	    EN_REQUIRED);
 	{
 		size_t old = en_path_key(&e, "meta");
 
@@ -612,6 +619,10 @@ enrich_document(struct loaded_json *doc, const struct enrich_options *opt,
 	e.people = en_get(&e, doc->root, "people", EN_ARRAY, EN_OPTIONAL);
 	check_people(&e);
 
+	if (report) {
+		v = enrich_arsrapport(&e, doc->root);
+		goto done;
+	}
 	v = cJSON_CreateObject();
 	view_str(v, "lang", e.lang);
 	cJSON_AddItemToObject(v, "labels", cJSON_Duplicate(e.labels, 1));
@@ -642,13 +653,14 @@ enrich_document(struct loaded_json *doc, const struct enrich_options *opt,
 		cJSON_AddItemToObject(bud, "by_year", sums_view(&e.by_year));
 		cJSON_AddItemToObject(v, "budget", bud);
 	}
+done:
 	sums_free(&e.by_level);
 	sums_free(&e.by_funding);
 	sums_free(&e.by_year);
 	pv_buf_free(&e.path);
 	free(e.base_dir);
 	loaded_json_free(labels);
-	if (d->errors > errors) {
+	if (d->errors > errors || v == NULL) {
 		cJSON_Delete(v);
 		return PV_EINPUT;
 	}
