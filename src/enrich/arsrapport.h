@@ -43,6 +43,8 @@ struct ar_plan {
 
 /* Load meta.plan, validate it, index it; 0 after an error (reported). */
 int ar_plan_load(struct enrich *, const cJSON *meta, struct ar_plan *);
+/* Index p->doc, a valid plan (also for `planverk new --plan`). */
+void ar_plan_index(struct ar_plan *);
 void ar_plan_free(struct ar_plan *);
 struct ar_measure *ar_measure_find(struct ar_plan *, const char *id);
 const cJSON *ar_indicator_find(struct ar_plan *, const char *id);

@@ -116,7 +116,6 @@ int
 ar_plan_load(struct enrich *e, const cJSON *meta, struct ar_plan *p)
 {
 	const cJSON *pv = cJSON_GetObjectItemCaseSensitive(meta, "plan");
-	const cJSON *per;
 	char *dir, *path, *tdir, *spath;
 	struct schema *schema = NULL;
 	size_t errors = e->d->errors, old;
@@ -156,13 +155,21 @@ ar_plan_load(struct enrich *e, const cJSON *meta, struct ar_plan *p)
 		return 0;
 	}
 	en_path_pop(e, old);
+	ar_plan_index(p);
+	return 1;
+}
+
+void
+ar_plan_index(struct ar_plan *p)
+{
+	const cJSON *per;
+
 	p->meta = cJSON_GetObjectItemCaseSensitive(p->doc->root, "meta");
 	per = cJSON_GetObjectItemCaseSensitive(p->meta, "period");
 	p->from = year_of(cJSON_GetObjectItemCaseSensitive(per, "from"));
 	p->to = year_of(cJSON_GetObjectItemCaseSensitive(per, "to"));
 	walk(p, cJSON_GetObjectItemCaseSensitive(p->doc->root, "body"), -1,
 	    NULL);
-	return 1;
 }
 
 void

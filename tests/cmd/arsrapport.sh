@@ -72,3 +72,24 @@ has all "indicator, lower is better: on the way" "6,1 % 4 % 5,2 % lavere På vei
 has all "indicator reached" "8 % 12 % 12,5 % høyere Nådd"
 has all "indicator behind" "40 % 100 % 35 % høyere Bak plan"
 has all "an indicator without a result" "Ikke rapportert"
+
+# planverk new arsrapport --plan: one entry per measure of the plan
+run new arsrapport --plan input/sandnes-kompetanseutviklingsstrategi.json -o "$TMP/new.json"
+expect_rc "new arsrapport --plan writes a starter" 0
+n=$(grep -c '"measure":' "$TMP/new.json")
+if [ "$n" = 61 ]; then ok "the starter has one entry per measure of the plan (61)"; else
+	fail "the starter has one entry per measure of the plan (61)" "found $n"; fi
+if grep -q '"m5-skole-6"' "$TMP/new.json" && grep -q '"year":	2018' "$TMP/new.json"; then
+	ok "the starter names the plan's last measure and its first year"
+else
+	fail "the starter names the plan's last measure and its first year"
+fi
+run check "$TMP/new.json"
+expect_rc "the starter checks (statuses still to fill in: warnings)" 0
+expect_err_has "check says which measure still lacks a status" \
+    "the plan's measure \"m5-skole-6\" ("
+run new kompetanseplan --plan input/sandnes-kompetanseutviklingsstrategi.json
+expect_rc "--plan is only for an arsrapport" 2
+run new arsrapport --plan input/sandnes-arsrapport-2019.json
+expect_rc "--plan takes a kompetanseplan, not a report" 1
+expect_err_has "and says so" "--plan takes a kompetanseplan; this file's type is \"arsrapport\""
