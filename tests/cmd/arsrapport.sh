@@ -93,3 +93,13 @@ expect_rc "--plan is only for an arsrapport" 2
 run new arsrapport --plan input/sandnes-arsrapport-2019.json
 expect_rc "--plan takes a kompetanseplan, not a report" 1
 expect_err_has "and says so" "--plan takes a kompetanseplan; this file's type is \"arsrapport\""
+
+# the labels in nynorsk and North Sami
+run build --lenient --lang nn "$ex" -o "$TMP/a.pdf"
+expect_rc "build --lang nn" 0
+has 1 "nynorsk: the summary's heading" "Samandrag for Statsforvaltaren"
+has 1 "nynorsk: the rating" "d) Praksisnære lærarutdanningar I liten grad"
+run build --lenient --lang se "$ex" -o "$TMP/a.pdf"
+expect_rc "build --lang se" 0
+has 1 "North Sami: the summary's heading" "Čoahkkáigeassu Stáhtahálddašeaddjái"
+has 1 "North Sami: the state grant" "Stáhtaruđat 2 500 000 2 185 000 315 000"
