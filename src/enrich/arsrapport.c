@@ -53,12 +53,16 @@ view_amount(cJSON *o, const char *key, long long v)
 static void
 view_money(cJSON *o, const struct ar_money *m)
 {
+	char raw[32];
+
 	view_amount(o, "granted", m->granted);
 	view_amount(o, "spent", m->spent);
 	view_amount(o, "carried", m->carried);
-	/* plain numbers for chart data-value */
-	cJSON_AddNumberToObject(o, "granted_value", (double)m->granted);
-	cJSON_AddNumberToObject(o, "spent_value", (double)m->spent);
+	/* plain numbers for a chart's data-value */
+	snprintf(raw, sizeof(raw), "%lld", m->granted);
+	view_str(o, "granted_value", raw);
+	snprintf(raw, sizeof(raw), "%lld", m->spent);
+	view_str(o, "spent_value", raw);
 	cJSON_AddBoolToObject(o, "has_funds", m->has);
 }
 
@@ -228,6 +232,7 @@ measure_view(struct enrich *e, struct ar_state *s, struct ar_measure *m,
 	    NULL);
 	cJSON_AddNumberToObject(v, "from", m->from);
 	cJSON_AddNumberToObject(v, "to", m->to + 1);
+	cJSON_AddNumberToObject(v, "to_year", m->to);
 	cJSON_AddBoolToObject(v, "active", active);
 	if (active)
 		s->active++;
@@ -484,6 +489,7 @@ enrich_arsrapport(struct enrich *e, const cJSON *root)
 	en_path_pop(e, old);
 	behind = cJSON_CreateArray();
 	cJSON_AddItemToObject(v, "goals", goals_view(e, &s, list, behind));
+	cJSON_AddNumberToObject(v, "year", s.year);
 	cJSON_AddItemToObject(v, "sums", sums_views(e, &s));
 	glance = cJSON_CreateArray();
 	old = en_path_key(e, "assessment");

@@ -262,7 +262,7 @@ ar_indicators(struct enrich *e, struct ar_plan *p, const cJSON *list,
 		    "status_unreported") : st ? label_of(e, "ind_", st) : "–");
 		cJSON_AddBoolToObject(v, "behind", st != NULL &&
 		    strcmp(st, "behind") == 0);
-		cJSON_AddBoolToObject(v, "chart", res != NULL && ht);
+		cJSON_AddBoolToObject(v, "chart", res != NULL && ht && hb);
 		if (st != NULL && strcmp(st, "behind") == 0)
 			ar_behind(behind, cJSON_GetStringValue(
 			    cJSON_GetObjectItemCaseSensitive(ind, "name")),

@@ -103,3 +103,12 @@ run build --lenient --lang se "$ex" -o "$TMP/a.pdf"
 expect_rc "build --lang se" 0
 has 1 "North Sami: the summary's heading" "Čoahkkáigeassu Stáhtahálddašeaddjái"
 has 1 "North Sami: the state grant" "Stáhtaruđat 2 500 000 2 185 000 315 000"
+
+# the charts' data as ordinary tables (the chart markup waits for layout)
+has all "the timeline's data: a measure's years" "Kommunal realfagsstrategi 2018 2022"
+run build --lenient "$ex" -o "$TMP/a.pdf" --keep-xhtml "$TMP/a.xhtml"
+if grep -q 'class="chart' "$TMP/a.xhtml"; then
+	fail "no chart markup before layout can draw it"
+else
+	ok "no chart markup before layout can draw it"
+fi
