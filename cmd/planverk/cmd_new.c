@@ -79,7 +79,14 @@ report_starter(const char *text, size_t len, const char *plan,
 	p.doc = doc;
 	ar_plan_index(&p);
 	st = cJSON_ParseWithLength(text, len);
-	meta = cJSON_GetObjectItemCaseSensitive(st, "meta");
+	if ((meta = cJSON_GetObjectItemCaseSensitive(st, "meta")) == NULL) {
+		/* our own starter.json: not the user's fault */
+		pv_diag(d, PV_ERROR, NULL, 0, 0, "the arsrapport starter.json "
+		    "has no meta");
+		cJSON_Delete(st);
+		ar_plan_free(&p);
+		return NULL;
+	}
 	dir = out ? pv_dirname(out) : pv_xstrdup(".");
 	rel = relative_path(plan, dir);
 	cJSON_ReplaceItemInObjectCaseSensitive(meta, "plan",

@@ -112,3 +112,9 @@ if grep -q 'class="chart' "$TMP/a.xhtml"; then
 else
 	ok "no chart markup before layout can draw it"
 fi
+
+run build --lenient "$ex" -o "$TMP/b.pdf"
+cp "$TMP/b.pdf" "$TMP/b1.pdf"
+run build --lenient "$ex" -o "$TMP/b.pdf"
+if cmp -s "$TMP/b.pdf" "$TMP/b1.pdf"; then ok "the report's PDF is the same bytes twice"; else
+	fail "the report's PDF is the same bytes twice"; fi
