@@ -1,20 +1,136 @@
 /*
  * cmd_new.c - `planverk new TYPE [-o FILE]`: a small valid starter file
- * with notes ("_help") on what to fill in.
+ * with notes ("_help") on what to fill in.  `new arsrapport --plan
+ * PLAN.json` fills the report's starter from the plan: one entry per
+ * measure.
  */
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 
+#include "../../src/enrich/arsrapport.h"
 #include "../../src/util/file.h"
 #include "../../src/util/mem.h"
 #include "cmd.h"
 
+/* The path of `target` as seen from the folder `from` (both made real);
+ * target itself when either cannot be resolved. */
+static char *
+relative_path(const char *target, const char *from)
+{
+	char *t = realpath(target, NULL), *f = realpath(from, NULL), *out;
+	size_t i = 0, common = 0;
+	struct pv_buf b;
+
+	if (t == NULL || f == NULL) {
+		free(t);
+		free(f);
+		return pv_xstrdup(target);
+	}
+	/* the common folder: up to the last '/' both share */
+	while (t[i] && f[i] && t[i] == f[i]) {
+		if (t[i] == '/')
+			common = i;
+		i++;
+	}
+	if (f[i] == '\0' && t[i] == '/')
+		common = i;	/* from is a folder above target */
+	pv_buf_init(&b);
+	/* one "../" for each folder of `from` below the common one */
+	for (i = common; f[i]; i++)
+		if (f[i] == '/' && f[i + 1] != '\0')
+			pv_buf_puts(&b, "../");
+	pv_buf_puts(&b, t + common + 1);
+	out = pv_xstrdup(b.data);
+	pv_buf_free(&b);
+	free(t);
+	free(f);
+	return out;
+}
+
+/* The årsrapport starter with the plan's owner, first year, path and one
+ * entry per measure (status left for the user: check warns until it is
+ * given).  NULL after an error (in d). */
+static char *
+report_starter(const char *text, size_t len, const char *plan,
+    const char *out, struct pv_diags *d)
+{
+	struct loaded_json *doc = NULL;
+	struct ar_plan p;
+	char *tdir = NULL, *dir, *rel, *res;
+	cJSON *st, *meta, *list, *owner;
+	size_t i;
+
+	if (cmd_load_valid(plan, &doc, &tdir, d) != PV_OK)
+		return NULL;
+	free(tdir);
+	if (strcmp(cJSON_GetStringValue(cJSON_GetObjectItemCaseSensitive(
+	    doc->root, "type")), "kompetanseplan") != 0) {
+		pv_diag(d, PV_ERROR, plan, 0, 0, "--plan takes a "
+		    "kompetanseplan; this file's type is \"%s\"",
+		    cJSON_GetStringValue(cJSON_GetObjectItemCaseSensitive(
+		    doc->root, "type")));
+		loaded_json_free(doc);
+		return NULL;
+	}
+	memset(&p, 0, sizeof(p));
+	p.doc = doc;
+	ar_plan_index(&p);
+	st = cJSON_ParseWithLength(text, len);
+	if ((meta = cJSON_GetObjectItemCaseSensitive(st, "meta")) == NULL) {
+		/* our own starter.json: not the user's fault */
+		pv_diag(d, PV_ERROR, NULL, 0, 0, "the arsrapport starter.json "
+		    "has no meta");
+		cJSON_Delete(st);
+		ar_plan_free(&p);
+		return NULL;
+	}
+	dir = out ? pv_dirname(out) : pv_xstrdup(".");
+	rel = relative_path(plan, dir);
+	cJSON_ReplaceItemInObjectCaseSensitive(meta, "plan",
+	    cJSON_CreateString(rel));
+	free(rel);
+	free(dir);
+	cJSON_ReplaceItemInObjectCaseSensitive(meta, "year",
+	    cJSON_CreateNumber(p.from));
+	{
+		char title[64];
+
+		snprintf(title, sizeof(title), "Årsrapport %d", p.from);
+		cJSON_ReplaceItemInObjectCaseSensitive(meta, "title",
+		    cJSON_CreateString(title));
+	}
+	owner = cJSON_Duplicate(cJSON_GetObjectItemCaseSensitive(p.meta,
+	    "owner"), 1);
+	cJSON_DeleteItemFromObjectCaseSensitive(owner, "logo");
+	cJSON_ReplaceItemInObjectCaseSensitive(meta, "owner", owner);
+	if (cJSON_IsString(cJSON_GetObjectItemCaseSensitive(p.meta, "lang")))
+		cJSON_ReplaceItemInObjectCaseSensitive(meta, "lang",
+		    cJSON_Duplicate(cJSON_GetObjectItemCaseSensitive(p.meta,
+		    "lang"), 1));
+	list = cJSON_CreateArray();
+	for (i = 0; i < p.nm; i++) {
+		cJSON *m = cJSON_CreateObject();
+
+		cJSON_AddStringToObject(m, "_help", p.m[i].title);
+		cJSON_AddStringToObject(m, "measure", p.m[i].id);
+		cJSON_AddItemToArray(list, m);
+	}
+	cJSON_ReplaceItemInObjectCaseSensitive(st, "measures", list);
+	cJSON_DeleteItemFromObjectCaseSensitive(st, "assessment");
+	cJSON_AddItemToObject(st, "assessment", cJSON_CreateArray());
+	ar_plan_free(&p);
+	res = cJSON_Print(st);
+	cJSON_Delete(st);
+	return res;
+}
+
 int
 cmd_new(int argc, char **argv)
 {
-	const char *type = NULL, *out = NULL;
+	const char *type = NULL, *out = NULL, *plan = NULL;
 	struct pv_diags d;
 	struct stat st;
 	char *dir, *path, *text, *known, *name, *out_alloc = NULL;
@@ -25,13 +141,18 @@ cmd_new(int argc, char **argv)
 	for (i = 1; i < argc; i++) {
 		if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0) {
 			printf("usage: planverk new TYPE [-o FILE] "
-			    "[--templates DIR]\n\n"
+			    "[--templates DIR] [--plan PLAN.json]\n\n"
 			    "Writes a small valid document of the type, with notes\n"
 			    "(\"_help\") on what to fill in, to FILE or to standard\n"
 			    "output (also with -o -).  -o FOLDER/ writes\n"
 			    "FOLDER/TYPE.json.  An existing FILE is never "
 			    "overwritten.  --templates DIR: types in\n"
-			    "DIR/<type>/ first (see the README).\n");
+			    "DIR/<type>/ first (see the README).\n\n"
+			    "  --plan PLAN.json  (arsrapport) the plan the report is "
+			    "on:\n"
+			    "                    its owner, first year and one entry "
+			    "per\n"
+			    "                    measure; fill in each status.\n");
 			return PV_OK;
 		} else if (strcmp(argv[i], "--templates") == 0) {
 			if (i + 1 >= argc)
@@ -39,6 +160,11 @@ cmd_new(int argc, char **argv)
 				    "a folder");
 			if (cmd_set_templates_dir("new", argv[++i]) != PV_OK)
 				return PV_EUSAGE;
+		} else if (strcmp(argv[i], "--plan") == 0) {
+			if (i + 1 >= argc)
+				return cmd_usage_error("new", "--plan needs a "
+				    "file");
+			plan = argv[++i];
 		} else if (strcmp(argv[i], "-o") == 0) {
 			if (i + 1 >= argc)
 				return cmd_usage_error("new", "-o needs a file");
@@ -54,6 +180,8 @@ cmd_new(int argc, char **argv)
 	}
 	if (type == NULL)
 		return cmd_usage_error("new", "give a document type");
+	if (plan != NULL && strcmp(type, "arsrapport") != 0)
+		return cmd_usage_error("new", "--plan is for an arsrapport");
 	if ((dir = cmd_type_dir(type)) == NULL) {
 		known = cmd_known_types();
 		fprintf(stderr, "planverk new: unknown document type '%s'; "
@@ -79,6 +207,20 @@ cmd_new(int argc, char **argv)
 	path = cmd_type_file(dir, "starter.json");
 	pv_diags_init(&d);
 	rc = pv_read_file(path, &text, &len, &d);
+	if (rc == PV_OK && plan != NULL) {
+		char *filled = report_starter(text, len, plan, out, &d);
+
+		free(text);
+		text = filled;
+		if (text == NULL) {
+			rc = PV_EINPUT;
+		} else {
+			len = strlen(text);
+			text = pv_xrealloc(text, len + 2);
+			text[len++] = '\n';
+			text[len] = '\0';
+		}
+	}
 	if (rc == PV_OK) {
 		/* Never replaces a file, not even one made meanwhile; a
 		 * write error on standard output is reported by main(). */
@@ -87,7 +229,7 @@ cmd_new(int argc, char **argv)
 		else
 			cmd_write_stdout(text, len);
 		free(text);
-	} else {
+	} else if (rc != PV_EINPUT) {
 		rc = PV_EINTERNAL;
 	}
 	cmd_print_diags(&d);

@@ -440,6 +440,7 @@ enrich_document(struct loaded_json *doc, const struct enrich_options *opt,
 	if (cJSON_IsString(t))
 		lang = t->valuestring;
 	e.lang = opt->lang ? opt->lang : lang ? lang : "nb";
+	e.type_dir = opt->type_dir;
 	e.labels = cJSON_GetObjectItemCaseSensitive(labels->root, e.lang);
 	if (!cJSON_IsObject(e.labels)) {
 		/* the languages are what labels.json has, not a list here */

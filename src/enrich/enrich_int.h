@@ -51,6 +51,8 @@ struct enrich {
 	long long total;
 	int have_budget;
 	struct pv_buf path;    /* JSON path, for diagnostics */
+	const char *type_dir;  /* templates/<type>: a report finds its
+	                        * plan's schema beside it */
 };
 
 /*
@@ -138,6 +140,8 @@ cJSON *enrich_people(struct enrich *, const cJSON *people);
 cJSON *enrich_references(struct enrich *, const cJSON *refs);
 cJSON *enrich_signature(struct enrich *, const cJSON *sig);
 cJSON *enrich_figure(struct enrich *, const cJSON *fig);
+/* The view model of an årsrapport (arsrapport.c); NULL after an error. */
+cJSON *enrich_arsrapport(struct enrich *e, const cJSON *root);
 const cJSON *enrich_person(struct enrich *, const char *id);
 /* A non-empty string member of a registry entry (p may be NULL). */
 const char *person_member(const cJSON *p, const char *key);

@@ -15,6 +15,7 @@ static const struct {
 	const char *type;
 	enrich_type_fn module;
 } types[] = {
+	{ "arsrapport", enrich_arsrapport },
 	{ "kompetanseplan", enrich_kompetanseplan },
 };
 
