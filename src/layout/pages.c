@@ -124,6 +124,21 @@ quoted(struct pv_buf *b, const char *s, size_t n)
 	pv_buf_putc(b, '"');
 }
 
+
+/* How a rectangle or a path is painted: its fill, and its stroke. */
+static void
+paint(struct pv_buf *b, const struct lay_item *it)
+{
+	if (it->fill == 0xFFFFFFFFu)
+		pv_buf_puts(b, " fill none");
+	else
+		pv_buf_printf(b, " fill #%06X", (unsigned)(it->fill & 0xFFFFFF));
+	if (it->line_width > 0) {
+		pv_buf_puts(b, " stroke");
+		num(b, it->line_width);
+		pv_buf_printf(b, " #%06X", (unsigned)(it->color & 0xFFFFFF));
+	}
+}
 static void
 dump_item(const struct lay_item *it, struct pv_buf *b)
 {
@@ -162,17 +177,7 @@ dump_item(const struct lay_item *it, struct pv_buf *b)
 		num(b, it->y);
 		num(b, it->w);
 		num(b, it->h);
-		if (it->fill == 0xFFFFFFFFu)
-			pv_buf_puts(b, " fill none");
-		else
-			pv_buf_printf(b, " fill #%06X",
-			    (unsigned)(it->fill & 0xFFFFFF));
-		if (it->line_width > 0) {
-			pv_buf_puts(b, " stroke");
-			num(b, it->line_width);
-			pv_buf_printf(b, " #%06X",
-			    (unsigned)(it->color & 0xFFFFFF));
-		}
+		paint(b, it);
 		break;
 	case LK_IMAGE:
 		num(b, it->x);
@@ -197,17 +202,7 @@ dump_item(const struct lay_item *it, struct pv_buf *b)
 		}
 		break;
 	case LK_PATH:
-		if (it->fill == 0xFFFFFFFFu)
-			pv_buf_puts(b, " fill none");
-		else
-			pv_buf_printf(b, " fill #%06X",
-			    (unsigned)(it->fill & 0xFFFFFF));
-		if (it->line_width > 0) {
-			pv_buf_puts(b, " stroke");
-			num(b, it->line_width);
-			pv_buf_printf(b, " #%06X",
-			    (unsigned)(it->color & 0xFFFFFF));
-		}
+		paint(b, it);
 		for (k = 0; k < it->nsegs; k++) {
 			const struct lay_seg *sg = &it->segs[k];
 			int np = sg->op == LS_CURVE ? 3 : sg->op == LS_CLOSE ?
