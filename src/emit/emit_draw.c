@@ -470,25 +470,37 @@ draw_line(struct pen *pen, const struct lay_item *it)
 	pv_buf_puts(pen->out, "S\n");
 }
 
-static void
-draw_rect(struct pen *pen, const struct lay_item *it)
+/* Fill and stroke of a rectangle or path set in the graphics state;
+ * the operator that paints it ("f", "S" or "B"). */
+static const char *
+set_paint(struct pen *pen, const struct lay_item *it)
 {
 	int fill = it->fill != NO_COLOR, stroke = it->line_width > 0;
-	double v[4];
 
-	if (!fill && !stroke)
-		return;
 	end_text(pen);
 	if (fill)
 		set_fill(pen, it->fill & 0xFFFFFF);
 	if (stroke)
 		set_stroke(pen, it->color & 0xFFFFFF, it->line_width);
+	return fill && stroke ? "B\n" : fill ? "f\n" : "S\n";
+}
+
+static void
+draw_rect(struct pen *pen, const struct lay_item *it)
+{
+	int fill = it->fill != NO_COLOR, stroke = it->line_width > 0;
+	const char *paint_op;
+	double v[4];
+
+	if (!fill && !stroke)
+		return;
+	paint_op = set_paint(pen, it);
 	v[0] = it->x;
 	v[1] = it->y;
 	v[2] = it->w;
 	v[3] = it->h;
 	put_op(pen->out, v, 4, 3, "re");
-	pv_buf_puts(pen->out, fill && stroke ? "B\n" : fill ? "f\n" : "S\n");
+	pv_buf_puts(pen->out, paint_op);
 }
 
 /* A path: m, l, c, h with the item's origin added, then f, S or B. */
@@ -496,6 +508,7 @@ static void
 draw_path(struct pen *pen, const struct lay_item *it)
 {
 	int fill = it->fill != NO_COLOR, stroke = it->line_width > 0;
+	const char *paint_op;
 	static const char *const ops[] = { "m", "l", "c", "h" };
 	static const size_t npts[] = { 1, 1, 3, 0 };
 	double v[6];
@@ -503,11 +516,7 @@ draw_path(struct pen *pen, const struct lay_item *it)
 
 	if ((!fill && !stroke) || it->nsegs == 0)
 		return;
-	end_text(pen);
-	if (fill)
-		set_fill(pen, it->fill & 0xFFFFFF);
-	if (stroke)
-		set_stroke(pen, it->color & 0xFFFFFF, it->line_width);
+	paint_op = set_paint(pen, it);
 	for (k = 0; k < it->nsegs; k++) {
 		const struct lay_seg *sg = &it->segs[k];
 
@@ -519,7 +528,7 @@ draw_path(struct pen *pen, const struct lay_item *it)
 		}
 		put_op(pen->out, v, 2 * npts[sg->op], 3, ops[sg->op]);
 	}
-	pv_buf_puts(pen->out, fill && stroke ? "B\n" : fill ? "f\n" : "S\n");
+	pv_buf_puts(pen->out, paint_op);
 }
 
 static void

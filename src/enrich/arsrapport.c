@@ -77,8 +77,8 @@ index_of(const char *const *list, size_t n, const char *s)
 	return -1;
 }
 
-static const char *
-label_of(const struct enrich *e, const char *prefix, const char *key)
+const char *
+ar_label(const struct enrich *e, const char *prefix, const char *key)
 {
 	char k[64];
 
@@ -228,7 +228,7 @@ measure_view(struct enrich *e, struct ar_state *s, struct ar_measure *m,
 
 	view_str(v, "id", m->id);
 	view_str(v, "title", m->title);
-	view_text(v, "level", m->level ? label_of(e, "plevel_", m->level) :
+	view_text(v, "level", m->level ? ar_label(e, "plevel_", m->level) :
 	    NULL);
 	cJSON_AddNumberToObject(v, "from", m->from);
 	cJSON_AddNumberToObject(v, "to", m->to + 1);
@@ -248,7 +248,7 @@ measure_view(struct enrich *e, struct ar_state *s, struct ar_measure *m,
 		en_path_index(e, idx);
 	}
 	if (st != NULL) {
-		view_str(v, "status", label_of(e, "status_", st));
+		view_str(v, "status", ar_label(e, "status_", st));
 		if (strcmp(st, "gjennomfort") == 0)
 			s->done++;
 		else if (!has_comment)
@@ -257,7 +257,7 @@ measure_view(struct enrich *e, struct ar_state *s, struct ar_measure *m,
 			    "(gjennomfort); say what was done and why", m->id,
 			    st);
 		if (strcmp(st, "gjennomfort") != 0)
-			ar_behind(behind, m->title, label_of(e, "status_", st));
+			ar_behind(behind, m->title, ar_label(e, "status_", st));
 	} else if (active) {
 		int line = 0, col = 0, rl = 0, rc = 0;
 
@@ -419,13 +419,13 @@ sums_views(struct enrich *e, struct ar_state *s)
 	a = cJSON_CreateArray();
 	for (i = 0; i < s->nlevels; i++)
 		cJSON_AddItemToArray(a, sum_row(s->level_name[i][0] ?
-		    label_of(e, "plevel_", s->level_name[i]) :
+		    ar_label(e, "plevel_", s->level_name[i]) :
 		    label(e, "no_level"), &s->by_level[i]));
 	cJSON_AddItemToObject(v, "by_level", a);
 	a = cJSON_CreateArray();
 	for (i = 0; i < NSOURCES; i++)
 		if (s->by_source[i].has)
-			cJSON_AddItemToArray(a, sum_row(label_of(e, "source_",
+			cJSON_AddItemToArray(a, sum_row(ar_label(e, "source_",
 			    sources[i]), &s->by_source[i]));
 	cJSON_AddItemToObject(v, "by_source", a);
 	cJSON_AddItemToObject(v, "total", sum_row(label(e, "sum"), &s->total));
@@ -436,7 +436,7 @@ sums_views(struct enrich *e, struct ar_state *s)
 		if (s->units[i] == 0 && s->persons[i] == 0)
 			continue;
 		o = cJSON_CreateObject();
-		view_str(o, "name", label_of(e, "plevel_", plevels[i]));
+		view_str(o, "name", ar_label(e, "plevel_", plevels[i]));
 		view_amount(o, "units", s->units[i]);
 		view_amount(o, "persons", s->persons[i]);
 		cJSON_AddItemToArray(a, o);

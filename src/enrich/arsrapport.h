@@ -53,6 +53,9 @@ void ar_unknown_id(struct enrich *, struct ar_plan *, const cJSON *where,
     int indicator, const char *id);
 
 /* One line of "behind plan" on the summary page. */
+/* The label prefix+key ("status_" "done") in the report's language. */
+const char *ar_label(const struct enrich *, const char *prefix,
+    const char *key);
 void ar_behind(cJSON *behind, const char *what, const char *status);
 
 /* The assessment a)-e) and the indicators (arsrapport_assess.c); both

@@ -16,15 +16,6 @@
 static const char *const marks[] = { "a", "b", "c", "d", "e" };
 #define NMARKS 5
 
-static const char *
-label_of(const struct enrich *e, const char *prefix, const char *key)
-{
-	char k[64];
-
-	snprintf(k, sizeof(k), "%s%s", prefix, key);
-	return label(e, k);
-}
-
 /* The measures an assessment names as evidence, checked against the
  * plan; "T1, T2" for the page. */
 static void
@@ -93,12 +84,12 @@ ar_assessment(struct enrich *e, struct ar_plan *p, const cJSON *list,
 			idx++;
 		}
 		view_str(v, "mark", marks[k]);
-		view_str(v, "name", label_of(e, "mark_", marks[k]));
-		view_str(v, "rating", r ? label_of(e, "rating_", r) :
+		view_str(v, "name", ar_label(e, "mark_", marks[k]));
+		view_str(v, "rating", r ? ar_label(e, "rating_", r) :
 		    label(e, "rating_none"));
 		view_str(g, "mark", marks[k]);
-		view_str(g, "name", label_of(e, "mark_short_", marks[k]));
-		view_str(g, "rating", r ? label_of(e, "rating_", r) :
+		view_str(g, "name", ar_label(e, "mark_short_", marks[k]));
+		view_str(g, "rating", r ? ar_label(e, "rating_", r) :
 		    label(e, "rating_none"));
 		cJSON_AddItemToArray(glance, g);
 		old = en_path_index(e, idx);
@@ -259,7 +250,7 @@ ar_indicators(struct enrich *e, struct ar_plan *p, const cJSON *list,
 			view_false(v, "comment_html");
 		}
 		view_str(v, "status", res == NULL ? label(e,
-		    "status_unreported") : st ? label_of(e, "ind_", st) : "–");
+		    "status_unreported") : st ? ar_label(e, "ind_", st) : "–");
 		cJSON_AddBoolToObject(v, "behind", st != NULL &&
 		    strcmp(st, "behind") == 0);
 		cJSON_AddBoolToObject(v, "chart", res != NULL && ht && hb);
