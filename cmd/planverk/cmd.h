@@ -42,9 +42,13 @@ struct typeset_request {
 	const char *theme_path;   /* NULL: the default theme */
 	const char *fontmap_path; /* NULL: fonts/fonts.json of the data dir */
 	int timing;               /* print stage times to stderr */
+	int strict;               /* a warning stops before the PDF */
 };
 enum pv_status cmd_typeset_xhtml(const struct typeset_request *,
     struct pv_diags *);
+
+/* --strict: an error when d holds warnings (PV_EINPUT), else PV_OK. */
+enum pv_status cmd_strict_check(struct pv_diags *);
 
 struct loaded_json;
 

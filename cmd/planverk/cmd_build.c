@@ -25,7 +25,7 @@ build_usage(FILE *f)
 	fprintf(f,
 	    "usage: planverk build INPUT.json [-o OUT.pdf] [--theme THEME.json]\n"
 	    "                      [--lang LANG] [--keep-xhtml FILE]\n"
-	    "                      [--lenient] [--templates DIR]\n"
+	    "                      [--strict] [--templates DIR]\n"
 	    "                      [--dump-view FILE]\n"
 	    "\n"
 	    "Validates the document, fills its type's templates and typesets\n"
@@ -39,7 +39,9 @@ build_usage(FILE *f)
 	    "                      nynorsk nn, North Sami se)\n"
 	    "  --keep-xhtml FILE   also write the XHTML the templates made\n"
 	    "                      (a file, a folder or -)\n"
-	    "  --lenient           a missing partial is a warning, not an error\n"
+	    "  --strict            every warning is an error (e.g. a planned\n"
+	    "                      measure the annual report does not report\n"
+	    "                      on): for CI, nothing is written\n"
 	    "  --templates DIR     DIR/<type>/ holds files that replace the\n"
 	    "                      installed type's (e.g. cover.mustache),\n"
 	    "                      or new types\n"
@@ -49,6 +51,7 @@ build_usage(FILE *f)
 	    "SOURCE_DATE_EPOCH, when set, gives the PDF's dates: the same\n"
 	    "input then gives the same bytes.\n"
 	    "\n"
+	    "Warnings are printed and the PDF is written, unless --strict.\n"
 	    "Exit status: 0 written, 1 input error (nothing written), 2 usage,\n"
 	    "3 internal or I/O error.\n");
 }
@@ -64,7 +67,7 @@ now_ms(void)
 
 /* Fill the type's document.mustache with the view model. */
 static enum pv_status
-render_template(const char *type_dir, const cJSON *view, int strict,
+render_template(const char *type_dir, const cJSON *view,
     struct pv_buf *xhtml, struct pv_diags *d)
 {
 	struct mustache_template *t;
@@ -85,7 +88,9 @@ render_template(const char *type_dir, const cJSON *view, int strict,
 		return PV_EINPUT;
 	partials.load = cmd_type_partial;
 	partials.ctx = (void *)type_dir;
-	partials.strict = strict;
+	/* A partial the templates name and nobody wrote is a defect of
+	 * the templates, never of the plan: an error. */
+	partials.strict = 1;
 	st = mustache_render(t, &mustache_cjson_ops, view, &partials, xhtml, d);
 	mustache_free(t);
 	return st;
@@ -129,7 +134,7 @@ cmd_build(int argc, char **argv)
 {
 	const char *input = NULL, *output = NULL, *theme = NULL, *lang = NULL;
 	const char *keep = NULL, *dump = NULL;
-	int lenient = 0, templated = 0, i, timing = getenv("PLANVERK_TIMING") != NULL;
+	int strict = 0, templated = 0, i, timing = getenv("PLANVERK_TIMING") != NULL;
 	struct pv_diags d;
 	struct loaded_json *doc = NULL;
 	struct enrich_options eo;
@@ -170,8 +175,8 @@ cmd_build(int argc, char **argv)
 			else if (cmd_set_templates_dir("build", argv[++i]) !=
 			    PV_OK)
 				return PV_EUSAGE;
-		} else if (strcmp(a, "--lenient") == 0) {
-			lenient = 1;
+		} else if (strcmp(a, "--strict") == 0) {
+			strict = 1;
 		} else if (a[0] == '-' && a[1] != '\0') {
 			return cmd_usage_error("build", "unknown option '%s'", a);
 		} else if (input == NULL) {
@@ -249,9 +254,9 @@ cmd_build(int argc, char **argv)
 	}
 	t2 = now_ms();
 	if (st == PV_OK)
-		st = render_template(type_dir, view, !lenient, &xhtml, &d);
-	if (st == PV_OK && !lenient && d.warnings > 0)
-		st = PV_EINPUT;
+		st = render_template(type_dir, view, &xhtml, &d);
+	if (st == PV_OK && strict)
+		st = cmd_strict_check(&d);
 	t3 = now_ms();
 	if (st == PV_OK) {
 		templated = 1;
@@ -266,6 +271,7 @@ cmd_build(int argc, char **argv)
 		tr.out_pdf = output;
 		tr.theme_path = theme;
 		tr.timing = timing;
+		tr.strict = strict;
 		st = cmd_typeset_xhtml(&tr, &d);
 		if (st == PV_EINPUT && keep == NULL && d.errors > 0)
 			pv_diag(&d, PV_WARNING, NULL, 0, 0, "the templates made "

@@ -17,7 +17,7 @@ static void
 check_usage(FILE *f)
 {
 	fprintf(f,
-	    "usage: planverk check [--templates DIR] FILE.json...\n"
+	    "usage: planverk check [--strict] [--templates DIR] FILE.json...\n"
 	    "\n"
 	    "Checks each document against the schema of its type (its \"type\"\n"
 	    "member) and its own rules: required and unknown members, types,\n"
@@ -26,6 +26,7 @@ check_usage(FILE *f)
 	    " is printed as FILE:LINE:COL: PATH: MESSAGE.  Nothing is\n"
 	    "written.\n"
 	    "\n"
+	    "  --strict         every warning is an error (for CI)\n"
 	    "  --templates DIR  document types in DIR/<type>/ first (README)\n"
 	    "\n"
 	    "Exit status: 0 all valid, 1 problems found, 2 usage, 3 I/O.\n");
@@ -70,7 +71,7 @@ cmd_load_valid(const char *path, struct loaded_json **out, char **type_dir,
 int
 cmd_check(int argc, char **argv)
 {
-	int i, j, worst = PV_OK, nfiles = 0;
+	int i, j, worst = PV_OK, nfiles = 0, strict = 0;
 	size_t problems = 0;
 
 	/* Options first; the files are moved to the front of argv. */
@@ -78,6 +79,10 @@ cmd_check(int argc, char **argv)
 		if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0) {
 			check_usage(stdout);
 			return PV_OK;
+		}
+		if (strcmp(argv[i], "--strict") == 0) {
+			strict = 1;
+			continue;
 		}
 		if (strcmp(argv[i], "--templates") == 0) {
 			if (i + 1 >= argc)
@@ -114,6 +119,8 @@ cmd_check(int argc, char **argv)
 			cJSON_Delete(view);
 			free(ldir);
 		}
+		if (st == PV_OK && strict)
+			st = cmd_strict_check(&d);
 		cmd_print_diags(&d);
 		problems += d.errors;
 		if (st != PV_OK && (worst == PV_OK || (int)st > worst))

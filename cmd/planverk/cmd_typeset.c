@@ -158,6 +158,8 @@ typeset(const struct typeset_request *tr, const struct dumps *dump,
 		lay_doc_dump(&ld, &b);
 		print_dump(&b);
 	}
+	if (st == PV_OK && tr->strict)
+		st = cmd_strict_check(d);
 	if (st == PV_OK && tr->out_pdf != NULL) {
 		memset(&eo, 0, sizeof(eo));
 		eo.creator = "planverk " PLANVERK_VERSION;

@@ -38,6 +38,17 @@ cmd_print_diags(const struct pv_diags *d)
 	return d->errors;
 }
 
+enum pv_status
+cmd_strict_check(struct pv_diags *d)
+{
+	if (d->warnings == 0)
+		return PV_OK;
+	pv_diag(d, PV_ERROR, NULL, 0, 0, "%zu warning%s, which --strict makes "
+	    "errors; nothing is written", d->warnings, d->warnings == 1 ?
+	    "" : "s");
+	return PV_EINPUT;
+}
+
 int
 cmd_usage_error(const char *sub, const char *fmt, ...)
 {

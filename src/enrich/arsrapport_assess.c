@@ -190,7 +190,7 @@ ar_indicators(struct enrich *e, struct ar_plan *p, const cJSON *list,
 		    cJSON_GetObjectItemCaseSensitive(ind, "direction"));
 		cJSON *v = cJSON_CreateObject();
 		double base = 0, target = 0, r = 0;
-		int hb = 0, ht = 0, lower;
+		int hb = 0, ht = 0, lower, unmeasured = 0;
 		size_t idx = 0, old = 0;
 		const char *st = NULL;
 
@@ -233,27 +233,67 @@ ar_indicators(struct enrich *e, struct ar_plan *p, const cJSON *list,
 		view_value(v, "baseline", unit, hb, base);
 		view_value(v, "target", unit, ht, target);
 		if (res != NULL) {
-			r = cJSON_GetNumberValue(
-			    cJSON_GetObjectItemCaseSensitive(res, "result"));
-			view_value(v, "result", unit, 1, r);
+			const cJSON *rj = cJSON_GetObjectItemCaseSensitive(res,
+			    "result");
+			int measured = !cJSON_IsFalse(
+			    cJSON_GetObjectItemCaseSensitive(res, "measured"));
+
 			view_md_member(e, v, "comment_html", res, "comment", 1);
-			/* better = higher, or lower for "lower" */
-			if (ht && (lower ? r <= target : r >= target))
-				st = "reached";
-			else if (ht && hb && (lower ? r < base : r > base))
-				st = "on_the_way";
-			else if (ht)
-				st = "behind";
+			if (!measured) {
+				unmeasured = 1;
+				view_value(v, "result", unit, 0, 0);
+				if (rj != NULL)
+					en_error(e, res, "the indicator \"%s\" "
+					    "was not measured (\"measured\": "
+					    "false) but has a result; leave out "
+					    "one of them", id);
+				if (cJSON_GetObjectItemCaseSensitive(res,
+				    "comment") == NULL)
+					en_error(e, res, "the indicator \"%s\" "
+					    "was not measured: a comment is "
+					    "required saying why", id);
+			} else if (rj == NULL) {
+				view_value(v, "result", unit, 0, 0);
+				en_error(e, res, "the indicator \"%s\" needs a "
+				    "result, or \"measured\": false and a "
+				    "comment saying why it was not measured",
+				    id);
+			} else {
+				r = cJSON_GetNumberValue(rj);
+				view_value(v, "result", unit, 1, r);
+				/* better = higher, or lower for "lower" */
+				if (ht && (lower ? r <= target : r >= target))
+					st = "reached";
+				else if (ht && hb && (lower ? r < base :
+				    r > base))
+					st = "on_the_way";
+				else if (ht)
+					st = "behind";
+			}
 			en_path_pop(e, old);
 		} else {
+			int line = 0, col = 0, rl = 0, rc = 0;
+
 			view_value(v, "result", unit, 0, 0);
 			view_false(v, "comment_html");
+			/* like a measure without a status: shown, and warned
+			 * about at the list it is missing from */
+			load_locate(p->doc, ind, 0, &line, &col);
+			load_locate(e->doc, list != NULL ? list : e->doc->root,
+			    0, &rl, &rc);
+			pv_diag(e->d, PV_WARNING, e->doc->file, rl, rc,
+			    "indicators: the plan's indicator \"%s\" (%s:%d) "
+			    "has no result for %d; it is listed as \"%s\"",
+			    id, p->doc->file, line, year,
+			    label(e, "status_unreported"));
 		}
 		view_str(v, "status", res == NULL ? label(e,
-		    "status_unreported") : st ? ar_label(e, "ind_", st) : "–");
+		    "status_unreported") : unmeasured ? label(e,
+		    "ind_not_measured") : st ? ar_label(e, "ind_", st) : "–");
 		cJSON_AddBoolToObject(v, "behind", st != NULL &&
 		    strcmp(st, "behind") == 0);
-		cJSON_AddBoolToObject(v, "chart", res != NULL && ht && hb);
+		cJSON_AddBoolToObject(v, "chart", res != NULL && !unmeasured &&
+		    ht && hb);
 		if (st != NULL && strcmp(st, "behind") == 0)
 			ar_behind(behind, cJSON_GetStringValue(
 			    cJSON_GetObjectItemCaseSensitive(ind, "name")),
