@@ -67,8 +67,8 @@ def main():
            "<head><title>Syntetisk kompetanseplan</title>",
            '<meta name="author" content="Benkemark kommune"/></head><body>',
            '<div class="cover"><p class="title">Syntetisk kompetanseplan</p>'
-           '<p class="subtitle">for måling av tid og minne</p><p class="period">2025–2028</p>'
-           '<p class="owner">Benkemark kommune</p></div>',
+           '<p class="subtitle">for måling av tid og minne</p><p class="tagline">2025–2028</p>'
+           '<p class="byline">Benkemark kommune</p></div>',
            '<div class="toc"/>']
     for i in range(1, chapters + 1):
         chapter(rnd, i, out)

@@ -180,8 +180,8 @@ derive(struct lctx *c)
 	scaled(&c->small_body, &th->body, 0.89, 0);
 	scaled(&c->lead, &th->body, 1.15, 0);
 	c->lead.space_after = th->body.space_after * 1.5;
-	scaled(&c->cover_owner, &th->cover_meta, 1.1, 1);
-	c->cover_owner.space_after = 2;
+	scaled(&c->cover_byline, &th->cover_meta, 1.1, 1);
+	c->cover_byline.space_after = 2;
 }
 
 /*

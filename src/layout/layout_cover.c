@@ -2,8 +2,10 @@
  * layout_cover.c - the cover page: a calm, centred title page.
  *
  * The logo at the top, the title and subtitle a little above the middle
- * with a short accent rule under them and the plan period below it, and
- * at the foot the owner, the adoption and the date.  The parts are set
+ * with a short accent rule under them and the tagline below it, and at
+ * the foot the byline (in bold), the dateline and the document's date.
+ * What each slot holds is the template's choice (a plan puts its owner
+ * in the byline and its adoption in the dateline).  The parts are set
  * as ordinary paragraphs into small vertical lists of their own, then
  * moved onto one cover slice in page coordinates.  The cover has no
  * running header or footer and is a page of its own.
@@ -19,7 +21,7 @@
 #define RULE_LEN 64.0
 
 struct parts {
-	const struct doc_node *title, *subtitle, *owner, *period, *adopted;
+	const struct doc_node *title, *subtitle, *byline, *tagline, *dateline;
 	const struct doc_node *logo;
 };
 
@@ -33,12 +35,12 @@ find_parts(const struct doc_node *n, struct parts *p)
 			p->title = k;
 		else if ((k->classes & DOC_C_SUBTITLE) && p->subtitle == NULL)
 			p->subtitle = k;
-		else if ((k->classes & DOC_C_OWNER) && p->owner == NULL)
-			p->owner = k;
-		else if ((k->classes & DOC_C_PERIOD) && p->period == NULL)
-			p->period = k;
-		else if ((k->classes & DOC_C_ADOPTED) && p->adopted == NULL)
-			p->adopted = k;
+		else if ((k->classes & DOC_C_BYLINE) && p->byline == NULL)
+			p->byline = k;
+		else if ((k->classes & DOC_C_TAGLINE) && p->tagline == NULL)
+			p->tagline = k;
+		else if ((k->classes & DOC_C_DATELINE) && p->dateline == NULL)
+			p->dateline = k;
 		else if (k->kind == DOC_IMG && p->logo == NULL)
 			p->logo = k;
 		else if (k->kind == DOC_DIV)
@@ -49,8 +51,8 @@ find_parts(const struct doc_node *n, struct parts *p)
 static int
 is_part(const struct doc_node *k, const struct parts *p)
 {
-	return k == p->title || k == p->subtitle || k == p->owner ||
-	    k == p->period || k == p->adopted || k == p->logo;
+	return k == p->title || k == p->subtitle || k == p->byline ||
+	    k == p->tagline || k == p->dateline || k == p->logo;
 }
 
 /* One part in its style, centred. */
@@ -201,7 +203,7 @@ rest(struct lctx *c, struct flow *f, const struct doc_node *n,
 	return st;
 }
 
-/* The blocks of the cover: title, middle (period), foot. */
+/* The blocks of the cover: title, middle (tagline), foot. */
 static enum pv_status
 set_parts(struct lctx *c, struct flow *in, const struct doc_node *n,
     const struct parts *p, struct vlist *tv, struct vlist *mv,
@@ -221,15 +223,15 @@ set_parts(struct lctx *c, struct flow *in, const struct doc_node *n,
 		r = part(c, in, p->subtitle, &th->cover_subtitle);
 	st = r > st ? r : st;
 	in->vl = mv;
-	if (p->period != NULL && (r = part(c, in, p->period,
+	if (p->tagline != NULL && (r = part(c, in, p->tagline,
 	    &th->cover_subtitle)) > st)
 		st = r;
 	in->vl = bv;
-	if (p->owner != NULL && (r = part(c, in, p->owner, &c->cover_owner)) >
+	if (p->byline != NULL && (r = part(c, in, p->byline, &c->cover_byline)) >
 	    st)
 		st = r;
 	vl_space(bv, th->cover_meta.space_after + 4);
-	if (p->adopted != NULL && (r = part(c, in, p->adopted,
+	if (p->dateline != NULL && (r = part(c, in, p->dateline,
 	    &th->cover_meta)) > st)
 		st = r;
 	if (c->doc->meta.date != NULL && (r = text_part(c, in,

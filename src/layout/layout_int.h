@@ -156,7 +156,7 @@ struct lctx {
 	struct lfam fam[16];
 	size_t nfam;
 	struct theme_text small_table, small_body, lead, code_body;
-	struct theme_text small_head, cover_owner;
+	struct theme_text small_head, cover_byline;
 	int has_toc;
 	size_t toc_before;       /* headings before the TOC */
 	struct tocnum *tocnums;

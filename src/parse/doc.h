@@ -58,9 +58,9 @@ enum doc_class {
 	DOC_C_COVER = 1u << 0,      /* div: the cover page */
 	DOC_C_TITLE = 1u << 1,      /* in the cover: the title */
 	DOC_C_SUBTITLE = 1u << 2,
-	DOC_C_OWNER = 1u << 3,
-	DOC_C_PERIOD = 1u << 4,
-	DOC_C_ADOPTED = 1u << 5,    /* "Vedtatt i kommunestyret 12.03.2025" */
+	DOC_C_BYLINE = 1u << 3,     /* the foot's first line, in bold */
+	DOC_C_TAGLINE = 1u << 4,    /* the line under the title's rule */
+	DOC_C_DATELINE = 1u << 5,   /* the foot's lines under the byline */
 	DOC_C_LOGO = 1u << 6,       /* img on the cover */
 	DOC_C_TOC = 1u << 7,        /* div: table of contents goes here */
 	DOC_C_PAGEBREAK = 1u << 8,  /* div: forced page break */

@@ -92,11 +92,11 @@ static const struct vocab_class classes[] = {
 	    "<p>, <h1>-<h6> and <div>", W_COVER },
 	{ "subtitle", DOC_C_SUBTITLE, K(DOC_P) | HEADINGS | K(DOC_DIV),
 	    "<p>, <h1>-<h6> and <div>", W_COVER },
-	{ "owner", DOC_C_OWNER, K(DOC_P) | HEADINGS | K(DOC_DIV),
+	{ "byline", DOC_C_BYLINE, K(DOC_P) | HEADINGS | K(DOC_DIV),
 	    "<p>, <h1>-<h6> and <div>", W_COVER },
-	{ "period", DOC_C_PERIOD, K(DOC_P) | HEADINGS | K(DOC_DIV),
+	{ "tagline", DOC_C_TAGLINE, K(DOC_P) | HEADINGS | K(DOC_DIV),
 	    "<p>, <h1>-<h6> and <div>", W_COVER },
-	{ "adopted", DOC_C_ADOPTED, K(DOC_P) | HEADINGS | K(DOC_DIV),
+	{ "dateline", DOC_C_DATELINE, K(DOC_P) | HEADINGS | K(DOC_DIV),
 	    "<p>, <h1>-<h6> and <div>", W_COVER },
 	{ "logo", DOC_C_LOGO, K(DOC_IMG), "<img>", W_COVER },
 	{ "toc", DOC_C_TOC, K(DOC_DIV), "<div>", W_FLOW },
@@ -129,8 +129,8 @@ static const struct vocab_class classes[] = {
 /* Classes that say contrary things about one element. */
 static const unsigned exclusive[] = {
 	DOC_C_COVER | DOC_C_TOC | DOC_C_PAGEBREAK | DOC_C_BOX,
-	DOC_C_TITLE | DOC_C_SUBTITLE | DOC_C_OWNER | DOC_C_PERIOD |
-	    DOC_C_ADOPTED,
+	DOC_C_TITLE | DOC_C_SUBTITLE | DOC_C_BYLINE | DOC_C_TAGLINE |
+	    DOC_C_DATELINE,
 	DOC_C_NUM | DOC_C_CENTER,
 	DOC_C_CHECKED | DOC_C_UNCHECKED,
 	DOC_C_SMALL | DOC_C_LEAD,

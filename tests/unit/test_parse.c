@@ -473,9 +473,9 @@ test_cover_toc_box(void **state)
 	assert_int_equal(kid(cov, 1)->classes,
 	    DOC_C_TITLE | DOC_C_NONUMBER | DOC_C_NOTOC);
 	assert_int_equal(kid(cov, 2)->classes, DOC_C_SUBTITLE);
-	assert_int_equal(kid(cov, 3)->classes, DOC_C_OWNER);
-	assert_int_equal(kid(cov, 4)->classes, DOC_C_PERIOD);
-	assert_int_equal(kid(cov, 5)->classes, DOC_C_ADOPTED);
+	assert_int_equal(kid(cov, 3)->classes, DOC_C_BYLINE);
+	assert_int_equal(kid(cov, 4)->classes, DOC_C_TAGLINE);
+	assert_int_equal(kid(cov, 5)->classes, DOC_C_DATELINE);
 	doc_free(doc);
 
 	doc = parse_fixture(FIX "toc.xhtml");
