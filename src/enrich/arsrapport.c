@@ -321,6 +321,57 @@ sum_row(const char *name, const struct ar_money *m)
 	return o;
 }
 
+/*
+ * The goal's measures by the years they run, for the timeline: one row
+ * per distinct span, in the order the spans first appear, so a plan
+ * whose measures all run the whole period gets one bar per goal, not
+ * dozens of identical ones.  A span of one measure is named by it.
+ */
+static cJSON *
+spans_view(struct enrich *e, struct ar_state *s, int goal, const char *name)
+{
+	cJSON *out = cJSON_CreateArray();
+	size_t i, j;
+
+	for (i = 0; i < s->plan.nm; i++) {
+		const struct ar_measure *m = &s->plan.m[i];
+		int n = 0, seen = 0;
+		cJSON *v;
+
+		if (m->goal != goal)
+			continue;
+		for (j = 0; j < s->plan.nm && !seen; j++) {
+			const struct ar_measure *o = &s->plan.m[j];
+
+			if (o->goal != goal || o->from != m->from ||
+			    o->to != m->to)
+				continue;
+			if (j < i)
+				seen = 1;
+			else
+				n++;
+		}
+		if (seen)
+			continue;
+		v = cJSON_CreateObject();
+		if (n == 1)
+			view_str(v, "label", m->title);
+		else {
+			char *t = pv_xasprintf("%s: %d %s", name, n,
+			    label(e, "measure_count"));
+
+			view_str(v, "label", t);
+			free(t);
+		}
+		cJSON_AddNumberToObject(v, "count", n);
+		cJSON_AddNumberToObject(v, "from", m->from);
+		cJSON_AddNumberToObject(v, "to", m->to + 1);
+		cJSON_AddNumberToObject(v, "to_year", m->to);
+		cJSON_AddItemToArray(out, v);
+	}
+	return out;
+}
+
 /* The measures grouped by goal, each group with its sum. */
 static cJSON *
 goals_view(struct enrich *e, struct ar_state *s, const cJSON *list,
@@ -363,6 +414,8 @@ goals_view(struct enrich *e, struct ar_state *s, const cJSON *list,
 			view_money(g, &none);
 		}
 		cJSON_AddItemToObject(g, "measures", items);
+		cJSON_AddItemToObject(g, "spans", spans_view(e, s, goal,
+		    goal >= 0 ? buf : label(e, "no_goal")));
 		cJSON_AddItemToArray(out, g);
 	}
 	return out;

@@ -80,6 +80,10 @@ has all "indicator reached" "8 % 12 % 12,5 % høyere Nådd"
 has all "indicator behind" "40 % 100 % 35 % høyere Bak plan"
 has all "an indicator not measured this year says so" "Kartleggingsprøver 1., 2. og 3. trinn i Ikke målt"
 has all "with the comment saying why" "Ikke målt i 2019: resultatene sammen-"
+has all "the timeline groups a goal's measures that run the same years" "Mål 1: 9 tiltak 2018 2022"
+run build "$ex" -o "$TMP/a.pdf"
+pages=$(pdfinfo "$TMP/a.pdf" | awk '/^Pages:/ { print $2 }')
+[ "$pages" -le 12 ] && ok "the report is 12 pages, not 18 of identical timeline bars" || fail "the report is 12 pages" "$pages pages"
 has all "an indicator without a result" "Ikke rapportert"
 
 # planverk new arsrapport --plan: one entry per measure of the plan
@@ -115,7 +119,9 @@ has 1 "North Sami: the state grant" "Stáhtaruđat 2 500 000 2 185 000 315 000"
 
 # the charts: drawn by layout above their data tables (the chart classes
 # of docs/vocabulary.md); the data stays in the PDF as tables
-has all "the timeline's data: a measure's years" "Kommunal realfagsstrategi 2018 2022"
+run build tests/fixtures/check/arsrapport-indicator-unreported.json -o "$TMP/a.pdf"
+has all "the timeline's data: a measure alone in its span by its title and years" "Lesekurs for lærere 2019 2020"
+has all "the timeline's data: the other span" "Plan for lesing 2020 2020"
 run build "$ex" -o "$TMP/a.pdf" --keep-xhtml "$TMP/a.xhtml"
 if grep -q 'class="chart-bullet"' "$TMP/a.xhtml" &&
     grep -q 'class="chart-bars"' "$TMP/a.xhtml" &&
