@@ -274,7 +274,8 @@ table_summed(struct enrich *e, struct table_ctx *t, const cJSON *sum)
 			continue;
 		if (floor(c->valuedouble) != c->valuedouble ||
 		    c->valuedouble < 0 || c->valuedouble >= t->ncols) {
-			format_number(c->valuedouble, num, sizeof(num));
+			/* as the JSON has it, not as the page would */
+			snprintf(num, sizeof(num), "%.10g", c->valuedouble);
 			en_error(e, c, "there is no column %s (columns are "
 			    "counted from 0; this table has %d)", num,
 			    t->ncols);

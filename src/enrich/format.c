@@ -5,6 +5,8 @@
  * does arithmetic that could round.  Digits are grouped with U+00A0 NO-BREAK
  * SPACE, so that a line never ends inside a number ("1 087 / 500"); the
  * narrow U+202F would be nicer, but Open Sans, the default face, lacks it.
+ * A negative number has U+2212 MINUS SIGN, as Norwegian typesetting
+ * wants: the hyphen is shorter than a digit and a line may break after it.
  */
 #include <math.h>
 #include <stdio.h>
@@ -22,8 +24,11 @@ format_integer(long long v, char *out, size_t size)
 
 	snprintf(digits, sizeof(digits), "%llu", u);
 	n = strlen(digits);
-	if (v < 0)
-		tmp[j++] = '-';
+	if (v < 0) {
+		tmp[j++] = '\xE2';
+		tmp[j++] = '\x88';
+		tmp[j++] = '\x92';
+	}
 	for (i = 0; i < n; i++) {
 		if (i > 0 && (n - i) % 3 == 0) {
 			tmp[j++] = '\xC2';
@@ -44,7 +49,7 @@ format_number(double v, char *out, size_t size)
 		format_integer((long long)v, out, size);
 		return;
 	}
-	snprintf(out, size, "%.10g", v);
+	snprintf(out, size, "%s%.10g", v < 0 ? "\xE2\x88\x92" : "", fabs(v));
 	if ((dot = strchr(out, '.')) != NULL)
 		*dot = ',';
 }
