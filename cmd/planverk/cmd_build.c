@@ -101,21 +101,15 @@ render_template(const char *type_dir, const cJSON *view,
 static enum pv_status
 write_view(const char *path, const cJSON *view, struct pv_diags *d)
 {
-	char *text = cJSON_Print(view);
-	enum pv_status st = PV_OK;
 	size_t n;
+	char *text = load_json_print(view, &n);
+	enum pv_status st = PV_OK;
 
-	if (text == NULL) {
-		pv_diag(d, PV_ERROR, NULL, 0, 0, "--dump-view: out of memory");
-		return PV_EINTERNAL;
-	}
-	n = strlen(text);
-	text[n] = '\n';	/* cJSON_Print ends in NUL: room for one byte */
 	if (strcmp(path, "-") == 0)
-		cmd_write_stdout(text, n + 1);
+		cmd_write_stdout(text, n);
 	else
-		st = pv_write_file_atomic(path, text, n + 1, d);
-	cJSON_free(text);
+		st = pv_write_file_atomic(path, text, n, d);
+	free(text);
 	return st;
 }
 

@@ -122,7 +122,7 @@ report_starter(const char *text, size_t len, const char *plan,
 	cJSON_DeleteItemFromObjectCaseSensitive(st, "assessment");
 	cJSON_AddItemToObject(st, "assessment", cJSON_CreateArray());
 	ar_plan_free(&p);
-	res = cJSON_Print(st);
+	res = load_json_print(st, &i);
 	cJSON_Delete(st);
 	return res;
 }
@@ -215,10 +215,7 @@ cmd_new(int argc, char **argv)
 		if (text == NULL) {
 			rc = PV_EINPUT;
 		} else {
-			len = strlen(text);
-			text = pv_xrealloc(text, len + 2);
-			text[len++] = '\n';
-			text[len] = '\0';
+			len = strlen(text);	/* ends in a newline */
 		}
 	}
 	if (rc == PV_OK) {

@@ -50,4 +50,10 @@ void load_index_free(struct load_index *);
 int load_locate(struct loaded_json *, const cJSON *node, int key, int *line,
     int *col);
 
+/*
+ * The tree as JSON text to write for a person: two-space indents, a
+ * final newline.  Returns malloc'd text (free it), its length in *len.
+ */
+char *load_json_print(const cJSON *, size_t *len);
+
 #endif

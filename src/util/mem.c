@@ -11,7 +11,7 @@
 #include "diag.h"
 #include "mem.h"
 
-static void
+void
 pv_out_of_memory(void)
 {
 	fputs("planverk: out of memory\n", stderr);

@@ -13,6 +13,12 @@
 
 #include <stddef.h>
 
+/* For allocators not our own (cJSON): print one line, exit. */
+void pv_out_of_memory(void)
+#if defined(__GNUC__)
+    __attribute__((noreturn))
+#endif
+    ;
 void *pv_xmalloc(size_t);
 void *pv_xcalloc(size_t n, size_t size);
 void *pv_xrealloc(void *, size_t);

@@ -92,10 +92,15 @@ expect_rc "new arsrapport --plan writes a starter" 0
 n=$(grep -c '"measure":' "$TMP/new.json")
 if [ "$n" = 61 ]; then ok "the starter has one entry per measure of the plan (61)"; else
 	fail "the starter has one entry per measure of the plan (61)" "found $n"; fi
-if grep -q '"m5-skole-6"' "$TMP/new.json" && grep -q '"year":	2018' "$TMP/new.json"; then
+if grep -q '"m5-skole-6"' "$TMP/new.json" && grep -q '"year": 2018' "$TMP/new.json"; then
 	ok "the starter names the plan's last measure and its first year"
 else
 	fail "the starter names the plan's last measure and its first year"
+fi
+if grep -q "$(printf '\t')" "$TMP/new.json" || ! grep -q '^    {$' "$TMP/new.json"; then
+	fail "the starter is indented with two spaces as the plans are, no tabs"
+else
+	ok "the starter is indented with two spaces as the plans are, no tabs"
 fi
 run check "$TMP/new.json"
 expect_rc "the starter checks (statuses still to fill in: warnings)" 0

@@ -78,7 +78,7 @@ if [ -s "$TMP/plan.pdf" ]; then ok "--dump-view still writes the PDF"; else
 run build "$plan" -o "$TMP/plan2.pdf" --lang nn --dump-view -
 expect_rc "build --dump-view - writes to standard output" 0
 expect_out_has "the view model on stdout is pretty-printed, in nynorsk" \
-    '"contents":	"Innhald",'
+    '    "contents": "Innhald",'
 run build "$plan" -o "$TMP/plan3.pdf" --dump-view "$TMP/view2.json"
 if cmp -s "$TMP/view.json" "$TMP/view2.json"; then
 	ok "the same input dumps the same bytes"
