@@ -250,9 +250,12 @@ test_format_helpers(void **state)
 	format_integer(2384000, b, sizeof(b));
 	assert_string_equal(b, "2\u00a0384\u00a0000");
 	format_integer(-1220000, b, sizeof(b));
-	assert_string_equal(b, "-1\u00a0220\u00a0000");
+	/* a minus sign, not a hyphen */
+	assert_string_equal(b, "\u22121\u00a0220\u00a0000");
 	format_number(3.5, b, sizeof(b));
 	assert_string_equal(b, "3,5");
+	format_number(-3.5, b, sizeof(b));
+	assert_string_equal(b, "\u22123,5");
 	format_date("2026-01-15", b, sizeof(b));
 	assert_string_equal(b, "15.01.2026");
 }
