@@ -597,9 +597,12 @@ draw_link(struct emit_ctx *c, HPDF_Page pg, const struct lay_item *it)
 	} else {
 		return;
 	}
-	/* Links are shown by the text's colour, not by a box. */
-	if (a != NULL)
+	/* Links are shown by the text's colour, not by a box; an archive
+	 * wants every annotation printable (PDF/A-2, 6.3.2). */
+	if (a != NULL) {
 		HPDF_LinkAnnot_SetBorderStyle(a, 0, 0, 0);
+		HPDF_Dict_AddNumber(a, "F", 4);
+	}
 }
 
 /* A number we would write as garbage, or one outside what readers

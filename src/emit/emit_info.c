@@ -107,8 +107,7 @@ emit_info(struct emit_ctx *c)
 
 	c->doing = "writing the document information";
 	/* Producer first: it makes libharu create the Info dictionary. */
-	producer = pv_xasprintf("%s with Haru Free PDF Library %s", creator,
-	    HPDF_GetVersion());
+	producer = emit_producer(c);
 	HPDF_SetInfoAttr(c->pdf, HPDF_INFO_PRODUCER, producer);
 	free(producer);
 	if (emit_check(c) || c->pdf->info == NULL)

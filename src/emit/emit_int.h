@@ -69,6 +69,10 @@ void emit_outlines(struct emit_ctx *);
 HPDF_Destination emit_dest(struct emit_ctx *, int page, double y);
 /* emit_info.c: document information, language, viewer preferences. */
 void emit_info(struct emit_ctx *);
+/* emit_archive.c: the XMP metadata and the sRGB output intent; the
+ * Producer both it and the Info dictionary name (free it). */
+void emit_archive(struct emit_ctx *);
+char *emit_producer(const struct emit_ctx *);
 /* A PDF text string object for UTF-8 text: a literal when ASCII, else
  * UTF-16BE with a byte-order mark. */
 void *emit_text_string(struct emit_ctx *, const char *utf8);

@@ -278,8 +278,8 @@ emit_pdf(const struct lay_doc *doc, const struct fontset *fs,
 	c.images = pv_xcalloc(doc->nimages ? doc->nimages : 1,
 	    sizeof(*c.images));
 
-	/* 1.4 for /Lang and /DisplayDocTitle. */
-	c.pdf->pdf_version = HPDF_VER_14;
+	/* PDF/A-2 is based on PDF 1.7 (ISO 32000-1). */
+	c.pdf->pdf_version = HPDF_VER_17;
 	HPDF_SetCompressionMode(c.pdf, c.opt->compress ? HPDF_COMP_ALL :
 	    HPDF_COMP_NONE);
 	c.doing = "setting up the document";
@@ -291,6 +291,8 @@ emit_pdf(const struct lay_doc *doc, const struct fontset *fs,
 		emit_outlines(&c);
 	if (!c.failed)
 		emit_info(&c);
+	if (!c.failed)
+		emit_archive(&c);
 	if (!c.failed)
 		emit_fonts(&c);
 	if (!c.failed)
