@@ -147,7 +147,7 @@ bench: $(BIN)
 install: $(BIN)
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(DATADIR)
 	install -m 755 $(BIN) $(DESTDIR)$(BINDIR)/planverk
-	cp -R templates fonts $(DESTDIR)$(DATADIR)/
+	cp -R templates fonts themes $(DESTDIR)$(DATADIR)/
 
 uninstall:
 	rm -f $(DESTDIR)$(BINDIR)/planverk

@@ -108,8 +108,9 @@ const char *cmd_basename(const char *path);
 int cmd_finish(enum pv_status, const struct pv_diags *);
 
 /* The folder that holds templates/ and fonts/: $PLANVERK_HOME, else the
- * source tree the binary was built in when run from there, else the
- * installed data folder. */
+ * source tree the binary was built in when run from there, else
+ * BINDIR/../share/planverk beside the binary (an install under any
+ * PREFIX or DESTDIR), else the data folder compiled in. */
 const char *cmd_data_dir(void);
 
 extern const char *cmd_progname;

@@ -121,9 +121,16 @@ cmd_data_dir(void)
 			if ((slash = strrchr(self, '/')) != NULL)
 				*slash = '\0';
 			cand = pv_xasprintf("%s/../templates", self);
-			if (is_dir(cand)) {
+			if (is_dir(cand))
 				dir = pv_xasprintf("%s/..", self);
-			}
+			free(cand);
+			/* Installed: BINDIR/../share/planverk, wherever the
+			 * PREFIX (or DESTDIR) put it. */
+			cand = pv_xasprintf("%s/../share/planverk/templates",
+			    self);
+			if (dir == NULL && is_dir(cand))
+				dir = pv_xasprintf("%s/../share/planverk",
+				    self);
 			free(cand);
 		}
 		if (dir == NULL)

@@ -1,0 +1,43 @@
+#!/bin/sh
+# tests/cmd/install.sh - an installed planverk finds its templates, fonts
+# and themes wherever it was installed (issue 13): `make install` into a
+# PREFIX and into a DESTDIR staging folder, then the installed binary
+# builds a plan from another folder, with PLANVERK_HOME unset.
+. "$(dirname "$0")/../lib.sh"
+cd "$top" || exit 1
+unset PLANVERK_HOME
+export SOURCE_DATE_EPOCH=1700000000
+# expect_rc_of NAME GOT WANT
+expect_rc_of() { if [ "$2" = "$3" ]; then ok "$1"; else fail "$1" "exit $2, not $3"; fi; }
+
+make --no-print-directory -s install BUILD="$BUILD" PREFIX="$TMP/opt" \
+    >"$TMP/make.out" 2>&1
+expect_rc_of "make install PREFIX=\$TMP/opt" $? 0
+for f in bin/planverk share/planverk/templates/kompetanseplan/schema.json \
+    share/planverk/fonts/fonts.json share/planverk/themes/default.json; do
+	[ -e "$TMP/opt/$f" ] && ok "installed: $f" || fail "installed: $f"
+done
+mkdir -p "$TMP/work"
+cp input/sondre-land-kompetanseplan.json "$TMP/work/plan.json"
+(cd "$TMP/work" && "$TMP/opt/bin/planverk" build plan.json -o plan.pdf \
+    >"$TMP/out" 2>"$TMP/err")
+expect_rc_of "the installed binary builds a plan from another folder" $? 0
+if pdftotext "$TMP/work/plan.pdf" - 2>/dev/null | grep -q "Søndre Land"; then
+	ok "its PDF holds the plan's words"
+else
+	fail "its PDF holds the plan's words" "$(cat "$TMP/err")"
+fi
+(cd "$TMP/work" && "$TMP/opt/bin/planverk" new arsrapport >/dev/null 2>"$TMP/err")
+expect_rc_of "the installed binary knows the types (new arsrapport)" $? 0
+
+make --no-print-directory -s install BUILD="$BUILD" DESTDIR="$TMP/stage" \
+    PREFIX=/opt/planverk >"$TMP/make.out" 2>&1
+expect_rc_of "make install DESTDIR=\$TMP/stage PREFIX=/opt/planverk" $? 0
+(cd "$TMP/work" && "$TMP/stage/opt/planverk/bin/planverk" build plan.json \
+    -o staged.pdf >"$TMP/out" 2>"$TMP/err")
+expect_rc_of "the staged binary builds from its staged data" $? 0
+if cmp -s "$TMP/work/plan.pdf" "$TMP/work/staged.pdf"; then
+	ok "both installs make the same bytes"
+else
+	fail "both installs make the same bytes"
+fi
