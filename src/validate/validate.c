@@ -832,8 +832,11 @@ check(struct vctx *c, const cJSON *schema, const cJSON *v)
 	}
 	if (cJSON_IsTrue(schema))
 		return;
+	/* An x-one-key object carries a oneOf of "required" lists for
+	 * standard validators; check_object says the same, better. */
 	if ((k = cJSON_GetObjectItemCaseSensitive(schema, "anyOf")) ||
-	    (k = cJSON_GetObjectItemCaseSensitive(schema, "oneOf"))) {
+	    ((k = cJSON_GetObjectItemCaseSensitive(schema, "oneOf")) &&
+	    cJSON_GetObjectItemCaseSensitive(schema, "x-one-key") == NULL)) {
 		check_union(c, k, v);
 		return;
 	}
