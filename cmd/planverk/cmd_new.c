@@ -127,6 +127,45 @@ report_starter(const char *text, size_t len, const char *plan,
 	return res;
 }
 
+/*
+ * The starter's "$schema" made to name the installed schema file as a
+ * file: URL, so that an editor checks the new plan offline, against the
+ * schema of the planverk that wrote it.  NULL: the text has no
+ * "$schema" or the schema file is not found (the text stays as it is).
+ */
+static char *
+local_schema(const char *text, const char *type_dir)
+{
+	static const char key[] = "\"$schema\": \"";
+	const char *at = strstr(text, key), *end;
+	char *file, *real, *res;
+	struct pv_buf b;
+	const char *p;
+
+	if (at == NULL || (end = strchr(at + sizeof(key) - 1, '"')) == NULL)
+		return NULL;
+	file = cmd_type_file(type_dir, "schema.json");
+	real = realpath(file, NULL);
+	free(file);
+	if (real == NULL)
+		return NULL;
+	pv_buf_init(&b);
+	pv_buf_put(&b, text, (size_t)(at - text) + sizeof(key) - 1);
+	pv_buf_puts(&b, "file://");
+	for (p = real; *p; p++) {
+		/* a URL path: the few bytes JSON or a URL would misread */
+		if (*p == '"' || *p == '\\' || *p == '%' || *p == ' ' ||
+		    *p == '#' || *p == '?' || (unsigned char)*p < 0x20)
+			pv_buf_printf(&b, "%%%02X", (unsigned char)*p);
+		else
+			pv_buf_putc(&b, *p);
+	}
+	pv_buf_puts(&b, end);
+	free(real);
+	res = pv_buf_take(&b);
+	return res;
+}
+
 int
 cmd_new(int argc, char **argv)
 {
@@ -219,6 +258,13 @@ cmd_new(int argc, char **argv)
 		}
 	}
 	if (rc == PV_OK) {
+		char *with = local_schema(text, dir);
+
+		if (with != NULL) {
+			free(text);
+			text = with;
+			len = strlen(text);
+		}
 		/* Never replaces a file, not even one made meanwhile; a
 		 * write error on standard output is reported by main(). */
 		if (out != NULL)

@@ -29,6 +29,14 @@ else
 fi
 (cd "$TMP/work" && "$TMP/opt/bin/planverk" new arsrapport >/dev/null 2>"$TMP/err")
 expect_rc_of "the installed binary knows the types (new arsrapport)" $? 0
+(cd "$TMP/work" && "$TMP/opt/bin/planverk" new kompetanseplan -o new.json 2>"$TMP/err")
+schema=$(sed -n 's|^  "\$schema": "file://\(.*\)",$|\1|p' "$TMP/work/new.json")
+if [ "$schema" = "$(cd "$TMP/opt/share/planverk/templates/kompetanseplan" && pwd -P)/schema.json" ] &&
+    [ -f "$schema" ]; then
+	ok "a new plan's \$schema is the installed schema file, for editors offline"
+else
+	fail "a new plan's \$schema is the installed schema file, for editors offline" "$schema"
+fi
 
 make --no-print-directory -s install BUILD="$BUILD" DESTDIR="$TMP/stage" \
     PREFIX=/opt/planverk >"$TMP/make.out" 2>&1
