@@ -7,6 +7,7 @@
  * checked here before it sees the text.
  */
 #include <stdio.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -28,12 +29,53 @@ loaded_json_free(struct loaded_json *j)
 	free(j);
 }
 
+/* The quotes Word and LibreOffice put in place of '"'. */
+static int
+typographic_quote(uint32_t cp)
+{
+	return cp == 0x201C || cp == 0x201D || cp == 0x201E || cp == 0x201F ||
+	    cp == 0x00AB || cp == 0x00BB || cp == 0x2018 || cp == 0x2019 ||
+	    cp == 0x201A || cp == 0x2039 || cp == 0x203A;
+}
+
+/*
+ * A value where ',' or a closing bracket was due, on a later line than
+ * the one before it: the comma is missing at the end of that line, and
+ * that is where the user must type it.  Returns 1 when said so.
+ */
+static int
+missing_comma(struct pv_diags *d, const char *file, const char *text,
+    size_t len, const struct json_syntax_error *e)
+{
+	size_t i = e->at;
+	int line, col, vline, vcol, newline = 0;
+
+	if (e->expected == NULL || e->expected[0] != '\'' ||
+	    e->expected[1] != ',' || i >= len)
+		return 0;
+	if (strchr("\"{[-0123456789tfn", e->found) == NULL)
+		return 0;
+	while (i > 0 && strchr(" \t\r\n", text[i - 1]) != NULL) {
+		if (text[i - 1] == '\n')
+			newline = 1;
+		i--;
+	}
+	if (!newline || i == 0)
+		return 0;
+	pv_offset_to_linecol(text, len, i, &line, &col);
+	pv_offset_to_linecol(text, len, e->at, &vline, &vcol);
+	pv_diag(d, PV_ERROR, file, line, col, "JSON: a ',' is missing at the "
+	    "end of this line (before what starts at %d:%d)", vline, vcol);
+	return 1;
+}
+
 static void
 describe_syntax_error(struct pv_diags *d, const char *file, const char *text,
     size_t len, const struct json_syntax_error *e)
 {
 	int line, col, oline, ocol;
 	char found[16];
+	uint32_t cp;
 	int letter = (e->found >= 'a' && e->found <= 'z') ||
 	    (e->found >= 'A' && e->found <= 'Z');
 
@@ -47,6 +89,19 @@ describe_syntax_error(struct pv_diags *d, const char *file, const char *text,
 	}
 	if (e->msg != NULL) {
 		pv_diag(d, PV_ERROR, file, line, col, "JSON: %s", e->msg);
+		return;
+	}
+	if (missing_comma(d, file, text, len, e))
+		return;
+	if ((unsigned char)e->found >= 0x80 && pv_utf8_decode(text + e->at,
+	    len - e->at, &cp) > 0) {
+		size_t k = pv_utf8_decode(text + e->at, len - e->at, &cp);
+
+		snprintf(found, sizeof(found), "%.*s", (int)k, text + e->at);
+		pv_diag(d, PV_ERROR, file, line, col, "JSON: expected %s, "
+		    "found %s (U+%04X)%s", e->expected, found, (unsigned)cp,
+		    typographic_quote(cp) ? ", a typographic quote as a word "
+		    "processor writes it: use a straight \"" : "");
 		return;
 	}
 	if ((unsigned char)e->found >= 0x20 && (unsigned char)e->found < 0x7F)

@@ -139,7 +139,8 @@ check_string(const char *s, size_t n, size_t i, struct json_syntax_error *e)
 			e->at = i;
 			e->msg = c == '\n' ? "a line break inside a string (write "
 			    "\\n, or close the string with '\"')"
-			    : "a control character inside a string";
+			    : c == '\t' ? "a tab inside a string (write \\t, or "
+			    "a space)" : "a control character inside a string";
 			return 0;
 		}
 		if (c == 0xEF && i + 2 < n && (unsigned char)s[i + 1] == 0xBF &&
