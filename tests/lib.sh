@@ -7,6 +7,9 @@ top=$(cd "$(dirname "$0")/../.." && pwd)
 TMP=$(mktemp -d)
 trap 'rm -rf "$TMP"' EXIT
 FIX="$top/tests/fixtures"
+# The tests read the plain diagnostics; on GitHub's runners planverk
+# would print workflow commands instead (tests/cmd/diagnostics.sh).
+unset GITHUB_ACTIONS
 
 # run ARGS...: runs planverk; sets $rc, $out (stdout file), $err (stderr file)
 run() {

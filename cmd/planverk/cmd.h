@@ -47,6 +47,14 @@ struct typeset_request {
 enum pv_status cmd_typeset_xhtml(const struct typeset_request *,
     struct pv_diags *);
 
+/* How diagnostics are printed (cmd_diag.c): --diagnostics text, json or
+ * github, given before or after the command; github is the default when
+ * GITHUB_ACTIONS is "true". */
+enum cmd_diag_format { CMD_DIAG_TEXT, CMD_DIAG_JSON, CMD_DIAG_GITHUB };
+extern enum cmd_diag_format cmd_diag_format;
+int cmd_set_diag_format(const char *);	/* -1: not a format */
+void cmd_print_diag(const struct pv_diag *);
+
 /* --strict: an error when d holds warnings (PV_EINPUT), else PV_OK. */
 enum pv_status cmd_strict_check(struct pv_diags *);
 

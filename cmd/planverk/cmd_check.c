@@ -130,7 +130,8 @@ cmd_check(int argc, char **argv)
 		pv_diags_free(&d);
 		nfiles++;
 	}
-	if (problems > 0)
+	/* with --diagnostics json, standard error is JSON only */
+	if (problems > 0 && cmd_diag_format != CMD_DIAG_JSON)
 		fprintf(stderr, "planverk check: %zu problem%s in %d file%s\n",
 		    problems, problems == 1 ? "" : "s", nfiles,
 		    nfiles == 1 ? "" : "s");

@@ -29,12 +29,8 @@ cmd_print_diags(const struct pv_diags *d)
 {
 	size_t i;
 
-	for (i = 0; i < d->n; i++) {
-		char *s = pv_diag_format(&d->v[i]);
-
-		fprintf(stderr, "%s\n", s);
-		free(s);
-	}
+	for (i = 0; i < d->n; i++)
+		cmd_print_diag(&d->v[i]);
 	return d->errors;
 }
 

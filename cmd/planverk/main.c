@@ -9,6 +9,7 @@
 #include <fcntl.h>
 #include <signal.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
@@ -35,6 +36,11 @@ usage(FILE *f)
 	    "usage: planverk COMMAND [ARGS...]\n"
 	    "       planverk COMMAND --help\n"
 	    "       planverk --version\n"
+	    "\n"
+	    "  --diagnostics FORMAT  problems as text (default), json (one\n"
+	    "                        object a line) or github (workflow\n"
+	    "                        commands; the default when\n"
+	    "                        GITHUB_ACTIONS=true)\n"
 	    "\n"
 	    "planverk turns plan documents kept as JSON into PDF.\n"
 	    "\n"
@@ -89,10 +95,48 @@ stdout_finish(int rc)
 	return PV_EINTERNAL;
 }
 
+/*
+ * --diagnostics FORMAT means the same for every command, wherever it
+ * stands on the line: taken out of argv here, before the command parses
+ * the rest.  Returns the new argc, or -1 after a usage error.
+ */
+static int
+take_diagnostics_option(int argc, char **argv)
+{
+	const char *env = getenv("GITHUB_ACTIONS");
+	int i, j;
+
+	if (env != NULL && strcmp(env, "true") == 0)
+		cmd_diag_format = CMD_DIAG_GITHUB;
+	for (i = 1, j = 1; i < argc; i++) {
+		if (strcmp(argv[i], "--") == 0) {
+			while (i < argc)
+				argv[j++] = argv[i++];
+			break;
+		}
+		if (strcmp(argv[i], "--diagnostics") == 0) {
+			if (i + 1 >= argc || cmd_set_diag_format(argv[i + 1])
+			    != 0) {
+				fprintf(stderr, "planverk: --diagnostics takes "
+				    "text, json or github\n");
+				return -1;
+			}
+			i++;
+			continue;
+		}
+		argv[j++] = argv[i];
+	}
+	argv[j] = NULL;
+	return j;
+}
+
 static int
 run(int argc, char **argv)
 {
 	size_t i;
+
+	if ((argc = take_diagnostics_option(argc, argv)) < 0)
+		return PV_EUSAGE;
 
 	if (argc < 2) {
 		usage(stderr);
