@@ -213,7 +213,8 @@ contacts_view(struct enrich *e, const cJSON *contacts)
 			const char *t = cJSON_GetStringValue(
 			    cJSON_GetObjectItemCaseSensitive(c, fields[f]));
 
-			view_text(cell, "text", t);
+			/* an empty cell of the form, not false */
+			view_str(cell, "text", t != NULL ? t : "");
 			cJSON_AddBoolToObject(cell, "email", t != NULL &&
 			    strcmp(fields[f], "email") == 0);
 			cJSON_AddItemToArray(cells, cell);
@@ -322,6 +323,7 @@ amounts_view(struct enrich *e, const cJSON *amounts, struct bm_facts *f)
 
 		memset(r, 0, sizeof(*r));
 		r->node = x;
+		r->index = (int)i - 1;
 		r->scheme = bm_scheme_index(cJSON_GetStringValue(
 		    cJSON_GetObjectItemCaseSensitive(x, "scheme")));
 		if (r->scheme < 0 || !en_integer(e, x, "owner", EN_REQUIRED, 0,
@@ -525,9 +527,9 @@ economy_view(struct enrich *e, const cJSON *ec, const struct bm_facts *f,
 		format_integer(t, a, sizeof(a));
 		format_integer(f->rows[i].total, b, sizeof(b));
 		en_error(e, ec, "the total sum %s does not agree with the "
-		    "total %s of %s in amounts (line %d): the economy belongs "
-		    "to that scheme", a, b, prefixed_label(e, "scheme_",
-		    bm_schemes[si]), line);
+		    "total %s of %s (amounts.rows[%d], line %d): the economy "
+		    "belongs to that scheme", a, b, prefixed_label(e,
+		    "scheme_", bm_schemes[si]), f->rows[i].index, line);
 	}
 	return v;
 }

@@ -18,6 +18,7 @@ const char *bm_scheme_label(const struct enrich *, int scheme);
 /* One row of the money table, computed: owner + UH = total. */
 struct bm_row {
 	const cJSON *node;
+	int index;              /* in amounts.rows */
 	int scheme;             /* index in bm_schemes */
 	long long owner, uh, total;
 };

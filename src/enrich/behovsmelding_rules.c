@@ -154,8 +154,7 @@ owner_share(struct enrich *e, struct loaded_json *rules, const cJSON *r,
 		/* tenths of a per cent, rounded, for the message only */
 		long long tenths;
 		char a[48], b[48], p[32], m[32];
-		size_t old, k = 0;
-		const cJSON *x;
+		size_t old;
 
 		if (row->scheme != si || row->total == 0 ||
 		    row->owner * 10000 >= min * row->total)
@@ -165,16 +164,9 @@ owner_share(struct enrich *e, struct loaded_json *rules, const cJSON *r,
 		format_integer(row->total, b, sizeof(b));
 		snprintf(p, sizeof(p), "%lld,%lld %%", tenths / 10, tenths % 10);
 		format_bp(min, m, sizeof(m));
-		cJSON_ArrayForEach(x, cJSON_GetObjectItemCaseSensitive(
-		    cJSON_GetObjectItemCaseSensitive(f->root, "amounts"),
-		    "rows")) {
-			if (x == row->node)
-				break;
-			k++;
-		}
 		old = en_path_key(e, "amounts");
 		en_path_key(e, "rows");
-		en_path_index(e, k);
+		en_path_index(e, (size_t)row->index);
 		en_path_key(e, "owner");
 		bm_diag(e, rl.level, cJSON_GetObjectItemCaseSensitive(row->node,
 		    "owner"), "the owners carry %s of %s (%s), less than the %s "
@@ -271,15 +263,33 @@ previous_id(struct enrich *e, const struct rule *rl, struct loaded_json *prev,
 			snprintf(bt, sizeof(bt), "%s", have);
 		}
 	}
-	if (best != NULL && bd <= 1 + strlen(want) / 4) {
+	/* a number one digit off is no likely typo: list them instead */
+	if (cJSON_IsString(id) && best != NULL && bd <= 1 + strlen(want) /
+	    4) {
 		load_locate(prev, best, 0, &line, &col);
 		bm_diag(e, rl->level, id, "last year's behovsmelding has no "
-		    "measure %s; did you mean %s (%s:%d)? (rule \"%s\" in "
-		    "rules.json)", want, bt, prev->file, line, rl->name);
-	} else {
-		bm_diag(e, rl->level, id, "last year's behovsmelding %s has no "
-		    "measure %s (rule \"%s\" in rules.json)", prev->file, want,
+		    "measure \"%s\"; did you mean \"%s\" (%s:%d)? (rule "
+		    "\"%s\" in rules.json)", want, bt, prev->file, line,
 		    rl->name);
+	} else {
+		struct pv_buf ids;
+		int n = 0;
+
+		pv_buf_init(&ids);
+		cJSON_ArrayForEach(m, list) {
+			if (n++ == 20) {
+				pv_buf_puts(&ids, ", ...");
+				break;
+			}
+			id_text(cJSON_GetObjectItemCaseSensitive(m, "id"), have,
+			    sizeof(have));
+			pv_buf_printf(&ids, "%s%s", n > 1 ? ", " : "", have);
+		}
+		bm_diag(e, rl->level, id, "last year's behovsmelding %s has no "
+		    "measure %s; its measures are %s (rule \"%s\" in "
+		    "rules.json)", prev->file, want, ids.data ? ids.data :
+		    "none", rl->name);
+		pv_buf_free(&ids);
 	}
 }
 
