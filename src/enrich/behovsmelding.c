@@ -252,6 +252,7 @@ questions_view(struct enrich *e, const cJSON *p, int year)
 		view_str(q, "question", label(e, yn[i]));
 		cJSON_AddBoolToObject(q, "fill_list", i < 2);
 		cJSON_AddBoolToObject(q, "is_number", 0);
+		view_false(q, "number");
 		view_false(q, "note");
 		cJSON_AddItemToArray(a, yes_no(q, en_bool(e, p, yn[i], 0)));
 	}
@@ -263,6 +264,8 @@ questions_view(struct enrich *e, const cJSON *p, int year)
 	snprintf(buf, sizeof(buf), "%lld", n);
 	view_str(q, "number", buf);
 	view_false(q, "note");
+	cJSON_AddFalseToObject(q, "yes");
+	cJSON_AddFalseToObject(q, "no");
 	cJSON_AddItemToArray(a, q);
 	q = cJSON_CreateObject();
 	view_filled(e, q, "continue_from_previous", "prev", year - 1);
@@ -271,6 +274,7 @@ questions_view(struct enrich *e, const cJSON *p, int year)
 	cJSON_DeleteItemFromObjectCaseSensitive(q, "continue_from_previous");
 	cJSON_AddBoolToObject(q, "fill_list", 0);
 	cJSON_AddBoolToObject(q, "is_number", 0);
+	view_false(q, "number");
 	view_str(q, "note", label(e, "continue_note"));
 	cJSON_AddItemToArray(a, yes_no(q, en_bool(e, p,
 	    "continue_from_previous", 0)));
@@ -401,11 +405,16 @@ codetermination_view(struct enrich *e, const cJSON *c)
 	}
 	/* the form's empty rows, as the source prints them */
 	en_integer(e, c, "blank_rows", EN_OPTIONAL, 0, 20, &blank);
-	while (blank-- > 0)
-		cJSON_AddItemToArray(a, cJSON_CreateObject());
 	cJSON_ArrayForEach(x, a)
-		cJSON_AddBoolToObject((cJSON *)x, "blank",
-		    cJSON_GetArraySize((cJSON *)x) == 0);
+		cJSON_AddFalseToObject((cJSON *)x, "blank");
+	while (blank-- > 0) {
+		cJSON *o = cJSON_CreateObject();
+
+		view_str(o, "role", "");
+		view_str(o, "name", "");
+		cJSON_AddTrueToObject(o, "blank");
+		cJSON_AddItemToArray(a, o);
+	}
 	cJSON_AddBoolToObject(v, "has_participants", cJSON_GetArraySize(a) >
 	    0);
 	cJSON_AddItemToObject(v, "participants", a);
