@@ -26,6 +26,7 @@ static const char *const unit_keys[] = {
 	"private_skoler", "pp_tjenester",
 };
 #define NUNITS (sizeof(unit_keys) / sizeof(unit_keys[0]))
+#define BM_MAX_ROWS 100  /* rows of the money table */
 
 int
 bm_scheme_index(const char *key)
@@ -176,9 +177,10 @@ view_joined(const struct enrich *e, cJSON *o, const char *key,
 	cJSON_ArrayForEach(x, names) {
 		if (!cJSON_IsString(x))
 			continue;
-		if (i > 0)
-			pv_buf_printf(&b, i == n - 1 ? " %s " : ", ",
-			    label(e, "and"));
+		if (i > 0 && i == n - 1)
+			pv_buf_printf(&b, " %s ", label(e, "and"));
+		else if (i > 0)
+			pv_buf_puts(&b, ", ");
 		pv_buf_puts(&b, x->valuestring);
 		i++;
 	}
@@ -318,6 +320,14 @@ amounts_view(struct enrich *e, const cJSON *amounts, struct bm_facts *f)
 
 	pv_buf_init(&ho);
 	pv_buf_init(&hu);
+	if (cJSON_GetArraySize(list) > BM_MAX_ROWS) {
+		/* a row per scheme; the limit also keeps the sums far from
+		 * overflow */
+		en_error(e, list, "%d rows; the money table has at most %d "
+		    "(BM_MAX_ROWS), one per scheme", cJSON_GetArraySize(list),
+		    BM_MAX_ROWS);
+		list = NULL;
+	}
 	f->rows = pv_xreallocarray(NULL, (size_t)cJSON_GetArraySize(list) + 1,
 	    sizeof(*f->rows));
 	cJSON_ArrayForEach(x, list) {
@@ -344,8 +354,8 @@ amounts_view(struct enrich *e, const cJSON *amounts, struct bm_facts *f)
 		snprintf(what, sizeof(what), "the total of %s",
 		    prefixed_label(e, "scheme_", bm_schemes[r->scheme]));
 		expect_check(e, x, "expect_total", r->total, what, how);
-		pv_buf_printf(&ho, "%s%s", so || ho.len ? " + " : "", a);
-		pv_buf_printf(&hu, "%s%s", su || hu.len ? " + " : "", b);
+		pv_buf_printf(&ho, "%s%s", ho.len ? " + " : "", a);
+		pv_buf_printf(&hu, "%s%s", hu.len ? " + " : "", b);
 		so += r->owner;
 		su += r->uh;
 		o = cJSON_CreateObject();
@@ -554,8 +564,12 @@ view_ids(cJSON *o, const char *key, const cJSON *ids)
 	cJSON_ArrayForEach(x, ids) {
 		if (b.len)
 			pv_buf_puts(&b, ",");
-		if (cJSON_IsNumber(x))
+		/* the schema holds a number id to 0..1000000 */
+		if (cJSON_IsNumber(x) && x->valuedouble >= 0 &&
+		    x->valuedouble <= 1000000)
 			pv_buf_printf(&b, "%lld", (long long)x->valuedouble);
+		else if (cJSON_IsNumber(x))
+			pv_buf_printf(&b, "%g", x->valuedouble);
 		else if (cJSON_IsString(x))
 			pv_buf_puts(&b, x->valuestring);
 	}

@@ -65,9 +65,10 @@ rule_int(struct enrich *e, struct loaded_json *rules, const struct rule *r,
 	const cJSON *v = cJSON_GetObjectItemCaseSensitive(r->node, key);
 	int line = 0, col = 0;
 
-	if (cJSON_IsNumber(v) && v->valuedouble == (double)(long long)
-	    v->valuedouble && v->valuedouble >= (double)min &&
-	    v->valuedouble <= (double)max) {
+	/* the range first: casting a double out of range is undefined */
+	if (cJSON_IsNumber(v) && v->valuedouble >= (double)min &&
+	    v->valuedouble <= (double)max && v->valuedouble ==
+	    (double)(long long)v->valuedouble) {
 		*out = (long long)v->valuedouble;
 		return 1;
 	}
@@ -187,7 +188,9 @@ measures_count(struct enrich *e, struct loaded_json *rules, const cJSON *r,
 	struct rule rl;
 	size_t old;
 
+	/* the schema and questions_view hold it to 0..1000 */
 	if (!rule_get(e, rules, r, &rl) || !cJSON_IsNumber(n) ||
+	    n->valuedouble < 0 || n->valuedouble > 1000 ||
 	    n->valuedouble == (double)(f->continued + f->listed))
 		return;
 	old = en_path_key(e, "partnership");
@@ -199,12 +202,17 @@ measures_count(struct enrich *e, struct loaded_json *rules, const cJSON *r,
 	en_path_pop(e, old);
 }
 
-/* An id as text: 3 or "lesing". */
+/* An id as text: 3 or "lesing" (last year's file is not validated, so
+ * any number may stand there). */
 static void
 id_text(const cJSON *id, char *out, size_t size)
 {
-	if (cJSON_IsNumber(id))
+	if (cJSON_IsNumber(id) && id->valuedouble > -1e15 &&
+	    id->valuedouble < 1e15 && id->valuedouble ==
+	    (double)(long long)id->valuedouble)
 		snprintf(out, size, "%lld", (long long)id->valuedouble);
+	else if (cJSON_IsNumber(id))
+		snprintf(out, size, "%g", id->valuedouble);
 	else if (cJSON_IsString(id))
 		snprintf(out, size, "%s", id->valuestring);
 	else
