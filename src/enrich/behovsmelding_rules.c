@@ -42,13 +42,18 @@ rule_get(struct enrich *e, struct loaded_json *rules, const cJSON *r,
 	int line = 0, col = 0;
 
 	out->node = r;
-	if (!cJSON_IsString(n) || !cJSON_IsString(l) ||
-	    (strcmp(l->valuestring, "warning") != 0 &&
-	    strcmp(l->valuestring, "error") != 0)) {
-		load_locate(rules, r, 0, &line, &col);
+	if (!cJSON_IsString(n)) {
+		load_locate(rules, n ? n : r, 0, &line, &col);
 		pv_diag(e->d, PV_ERROR, rules->file, line, col, "a rule needs "
-		    "\"name\" (a string) and \"level\" (\"warning\" or "
-		    "\"error\")");
+		    "a \"name\" (a string), which its messages quote");
+		return 0;
+	}
+	if (!cJSON_IsString(l) || (strcmp(l->valuestring, "warning") != 0 &&
+	    strcmp(l->valuestring, "error") != 0)) {
+		load_locate(rules, l ? l : r, 0, &line, &col);
+		pv_diag(e->d, PV_ERROR, rules->file, line, col, "rule \"%s\": "
+		    "\"level\" must be \"warning\" or \"error\"",
+		    n->valuestring);
 		return 0;
 	}
 	out->name = n->valuestring;

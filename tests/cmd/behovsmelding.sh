@@ -169,6 +169,19 @@ run check "$TMP/dated.json"
 expect_rc "the installed rules: 20 January is before 1 February" 0
 if [ ! -s "$err" ]; then ok "the installed rules: no warning"; else
 	fail "the installed rules: no warning"; fi
+python3 - templates/behovsmelding/rules.json "$TMP/t/behovsmelding/rules.json" <<'EOF2'
+import json, sys
+r = json.load(open(sys.argv[1]))
+r["deadline"]["month"] = 13
+r["owner_share"][0]["level"] = "advice"
+json.dump(r, open(sys.argv[2], "w"), ensure_ascii=False, indent=1)
+EOF2
+run check --templates "$TMP/t" "$ex"
+expect_rc "a rule's bad parameter is an input error" 1
+expect_err_has "it names rules.json, the rule and the range" \
+    "rules.json:6:12: error: rule \"frist-1-februar\": \"month\" must be a whole number from 1 to 12"
+expect_err_has "a rule's level is warning or error" \
+    "error: rule \"egenandel-desentralisert\": \"level\" must be \"warning\" or \"error\""
 rm "$TMP/t/behovsmelding/rules.json"
 run check --templates "$TMP/t" "$ex"
 expect_rc "labels without rules.json beside them is an error" 1
@@ -183,3 +196,12 @@ if [ ! -s "$err" ]; then ok "the starter passes every rule"; else
 	fail "the starter passes every rule"; fi
 has "$TMP/new.pdf" all "the starter's new measure" "Tiltak 1: Språk, lesing og skriving"
 has "$TMP/new.pdf" all "the starter's economy computed" "Total sum 400 000"
+
+# The schema is published
+run schema behovsmelding
+expect_rc "schema behovsmelding" 0
+if python3 -c 'import json,sys; s=json.load(open(sys.argv[1])); assert s["properties"]["type"]["const"] == "behovsmelding"' "$out"; then
+	ok "the published schema is JSON for behovsmelding"
+else
+	fail "the published schema is JSON for behovsmelding"
+fi
