@@ -4,8 +4,8 @@
  * the JSON put into the form's order, with the form's questions from the
  * labels, tick boxes as booleans, and the money table computed (owner +
  * UH = total per scheme, the column sums), every total the JSON types
- * checked against the computed one.  The grant rules of rules.json are in
- * behovsmelding_rules.c; the view model is documented in
+ * checked against the computed one (behovsmelding_money.c).  The grant
+ * rules of rules.json are in behovsmelding_rules.c; the view model is documented in
  * templates/behovsmelding/README.md.
  */
 #include <stdarg.h>
@@ -13,7 +13,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "../util/mem.h"
 #include "behovsmelding.h"
 #include "format.h"
 
@@ -26,7 +25,6 @@ static const char *const unit_keys[] = {
 	"private_skoler", "pp_tjenester",
 };
 #define NUNITS (sizeof(unit_keys) / sizeof(unit_keys[0]))
-#define BM_MAX_ROWS 100  /* rows of the money table */
 
 int
 bm_scheme_index(const char *key)
@@ -49,8 +47,8 @@ member_str(const cJSON *o, const char *key)
 	return s != NULL ? s : "";
 }
 
-static const char *
-prefixed_label(const struct enrich *e, const char *prefix, const char *key)
+const char *
+bm_label(const struct enrich *e, const char *prefix, const char *key)
 {
 	char k[64];
 
@@ -61,16 +59,7 @@ prefixed_label(const struct enrich *e, const char *prefix, const char *key)
 const char *
 bm_scheme_label(const struct enrich *e, int scheme)
 {
-	return prefixed_label(e, "scheme_", bm_schemes[scheme]);
-}
-
-static void
-view_amount(cJSON *o, const char *key, long long v)
-{
-	char buf[48];
-
-	format_integer(v, buf, sizeof(buf));
-	view_str(o, key, buf);
+	return bm_label(e, "scheme_", bm_schemes[scheme]);
 }
 
 /* A label with "{name}" replaced by a number, as view member key. */
@@ -149,7 +138,7 @@ schemes_view(struct enrich *e, const cJSON *scheme, int *ticked, int *nticked)
 		cJSON *o = cJSON_CreateObject();
 		int on = en_bool(e, scheme, bm_schemes[i], 0);
 
-		view_str(o, "name", prefixed_label(e, "scheme_", bm_schemes[i]));
+		view_str(o, "name", bm_label(e, "scheme_", bm_schemes[i]));
 		cJSON_AddBoolToObject(o, "checked", on);
 		cJSON_AddItemToArray(a, o);
 		if (on) {
@@ -203,13 +192,13 @@ contacts_view(struct enrich *e, const cJSON *contacts)
 	cJSON_ArrayForEach(c, contacts) {
 		cJSON *h = cJSON_CreateObject();
 
-		view_str(h, "side", prefixed_label(e, "side_", member_str(c, "side")));
+		view_str(h, "side", bm_label(e, "side_", member_str(c, "side")));
 		cJSON_AddItemToArray(heads, h);
 	}
 	for (f = 0; f < sizeof(fields) / sizeof(fields[0]); f++) {
 		cJSON *r = cJSON_CreateObject(), *cells = cJSON_CreateArray();
 
-		view_str(r, "label", prefixed_label(e, "contact_", fields[f]));
+		view_str(r, "label", bm_label(e, "contact_", fields[f]));
 		cJSON_ArrayForEach(c, contacts) {
 			cJSON *cell = cJSON_CreateObject();
 			const char *t = cJSON_GetStringValue(
@@ -283,117 +272,6 @@ questions_view(struct enrich *e, const cJSON *p, int year)
 	return a;
 }
 
-/* A typed figure that disagrees with the computed one: both shown. */
-static void
-expect_check(struct enrich *e, const cJSON *obj, const char *key,
-    long long computed, const char *what, const char *how)
-{
-	const cJSON *t = cJSON_GetObjectItemCaseSensitive(obj, key);
-	long long typed;
-	char a[48], b[48];
-	size_t old;
-
-	if (t == NULL)
-		return;
-	old = en_path_key(e, key);
-	typed = 0;
-	if (en_integer(e, obj, key, EN_REQUIRED, 0, ENRICH_MAX_AMOUNT,
-	    &typed) && typed != computed) {
-		format_integer(typed, a, sizeof(a));
-		format_integer(computed, b, sizeof(b));
-		en_error(e, t, "%s is given as %s, but %s = %s", what, a, how, b);
-	}
-	en_path_pop(e, old);
-}
-
-/* "Total sum det meldes behov for 2025": the rows and the sum row. */
-static cJSON *
-amounts_view(struct enrich *e, const cJSON *amounts, struct bm_facts *f)
-{
-	cJSON *v = cJSON_CreateObject(), *rows = cJSON_CreateArray(), *sum;
-	const cJSON *list = cJSON_GetObjectItemCaseSensitive(amounts, "rows");
-	const cJSON *x, *expect;
-	long long so = 0, su = 0;
-	struct pv_buf ho, hu;
-	size_t i = 0, old = en_path_key(e, "rows");
-	char a[48], b[48], how[128], what[160];
-
-	pv_buf_init(&ho);
-	pv_buf_init(&hu);
-	if (cJSON_GetArraySize(list) > BM_MAX_ROWS) {
-		/* a row per scheme; the limit also keeps the sums far from
-		 * overflow */
-		en_error(e, list, "%d rows; the money table has at most %d "
-		    "(BM_MAX_ROWS), one per scheme", cJSON_GetArraySize(list),
-		    BM_MAX_ROWS);
-		list = NULL;
-	}
-	f->rows = pv_xreallocarray(NULL, (size_t)cJSON_GetArraySize(list) + 1,
-	    sizeof(*f->rows));
-	cJSON_ArrayForEach(x, list) {
-		size_t o2 = en_path_index(e, i++);
-		struct bm_row *r = &f->rows[f->nrows];
-		cJSON *o;
-
-		memset(r, 0, sizeof(*r));
-		r->node = x;
-		r->index = (int)i - 1;
-		r->scheme = bm_scheme_index(cJSON_GetStringValue(
-		    cJSON_GetObjectItemCaseSensitive(x, "scheme")));
-		if (r->scheme < 0 || !en_integer(e, x, "owner", EN_REQUIRED, 0,
-		    ENRICH_MAX_AMOUNT, &r->owner) || !en_integer(e, x, "uh",
-		    EN_REQUIRED, 0, ENRICH_MAX_AMOUNT, &r->uh)) {
-			en_path_pop(e, o2);
-			continue;
-		}
-		r->total = r->owner + r->uh;
-		f->nrows++;
-		format_integer(r->owner, a, sizeof(a));
-		format_integer(r->uh, b, sizeof(b));
-		snprintf(how, sizeof(how), "owner + UH is %s + %s", a, b);
-		snprintf(what, sizeof(what), "the total of %s",
-		    prefixed_label(e, "scheme_", bm_schemes[r->scheme]));
-		expect_check(e, x, "expect_total", r->total, what, how);
-		pv_buf_printf(&ho, "%s%s", ho.len ? " + " : "", a);
-		pv_buf_printf(&hu, "%s%s", hu.len ? " + " : "", b);
-		so += r->owner;
-		su += r->uh;
-		o = cJSON_CreateObject();
-		view_str(o, "scheme", prefixed_label(e, "scheme_",
-		    bm_schemes[r->scheme]));
-		view_amount(o, "owner", r->owner);
-		view_amount(o, "uh", r->uh);
-		view_amount(o, "total", r->total);
-		cJSON_AddItemToArray(rows, o);
-		en_path_pop(e, o2);
-	}
-	en_path_pop(e, old);
-	expect = en_get(e, amounts, "expect", EN_OBJECT, EN_OPTIONAL);
-	old = en_path_key(e, "expect");
-	snprintf(how, sizeof(how), "the rows add up to %s", ho.data ?
-	    ho.data : "0");
-	expect_check(e, expect, "owner", so, "the sum of the owner column",
-	    how);
-	snprintf(how, sizeof(how), "the rows add up to %s", hu.data ?
-	    hu.data : "0");
-	expect_check(e, expect, "uh", su, "the sum of the UH column", how);
-	format_integer(so, a, sizeof(a));
-	format_integer(su, b, sizeof(b));
-	snprintf(how, sizeof(how), "owner + UH is %s + %s", a, b);
-	expect_check(e, expect, "total", so + su, "the sum of the total "
-	    "column", how);
-	en_path_pop(e, old);
-	pv_buf_free(&ho);
-	pv_buf_free(&hu);
-	cJSON_AddItemToObject(v, "rows", rows);
-	sum = cJSON_CreateObject();
-	view_amount(sum, "owner", so);
-	view_amount(sum, "uh", su);
-	view_amount(sum, "total", so + su);
-	cJSON_AddItemToObject(v, "sum", sum);
-	return v;
-}
-
 static cJSON *
 codetermination_view(struct enrich *e, const cJSON *c)
 {
@@ -446,7 +324,7 @@ units_view(struct enrich *e, const cJSON *units)
 		long long n = 0;
 		char buf[32];
 
-		view_str(o, "label", prefixed_label(e, "unit_", unit_keys[i]));
+		view_str(o, "label", bm_label(e, "unit_", unit_keys[i]));
 		if (cJSON_GetObjectItemCaseSensitive(units, unit_keys[i]) &&
 		    en_integer(e, units, unit_keys[i], EN_REQUIRED, 0, 100000,
 		    &n)) {
@@ -477,80 +355,6 @@ duration_view(struct enrich *e, const cJSON *d)
 		cJSON_AddItemToArray(a, o);
 	}
 	return a;
-}
-
-/*
- * "Økonomi": owner + UH + coordinator = total sum, a typed total
- * checked; the total must agree with the row of the money table of the
- * scheme it belongs to (its own `scheme`, else the one scheme ticked).
- * The path is the economy's.
- */
-static cJSON *
-economy_view(struct enrich *e, const cJSON *ec, const struct bm_facts *f,
-    int ticked, int nticked)
-{
-	cJSON *v;
-	long long o = 0, u = 0, c = 0, t;
-	const cJSON *cn = cJSON_GetObjectItemCaseSensitive(ec, "coordinator");
-	const char *sk;
-	int si;
-	size_t i;
-	char a[48], b[48], cc[48], how[256];
-
-	if (ec == NULL)
-		return cJSON_CreateFalse();
-	en_integer(e, ec, "owner", EN_REQUIRED, 0, ENRICH_MAX_AMOUNT, &o);
-	en_integer(e, ec, "uh", EN_REQUIRED, 0, ENRICH_MAX_AMOUNT, &u);
-	if (cn != NULL)
-		en_integer(e, ec, "coordinator", EN_REQUIRED, 0,
-		    ENRICH_MAX_AMOUNT, &c);
-	t = o + u + c;
-	format_integer(o, a, sizeof(a));
-	format_integer(u, b, sizeof(b));
-	format_integer(c, cc, sizeof(cc));
-	if (cn != NULL)
-		snprintf(how, sizeof(how), "owner + UH + coordinator is "
-		    "%s + %s + %s", a, b, cc);
-	else
-		snprintf(how, sizeof(how), "owner + UH is %s + %s", a, b);
-	expect_check(e, ec, "expect_total", t, "the total sum", how);
-	v = cJSON_CreateObject();
-	view_amount(v, "owner", o);
-	view_amount(v, "uh", u);
-	cJSON_AddBoolToObject(v, "has_coordinator", cn != NULL);
-	view_amount(v, "coordinator", c);
-	view_amount(v, "total", t);
-
-	sk = cJSON_GetStringValue(cJSON_GetObjectItemCaseSensitive(ec,
-	    "scheme"));
-	si = sk ? bm_scheme_index(sk) : nticked == 1 ? ticked : -1;
-	if (si < 0) {
-		if (sk == NULL && nticked > 1)
-			en_error(e, ec, "%d schemes are ticked: say which one "
-			    "this economy belongs to with \"scheme\" (one of "
-			    "regional, desentralisert, kompetanseloftet)",
-			    nticked);
-		return v;
-	}
-	for (i = 0; i < f->nrows; i++)
-		if (f->rows[i].scheme == si)
-			break;
-	if (i == f->nrows) {
-		en_error(e, ec, "the economy belongs to %s, but amounts has "
-		    "no row for it", prefixed_label(e, "scheme_",
-		    bm_schemes[si]));
-	} else if (f->rows[i].total != t) {
-		int line = 0, col = 0;
-
-		load_locate(e->doc, f->rows[i].node, 0, &line, &col);
-		format_integer(t, a, sizeof(a));
-		format_integer(f->rows[i].total, b, sizeof(b));
-		en_error(e, ec, "the total sum %s does not agree with the "
-		    "total %s of %s (amounts.rows[%d], line %d): the economy "
-		    "belongs to that scheme", a, b, prefixed_label(e,
-		    "scheme_", bm_schemes[si]), f->rows[i].index, line);
-	}
-	return v;
 }
 
 /* "(3,4,5,6,7)": the ids of the continued measures. */
@@ -610,7 +414,7 @@ continued_view(struct enrich *e, const cJSON *c, struct bm_facts *f,
 	    "description"));
 	cJSON_AddItemToObject(v, "progress", blocks_view(e, c, "progress"));
 	old = en_path_key(e, "economy");
-	cJSON_AddItemToObject(v, "economy", economy_view(e,
+	cJSON_AddItemToObject(v, "economy", bm_economy_view(e,
 	    cJSON_GetObjectItemCaseSensitive(c, "economy"), f, ticked,
 	    nticked));
 	en_path_pop(e, old);
@@ -641,7 +445,7 @@ measures_view(struct enrich *e, const cJSON *list, struct bm_facts *f)
 		view_ids(o, "id", ids);
 		cJSON_Delete(ids);
 		view_str(o, "title", member_str(x, "title"));
-		view_text(o, "scheme", si >= 0 ? prefixed_label(e, "scheme_",
+		view_text(o, "scheme", si >= 0 ? bm_label(e, "scheme_",
 		    bm_schemes[si]) : NULL);
 		e->level = 2;
 		cJSON_AddItemToObject(o, "description", blocks_view(e, x,
@@ -649,7 +453,7 @@ measures_view(struct enrich *e, const cJSON *list, struct bm_facts *f)
 		o3 = en_path_key(e, "economy");
 		/* a new measure's economy is one part of its scheme's row:
 		 * only its own total is checked */
-		cJSON_AddItemToObject(o, "economy", economy_view(e,
+		cJSON_AddItemToObject(o, "economy", bm_economy_view(e,
 		    cJSON_GetObjectItemCaseSensitive(x, "economy"), f, -1, 0));
 		en_path_pop(e, o3);
 		cJSON_AddBoolToObject(o, "has_duration", cJSON_GetArraySize(
@@ -664,7 +468,8 @@ measures_view(struct enrich *e, const cJSON *list, struct bm_facts *f)
 	return a;
 }
 
-/* Run fn on root's member key with the path set to it. */
+/* Evaluate expr with the JSON path set to the member key (for
+ * diagnostics), then restore the path. */
 #define AT(e, key, expr) do { \
 	size_t old_ = en_path_key((e), (key)); \
 	expr; \
@@ -708,7 +513,7 @@ enrich_behovsmelding(struct enrich *e, const cJSON *root)
 	AT(e, "partnership", cJSON_AddItemToObject(v, "questions",
 	    questions_view(e, cJSON_GetObjectItemCaseSensitive(root,
 	    "partnership"), f.year)));
-	AT(e, "amounts", cJSON_AddItemToObject(v, "amounts", amounts_view(e,
+	AT(e, "amounts", cJSON_AddItemToObject(v, "amounts", bm_amounts_view(e,
 	    cJSON_GetObjectItemCaseSensitive(root, "amounts"), &f)));
 	AT(e, "codetermination", cJSON_AddItemToObject(v, "codetermination",
 	    codetermination_view(e, cJSON_GetObjectItemCaseSensitive(root,

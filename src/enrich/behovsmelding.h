@@ -1,7 +1,8 @@
 /*
  * behovsmelding.h - shared by the files of the behovsmelding enrichment:
- * the form's view (behovsmelding.c) and the grant rules read from the
- * type folder's rules.json (behovsmelding_rules.c).
+ * the form's view (behovsmelding.c), its money (behovsmelding_money.c)
+ * and the grant rules read from the type folder's rules.json
+ * (behovsmelding_rules.c).
  */
 #ifndef PV_BEHOVSMELDING_H
 #define PV_BEHOVSMELDING_H
@@ -31,6 +32,19 @@ struct bm_facts {
 	size_t nrows;
 	size_t continued, listed;   /* measures continued, new ones listed */
 };
+
+/* The label prefix+key ("scheme_" "regional") in the language in use. */
+const char *bm_label(const struct enrich *, const char *prefix,
+    const char *key);
+
+/* The money table and an economy block (behovsmelding_money.c); the
+ * current path is the member's.  The rows go into f for the rules; an
+ * economy is checked against the row of its scheme (its own "scheme", else
+ * the one ticked: ticked, nticked). */
+cJSON *bm_amounts_view(struct enrich *, const cJSON *amounts,
+    struct bm_facts *f);
+cJSON *bm_economy_view(struct enrich *, const cJSON *economy,
+    const struct bm_facts *f, int ticked, int nticked);
 
 /* An error or warning at node, with the current JSON path. */
 void bm_diag(struct enrich *, enum pv_level, const cJSON *node,
