@@ -9,8 +9,9 @@
  *                   than the share it expects (basis points)
  *   measures_count  partnership.measures_count against the measures
  *                   continued and listed
- *   previous_ids    continued measures' ids against last year's report
- *                   (continued_measures.previous, relative to the report)
+ *   previous_ids    last year's report (continued_measures.previous,
+ *                   relative to the report) is for from_year and has the
+ *                   continued measures' ids
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -314,7 +315,7 @@ previous_ids(struct enrich *e, struct loaded_json *rules, const cJSON *r,
 	const cJSON *c = cJSON_GetObjectItemCaseSensitive(f->root,
 	    "continued_measures");
 	const cJSON *pv = cJSON_GetObjectItemCaseSensitive(c, "previous");
-	const cJSON *list, *id, *t;
+	const cJSON *list, *id, *t, *y, *fy;
 	struct loaded_json *prev = NULL;
 	struct rule rl;
 	char *dir, *path;
@@ -345,6 +346,18 @@ previous_ids(struct enrich *e, struct loaded_json *rules, const cJSON *r,
 	if (cJSON_GetArraySize(list) > BM_MAX_PREVIOUS) {
 		en_error(e, pv, "\"%s\" lists more than %d measures "
 		    "(BM_MAX_PREVIOUS)", path, BM_MAX_PREVIOUS);
+		goto done;
+	}
+	y = cJSON_GetObjectItemCaseSensitive(cJSON_GetObjectItemCaseSensitive(
+	    prev->root, "meta"), "year");
+	fy = cJSON_GetObjectItemCaseSensitive(c, "from_year");
+	if (cJSON_IsNumber(y) && cJSON_IsNumber(fy) && y->valuedouble !=
+	    fy->valuedouble && y->valuedouble > -1e6 && y->valuedouble < 1e6 &&
+	    fy->valuedouble > -1e6 && fy->valuedouble < 1e6) {
+		bm_diag(e, rl.level, pv, "\"%s\" is the behovsmelding for %d, "
+		    "but the measures are continued from %d (from_year) (rule "
+		    "\"%s\" in rules.json)", path, (int)y->valuedouble,
+		    (int)fy->valuedouble, rl.name);
 		goto done;
 	}
 	en_path_pop(e, old);
