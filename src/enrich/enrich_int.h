@@ -159,5 +159,6 @@ void sums_free(struct sums *);
 typedef cJSON *(*enrich_type_fn)(struct enrich *, const cJSON *root);
 enrich_type_fn enrich_type_module(const char *type);
 cJSON *enrich_kompetanseplan(struct enrich *, const cJSON *root);
+cJSON *enrich_behovsmelding(struct enrich *, const cJSON *root);
 
 #endif

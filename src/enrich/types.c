@@ -16,6 +16,7 @@ static const struct {
 	enrich_type_fn module;
 } types[] = {
 	{ "arsrapport", enrich_arsrapport },
+	{ "behovsmelding", enrich_behovsmelding },
 	{ "kompetanseplan", enrich_kompetanseplan },
 };
 
