@@ -205,3 +205,14 @@ if python3 -c 'import json,sys; s=json.load(open(sys.argv[1])); assert s["proper
 else
 	fail "the published schema is JSON for behovsmelding"
 fi
+
+# A rule at the warning level: build prints it and writes the PDF;
+# --strict (CI) makes it an error and writes nothing.
+python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); d["meta"]["date"]="2025-03-01"; json.dump(d, open(sys.argv[2], "w"), ensure_ascii=False)' "$ex" "$TMP/late.json"
+run build "$TMP/late.json" -o "$TMP/late.pdf"
+expect_rc "a report dated after the deadline builds, with a warning" 0
+expect_err_has "the warning names the rule" 'after the deadline 01.02.2025 for the needs of 2025 (rule "frist-1-februar" in rules.json)'
+[ -s "$TMP/late.pdf" ] && ok "its PDF is written" || fail "its PDF is written"
+run build --strict "$TMP/late.json" -o "$TMP/late2.pdf"
+expect_rc "build --strict refuses it" 1
+[ -e "$TMP/late2.pdf" ] && fail "--strict writes no PDF" || ok "--strict writes no PDF"
