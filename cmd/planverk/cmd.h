@@ -55,6 +55,20 @@ extern enum cmd_diag_format cmd_diag_format;
 int cmd_set_diag_format(const char *);	/* -1: not a format */
 void cmd_print_diag(const struct pv_diag *);
 
+/* Batch builds (cmd_batch.c): each input built by a child process as
+ * `build IN -o OUTDIR/IN.pdf` with the same options; jobs <= 0: one per
+ * processor.  Returns the worst exit status. */
+struct batch_request {
+	const char **inputs;
+	int ninputs;
+	const char *outdir;	/* NULL: each PDF beside its input */
+	int jobs;
+	const char *theme, *lang;
+	int strict;
+};
+int cmd_build_batch(const struct batch_request *);
+int cmd_build(int, char **);
+
 /* --strict: an error when d holds warnings (PV_EINPUT), else PV_OK. */
 enum pv_status cmd_strict_check(struct pv_diags *);
 

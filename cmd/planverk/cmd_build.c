@@ -6,6 +6,7 @@
  * with `planverk typeset`).  Nothing is written unless every stage
  * succeeds; the PDF replaces an older one atomically.
  */
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -24,6 +25,7 @@ build_usage(FILE *f)
 {
 	fprintf(f,
 	    "usage: planverk build INPUT.json [-o OUT.pdf] [--theme THEME.json]\n"
+	    "       planverk build INPUT.json... [-d OUTDIR] [-j N] [options]\n"
 	    "                      [--lang LANG] [--keep-xhtml FILE]\n"
 	    "                      [--strict] [--templates DIR]\n"
 	    "                      [--dump-view FILE]\n"
@@ -33,6 +35,11 @@ build_usage(FILE *f)
 	    "\n"
 	    "  -o OUT.pdf          where to write the PDF: a file, a folder\n"
 	    "                      (FOLDER/INPUT.pdf) or - (standard output)\n"
+	    "  -d OUTDIR           several inputs: OUTDIR/INPUT.pdf for each\n"
+	    "                      (default: beside each input)\n"
+	    "  -j N                build N documents at a time (default: one\n"
+	    "                      per processor); one failing does not stop\n"
+	    "                      the others; exit status: the worst\n"
 	    "  --theme THEME.json  page, fonts, colours (docs/theme.md)\n"
 	    "  --lang LANG         labels in another language than meta.lang:\n"
 	    "                      one of the type's labels.json (bokmål nb,\n"
@@ -123,12 +130,47 @@ default_output(const char *input)
 	return pv_xasprintf("%s.pdf", input);
 }
 
+/* Several inputs, -d or -j: checked here, built by cmd_batch.c. */
+static int
+build_batch(const char **inputs, int n, const char *outdir,
+    const char *jobs_arg, const char *output, const char *keep,
+    const char *dump, const char *theme, const char *lang, int strict)
+{
+	struct batch_request br;
+	char *end;
+	long jobs = 0;
+
+	if (output != NULL || keep != NULL || dump != NULL)
+		return cmd_usage_error("build", "with several inputs, -d "
+		    "OUTDIR says where the PDFs go (-o, --keep-xhtml and "
+		    "--dump-view are for one input)");
+	if (jobs_arg != NULL) {
+		errno = 0;
+		jobs = strtol(jobs_arg, &end, 10);
+		if (errno != 0 || *end != '\0' || end == jobs_arg || jobs < 1 ||
+		    jobs > 256)
+			return cmd_usage_error("build", "-j takes a number of "
+			    "jobs from 1 to 256, not '%s'", jobs_arg);
+	}
+	memset(&br, 0, sizeof(br));
+	br.inputs = inputs;
+	br.ninputs = n;
+	br.outdir = outdir;
+	br.jobs = (int)jobs;
+	br.theme = theme;
+	br.lang = lang;
+	br.strict = strict;
+	return cmd_build_batch(&br);
+}
+
 int
 cmd_build(int argc, char **argv)
 {
 	const char *input = NULL, *output = NULL, *theme = NULL, *lang = NULL;
 	const char *keep = NULL, *dump = NULL;
 	int strict = 0, templated = 0, i, timing = getenv("PLANVERK_TIMING") != NULL;
+	const char *outdir = NULL, *jobs_arg = NULL;
+	int ninputs = 0;
 	struct pv_diags d;
 	struct loaded_json *doc = NULL;
 	struct enrich_options eo;
@@ -169,19 +211,30 @@ cmd_build(int argc, char **argv)
 			else if (cmd_set_templates_dir("build", argv[++i]) !=
 			    PV_OK)
 				return PV_EUSAGE;
+		} else if (strcmp(a, "-d") == 0 || strcmp(a, "-j") == 0) {
+			if (i + 1 >= argc)
+				return cmd_usage_error("build", "%s needs a "
+				    "value", a);
+			if (a[1] == 'd')
+				outdir = argv[++i];
+			else
+				jobs_arg = argv[++i];
 		} else if (strcmp(a, "--strict") == 0) {
 			strict = 1;
 		} else if (a[0] == '-' && a[1] != '\0') {
 			return cmd_usage_error("build", "unknown option '%s'", a);
-		} else if (input == NULL) {
-			input = a;
 		} else {
-			return cmd_usage_error("build", "one input file at a "
-			    "time ('%s' and '%s')", input, a);
+			/* the inputs, gathered at the front of argv (never
+			 * ahead of the loop, which is past them) */
+			argv[1 + ninputs++] = argv[i];
 		}
 	}
-	if (input == NULL)
+	if (ninputs == 0)
 		return cmd_usage_error("build", "no input file given");
+	if (ninputs > 1 || outdir != NULL || jobs_arg != NULL)
+		return build_batch((const char **)argv + 1, ninputs, outdir,
+		    jobs_arg, output, keep, dump, theme, lang, strict);
+	input = argv[1];
 	/* Which languages there are, the type's labels.json says (below). */
 	if (lang != NULL && !cmd_type_name_ok(lang))
 		return cmd_usage_error("build", "--lang takes a language code "
