@@ -318,6 +318,9 @@ enum pv_status lx_chart(struct lctx *, struct flow *,
     const struct doc_node *);
 enum pv_status lx_chart_figure(struct lctx *, struct flow *,
     const struct doc_node *);
+/* layout_wheel.c: a chart-wheel table's picture, one slice */
+void lx_wheel(struct lctx *, struct flow *, const struct doc_node *,
+    const struct theme_text *);
 
 /* layout_cover.c, layout_toc.c */
 enum pv_status lx_cover(struct lctx *, struct flow *,
