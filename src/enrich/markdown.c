@@ -190,6 +190,9 @@ render_node(cmark_node *n, cmark_event_type ev, int bare_para,
 		}
 		break;
 	case CMARK_NODE_FOOTNOTE_REFERENCE:
+		/* cmark-gfm enters and exits it, though it has no children */
+		if (!enter)
+			break;
 		if (fn != NULL)
 			render_note(n, fn, out);
 		else
@@ -271,7 +274,8 @@ render_note(cmark_node *ref, const struct notes *fn, struct pv_buf *out)
 				pv_buf_putc(out, ' ');
 			break;
 		case CMARK_NODE_FOOTNOTE_REFERENCE:
-			note_text(n, out);
+			if (ev == CMARK_EVENT_ENTER)
+				note_text(n, out);
 			break;
 		case CMARK_NODE_CODE_BLOCK:
 			pv_buf_puts(out, paras++ > 0 ? " <code>" : "<code>");

@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "../util/buf.h"
+#include "../util/date.h"
 #include "../util/mem.h"
 #include "parse.h"
 #include "parse_int.h"
@@ -231,8 +232,14 @@ dump_node(struct pv_buf *b, const struct doc_node *n, int depth)
 	if (n->year != 0)
 		pv_buf_printf(b, " data-year=%d", n->year);
 	dump_attr(b, "data-months", n->months);
-	if (n->yday >= 0)
-		pv_buf_printf(b, " data-date=%d+%d", n->date_year, n->yday);
+	if (n->yday >= 0) {
+		struct pv_date d = { n->date_year, 1, 1 + n->yday };
+
+		/* The day counts on into its month (date.h). */
+		pv_date_from_days(pv_date_days(&d), &d);
+		pv_buf_printf(b, " data-date=%04d-%02d-%02d", d.year, d.month,
+		    d.day);
+	}
 	if (n->mark != DOC_MARK_NONE)
 		pv_buf_printf(b, " data-kind=%s", n->mark == DOC_MARK_MEETING ?
 		    "meeting" : "deadline");
