@@ -5,6 +5,7 @@
  * (blockquote, pre, h1, del, img) and raw HTML; walking the tree lets us
  * map each node to what planverk can typeset and drop what it must not.
  */
+#include <stdlib.h>
 #include <string.h>
 
 #include <cmark-gfm.h>
@@ -12,6 +13,7 @@
 #include <cmark-gfm-extension_api.h>
 
 #include "../parse/parse.h"
+#include "../util/mem.h"
 #include "markdown.h"
 
 void
@@ -103,8 +105,14 @@ put_literal(cmark_node *n, struct pv_buf *out)
 }
 
 static void
+note_text(cmark_node *ref, struct pv_buf *out);
+
+struct notes;
+static void render_note(cmark_node *, const struct notes *, struct pv_buf *);
+
+static void
 render_node(cmark_node *n, cmark_event_type ev, int bare_para,
-    struct pv_buf *out)
+    const struct notes *fn, struct pv_buf *out)
 {
 	int enter = ev == CMARK_EVENT_ENTER;
 	const char *u;
@@ -181,11 +189,115 @@ render_node(cmark_node *n, cmark_event_type ev, int bare_para,
 			pv_buf_puts(out, "</a>");
 		}
 		break;
+	case CMARK_NODE_FOOTNOTE_REFERENCE:
+		/* cmark-gfm enters and exits it, though it has no children */
+		if (!enter)
+			break;
+		if (fn != NULL)
+			render_note(n, fn, out);
+		else
+			note_text(n, out);
+		break;
 	default:
 		/* raw HTML, images (their alt text is the children), and
 		 * extension nodes such as strikethrough: text only */
 		break;
 	}
+}
+
+/*
+ * Footnotes ([^label] with a "[^label]: text" definition).  cmark-gfm
+ * gives a reference the number of its definition (1, 2, ... in the
+ * order of first reference) as its literal, and moves the definitions
+ * that are used, in that order, to the end of the document.  Each
+ * reference becomes <span class="footnote"> holding the definition's
+ * inline content, its paragraphs joined by a space; layout numbers and
+ * places the note.  A reference inside a definition stays text (a note
+ * has no notes), as does a reference without a definition (cmark-gfm
+ * leaves "[^x]" as it is).
+ */
+struct notes {
+	cmark_node **def;
+	size_t n;
+};
+
+static void
+notes_find(cmark_node *doc, struct notes *fn)
+{
+	cmark_node *k;
+	size_t n = 0;
+
+	fn->def = NULL;
+	fn->n = 0;
+	for (k = cmark_node_first_child(doc); k != NULL;
+	    k = cmark_node_next(k))
+		if (cmark_node_get_type(k) == CMARK_NODE_FOOTNOTE_DEFINITION)
+			n++;
+	if (n == 0)
+		return;
+	fn->def = pv_xreallocarray(NULL, n, sizeof(*fn->def));
+	for (k = cmark_node_first_child(doc); k != NULL;
+	    k = cmark_node_next(k))
+		if (cmark_node_get_type(k) == CMARK_NODE_FOOTNOTE_DEFINITION)
+			fn->def[fn->n++] = k;
+}
+
+static void
+note_text(cmark_node *ref, struct pv_buf *out)
+{
+	pv_buf_puts(out, "[^");
+	put_literal(ref, out);
+	pv_buf_puts(out, "]");
+}
+
+static void
+render_note(cmark_node *ref, const struct notes *fn, struct pv_buf *out)
+{
+	const char *lit = cmark_node_get_literal(ref);
+	long k = lit != NULL ? strtol(lit, NULL, 10) : 0;
+	cmark_iter *it;
+	cmark_event_type ev;
+	cmark_node *n;
+	int paras = 0;
+
+	if (k < 1 || (size_t)k > fn->n) {
+		note_text(ref, out);
+		return;
+	}
+	pv_buf_puts(out, "<span class=\"footnote\">");
+	it = cmark_iter_new(fn->def[k - 1]);
+	while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
+		n = cmark_iter_get_node(it);
+		switch (cmark_node_get_type(n)) {
+		case CMARK_NODE_PARAGRAPH:
+			if (ev == CMARK_EVENT_ENTER && paras++ > 0)
+				pv_buf_putc(out, ' ');
+			break;
+		case CMARK_NODE_FOOTNOTE_REFERENCE:
+			if (ev == CMARK_EVENT_ENTER)
+				note_text(n, out);
+			break;
+		case CMARK_NODE_CODE_BLOCK:
+			pv_buf_puts(out, paras++ > 0 ? " <code>" : "<code>");
+			put_literal(n, out);
+			pv_buf_puts(out, "</code>");
+			break;
+		case CMARK_NODE_TEXT:
+		case CMARK_NODE_SOFTBREAK:
+		case CMARK_NODE_LINEBREAK:
+		case CMARK_NODE_CODE:
+		case CMARK_NODE_EMPH:
+		case CMARK_NODE_STRONG:
+		case CMARK_NODE_LINK:
+			render_node(n, ev, 1, NULL, out);
+			break;
+		default:
+			/* other blocks (lists, quotes): their text only */
+			break;
+		}
+	}
+	cmark_iter_free(it);
+	pv_buf_puts(out, "</span>");
 }
 
 /* What the XHTML could not carry: nesting deeper than MARKDOWN_MAX_DEPTH
@@ -228,16 +340,17 @@ markdown_to_xhtml(const char *md, size_t len, int inline_only,
     struct pv_buf *out)
 {
 	cmark_parser *p;
-	cmark_node *doc, *first;
+	cmark_node *doc, *first, *last, *skip = NULL;
 	cmark_iter *it;
 	cmark_event_type ev;
 	cmark_syntax_extension *ext;
+	struct notes fn;
 	int bare = 0, bad;
 
 	if (len > MARKDOWN_MAX_INPUT)
 		return MARKDOWN_TOO_LONG;
 	cmark_gfm_core_extensions_ensure_registered();
-	p = cmark_parser_new(CMARK_OPT_DEFAULT);
+	p = cmark_parser_new(CMARK_OPT_DEFAULT | CMARK_OPT_FOOTNOTES);
 	if ((ext = cmark_find_syntax_extension("autolink")) != NULL)
 		cmark_parser_attach_syntax_extension(p, ext);
 	if ((ext = cmark_find_syntax_extension("strikethrough")) != NULL)
@@ -245,24 +358,41 @@ markdown_to_xhtml(const char *md, size_t len, int inline_only,
 	cmark_parser_feed(p, md, len);
 	doc = cmark_parser_finish(p);
 	first = cmark_node_first_child(doc);
-	if (inline_only && first != NULL && first == cmark_node_last_child(doc)
-	    && cmark_node_get_type(first) == CMARK_NODE_PARAGRAPH)
+	/* The footnote definitions at the end are no blocks of the text. */
+	for (last = cmark_node_last_child(doc); last != NULL &&
+	    cmark_node_get_type(last) == CMARK_NODE_FOOTNOTE_DEFINITION;
+	    last = cmark_node_previous(last))
+		continue;
+	if (inline_only && first != NULL && first == last &&
+	    cmark_node_get_type(first) == CMARK_NODE_PARAGRAPH)
 		bare = 1;
 	if ((bad = markdown_check(doc)) != 0) {
 		cmark_node_free(doc);
 		cmark_parser_free(p);
 		return bad;
 	}
+	notes_find(doc, &fn);
 	it = cmark_iter_new(doc);
 	while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
 		cmark_node *n = cmark_iter_get_node(it);
 
 		if (n == doc)
 			continue;
+		/* A definition is set where it is referred to. */
+		if (skip != NULL) {
+			if (n == skip && ev == CMARK_EVENT_EXIT)
+				skip = NULL;
+			continue;
+		}
+		if (cmark_node_get_type(n) == CMARK_NODE_FOOTNOTE_DEFINITION) {
+			skip = ev == CMARK_EVENT_ENTER ? n : NULL;
+			continue;
+		}
 		/* images: keep their alt text, not a broken element */
-		render_node(n, ev, bare && n == first, out);
+		render_node(n, ev, bare && n == first, &fn, out);
 	}
 	cmark_iter_free(it);
+	free(fn.def);
 	cmark_node_free(doc);
 	cmark_parser_free(p);
 	return 0;

@@ -180,6 +180,8 @@ derive(struct lctx *c)
 	scaled(&c->small_body, &th->body, 0.89, 0);
 	scaled(&c->lead, &th->body, 1.15, 0);
 	c->lead.space_after = th->body.space_after * 1.5;
+	scaled(&c->note, &th->body, 0.8, 0);
+	c->note.space_after = 0;
 	scaled(&c->cover_byline, &th->cover_meta, 1.1, 1);
 	c->cover_byline.space_after = 2;
 }
@@ -264,6 +266,7 @@ ctx_free(struct lctx *c)
 	free(c->heads);
 	free(c->headsort);
 	free(c->tocnums);
+	lx_notes_free(c);
 	if (c->pe != NULL)
 		para_engine_free(c->pe);
 }
@@ -314,6 +317,7 @@ layout_document(const struct doc *doc, const struct theme *th,
 	if (doc->root != NULL)
 		prescan(&c, doc->root, count, &cap);
 	index_heads(&c);
+	lx_notes_scan(&c);
 	c.out = out;
 	if (doc->root != NULL)
 		st = pass(&c);

@@ -1,6 +1,6 @@
 /*
  * layout_chart.c - chart tables (classes chart-bullet, chart-bars,
- * chart-timeline) drawn as vector graphics above the same table set as
+ * chart-timeline; chart-wheel's picture is layout_wheel.c) drawn as vector graphics above the same table set as
  * any table.
  *
  * parse has checked the data (parse_chart.c): a header row naming a
@@ -708,7 +708,9 @@ lx_chart(struct lctx *c, struct flow *fl, const struct doc_node *t)
 	vl_space(fl->vl, fl->para_space + 4);
 	s0 = fl->vl->n;
 	/* parse guarantees the series each kind needs */
-	if (ch.nrows > 0 && ch.nser > 0) {
+	if (t->classes & DOC_C_CHART_WHEEL)
+		lx_wheel(c, fl, t, ch.ts);
+	else if (ch.nrows > 0 && ch.nser > 0) {
 		if ((t->classes & DOC_C_CHART_BULLET) &&
 		    series(&ch, "value") >= 0)
 			draw_bullet(&ch);

@@ -261,7 +261,14 @@ resolve_link(struct lctx *c, struct lay_item *it, const struct target *t,
 	struct target key, *hit;
 	long k;
 
-	if (it->uri[1] == HEAD_LINK_MARK) {
+	if (it->uri[1] == NOTE_LINK_MARK) {
+		k = strtol(it->uri + 2, NULL, 10);
+		if (k < 1 || (size_t)k > c->nnotes ||
+		    !c->notes[k - 1].placed)
+			return 0;
+		it->dest_page = c->notes[k - 1].page;
+		it->dest_y = c->notes[k - 1].y;
+	} else if (it->uri[1] == HEAD_LINK_MARK) {
 		k = strtol(it->uri + 2, NULL, 10);
 		if (k < 0 || (size_t)k >= c->nheads || c->heads[k].page < 0)
 			return 0;

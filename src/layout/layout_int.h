@@ -47,6 +47,11 @@
  * An XML id cannot hold U+0001, so it never meets a real id. */
 #define HEAD_LINK_MARK '\001'
 
+/* Marker of a footnote reference's link to note k (1-based): "#\002k". */
+#define NOTE_LINK_MARK '\002'
+/* A footnote's number in the text, of the text's size. */
+#define NOTE_REF_SCALE 0.68
+
 /* vanchor.head of the table of contents' own title. */
 #define TOC_ANCHOR (-2)
 
@@ -60,6 +65,8 @@ struct vslice {
 	unsigned flags;         /* VS_* */
 	int page;               /* once placed: page index */
 	double top;             /* once placed: page y of the top */
+	size_t fn0, nfn;        /* footnotes referred to on it: range in
+				 * vlist.fn (numbers, 1-based) */
 };
 
 enum vc_kind {
@@ -96,6 +103,8 @@ struct vlist {
 	size_t nc, capc;
 	struct vanchor *a;
 	size_t na, capa;
+	int *fn;                /* footnote numbers of the slices, in order */
+	size_t nfn, capfn;
 	struct lay_item *labels; /* list labels waiting for the next slice */
 	size_t nlabels, caplabels;
 	int open;               /* innermost open container, -1: none */
@@ -129,6 +138,19 @@ struct tocnum {
 	uint32_t color;
 };
 
+/* A footnote (span.footnote), numbered in document order by the
+ * prescan; its lines are set once, when its reference is first set, and
+ * placed at the foot of the page its reference lands on. */
+struct lnote {
+	const struct doc_node *node;
+	int built;
+	struct vlist vl;        /* its lines, x absolute, y slice-relative */
+	double h;               /* their height */
+	int placed;             /* on a page: page and y (link target) */
+	int page;
+	double y;
+};
+
 /* Faces of a family, by enum font_style; -2: not asked yet. */
 struct lfam {
 	const char *family;
@@ -157,6 +179,10 @@ struct lctx {
 	size_t nfam;
 	struct theme_text small_table, small_body, lead, code_body;
 	struct theme_text small_head, cover_byline;
+	struct theme_text note;  /* footnotes at the page foot */
+	struct lnote *notes;     /* by number - 1 */
+	size_t nnotes;
+	void *notesort;          /* notes by node, for lookup */
 	int has_toc;
 	size_t toc_before;       /* headings before the TOC */
 	struct tocnum *tocnums;
@@ -191,7 +217,26 @@ struct flow {
 	double first_indent;    /* of the next paragraph's first line */
 };
 
+/* layout_note.c: footnotes */
+void lx_notes_scan(struct lctx *);
+void lx_notes_free(struct lctx *);
+/* The number (1-based) of a span.footnote, 0: not numbered. */
+int lx_note_number(const struct lctx *, const struct doc_node *);
+/* Note k is referred to on the last slice of vl: set its lines (once)
+ * and tie it to that slice. */
+void lx_note_ref(struct lctx *, struct vlist *, int k);
+/* What note k takes at a page foot (0: none, or refused). */
+double lx_note_height(const struct lctx *, int k);
+/* The space above the first note of a page (the short rule), and
+ * between notes. */
+#define NOTE_SEP 12.0
+#define NOTE_GAP 2.0
+/* Place notes ks[0..n) at the foot of page pg, above y `bottom`. */
+void lx_notes_place(struct lctx *, struct lay_page *, int page,
+    const int *ks, size_t n, double bottom);
+
 /* layout_vlist.c */
+void vl_note(struct vlist *, int k);
 void vl_init(struct vlist *);
 void vl_free(struct vlist *);
 struct vslice *vs_new(struct vlist *, double h, double base);
@@ -318,6 +363,9 @@ enum pv_status lx_chart(struct lctx *, struct flow *,
     const struct doc_node *);
 enum pv_status lx_chart_figure(struct lctx *, struct flow *,
     const struct doc_node *);
+/* layout_wheel.c: a chart-wheel table's picture, one slice */
+void lx_wheel(struct lctx *, struct flow *, const struct doc_node *,
+    const struct theme_text *);
 
 /* layout_cover.c, layout_toc.c */
 enum pv_status lx_cover(struct lctx *, struct flow *,

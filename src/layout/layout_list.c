@@ -1,7 +1,7 @@
 /*
  * layout_list.c - bulleted and numbered lists, nested to any depth.
  *
- * Every item hangs: its label (a bullet by level, or "12." right-aligned
+ * Every item hangs: its label (a bullet by level, "12." or "c)" right-aligned
  * in the label box) sits in the indent on the first baseline of the item,
  * and everything in the item (paragraphs, nested lists, tables) is set in
  * the narrower column to its right.  The label is handed to the vertical
@@ -54,6 +54,27 @@ label_face(struct lctx *c, const struct theme_text *ts, int bold,
 	return face;
 }
 
+/* The marker of item `num`: "12." or, lettered, "c)" "aa)" (the letters
+ * count as a spreadsheet's columns do: z is 26, aa 27). */
+static void
+marker(const struct doc_node *n, int num, char *buf, size_t size)
+{
+	char rev[16];
+	size_t k = 0, i = 0;
+	char a = n->numbering == DOC_NUM_UPPER ? 'A' : 'a';
+
+	if (n->numbering == DOC_NUM_DECIMAL || num < 1) {
+		snprintf(buf, size, "%d.", num);
+		return;
+	}
+	for (; num > 0 && k < sizeof(rev); num = (num - 1) / 26)
+		rev[k++] = (char)(a + (num - 1) % 26);
+	while (k > 0 && i + 2 < size)
+		buf[i++] = rev[--k];
+	buf[i++] = ')';
+	buf[i] = '\0';
+}
+
 static int
 count_items(const struct doc_node *n)
 {
@@ -78,7 +99,12 @@ list_indent(struct lctx *c, const struct flow *fl, const struct doc_node *n,
 		last = n->start + count_items(n) - 1;
 		if (last < n->start)
 			last = n->start;
-		snprintf(num, sizeof(num), "%d.", last > 9 ? last : 9);
+		/* The widest of the markers: "9." for short lists, the
+		 * last for long ones; of letters, "m)" and the last. */
+		if (n->numbering == DOC_NUM_DECIMAL)
+			marker(n, last > 9 ? last : 9, num, sizeof(num));
+		else
+			marker(n, last > 13 ? last : 13, num, sizeof(num));
 		w = lx_text_width(c, face, fl->ts->size, num, strlen(num));
 		if (w + gap > indent)
 			indent = w + gap;
@@ -99,7 +125,7 @@ make_label(struct lctx *c, const struct flow *fl, const struct doc_node *n,
 	const char *s;
 
 	if (n->kind == DOC_OL) {
-		snprintf(buf, sizeof(buf), "%d.", num);
+		marker(n, num, buf, sizeof(buf));
 		s = buf;
 	} else
 		s = bullets[(depth - 1) % 3];

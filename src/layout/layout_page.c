@@ -81,33 +81,57 @@ suffix_h(const struct vlist *vl, size_t i)
 	return h;
 }
 
+/* What the footnotes of slice i take at the page foot; `first`: none
+ * are there yet, so the rule above them counts too. */
+static double
+notes_h(const struct pager *p, size_t i, int first)
+{
+	const struct vslice *sl = &p->vl->s[i];
+	double h = 0, nh;
+	size_t k;
+
+	for (k = 0; k < sl->nfn; k++) {
+		nh = lx_note_height(p->c, p->vl->fn[sl->fn0 + k]);
+		if (nh <= 0)
+			continue;
+		h += nh + (first ? NOTE_SEP : NOTE_GAP);
+		first = 0;
+	}
+	return h;
+}
+
+/* A slice's footnotes count with it: a line whose notes do not fit
+ * below the text on this page goes to the next with them. */
 static size_t
 find_end(struct pager *p, size_t s)
 {
 	const struct vlist *vl = p->vl;
 	const struct vslice *sl = &vl->s[s];
 	double H = (sl->flags & VS_LAND) ? p->c->land_h : p->c->body_h;
-	double used, add;
+	double used, add, nu, nadd;
 	size_t i, best = 0;
 
+	nu = notes_h(p, s, 1);
 	used = prefix_h(vl, s) + sl->pre + sl->h + sl->post;
-	if (used > H + EPS)
+	if (used + nu > H + EPS)
 		pv_diag(p->c->d, PV_ERROR, p->c->doc->file, 0, 0,
 		    "a block %.0f pt tall cannot fit on a page (%.0f pt of "
 		    "text height); check the theme's sizes and margins",
-		    used, H);
+		    used + nu, H);
 	for (i = s + 1; i < vl->n; i++) {
 		sl = &vl->s[i];
 		if ((sl->flags & (VS_FORCE | VS_COVER)) ||
 		    ((sl->flags ^ vl->s[s].flags) & VS_LAND))
 			return i;
-		if (!(sl->flags & VS_NOBREAK) && used + suffix_h(vl, i) <=
+		if (!(sl->flags & VS_NOBREAK) && used + nu + suffix_h(vl, i) <=
 		    H + EPS)
 			best = i;
 		add = sl->glue + sl->pre + sl->h + sl->post;
-		if (used + add > H + EPS)
+		nadd = notes_h(p, i, nu <= 0);
+		if (used + add + nu + nadd > H + EPS)
 			return best > s ? best : i;
 		used += add;
+		nu += nadd;
 	}
 	return vl->n;
 }
@@ -305,6 +329,22 @@ render(struct pager *p, size_t s, size_t end)
 		deco(p, ch[j], p->edge[ch[j]], cur);
 	}
 	prepend_decos(p, pg);
+	/* The footnotes of what is on this page, at its foot. */
+	{
+		size_t f0 = vl->nfn, f1 = 0;
+
+		/* Slices take notes in order: theirs are one range. */
+		for (i = s; i < end; i++)
+			if (vl->s[i].nfn > 0) {
+				if (vl->s[i].fn0 < f0)
+					f0 = vl->s[i].fn0;
+				f1 = vl->s[i].fn0 + vl->s[i].nfn;
+			}
+		if (f1 > f0)
+			lx_notes_place(p->c, pg, (int)p->c->out->npages - 1,
+			    vl->fn + f0, f1 - f0, land ? p->c->land_top -
+			    p->c->land_h : p->c->body_top - p->c->body_h);
+	}
 }
 
 static void

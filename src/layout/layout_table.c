@@ -147,6 +147,11 @@ cell_content(struct vlist *vl, struct tcell *tc, const struct piece *p,
 			    -(top + pad + tc->tops[j] - p->origin));
 		}
 	}
+	/* The footnotes of the lines shown go with the row's slice. */
+	if (slice + 1 == vl->n)
+		for (j = p->from; j < p->to; j++)
+			for (i = 0; i < tc->vl.s[j].nfn; i++)
+				vl_note(vl, tc->vl.fn[tc->vl.s[j].fn0 + i]);
 	for (i = 0; i < tc->vl.na; i++)
 		if (tc->vl.a[i].slice >= p->from && (tc->vl.a[i].slice < p->to ||
 		    p->to == tc->vl.n)) {

@@ -184,6 +184,43 @@ run_text(struct lctx *c, struct runs *r, const char *s, size_t n,
 	run_push(r, s + start, n - start, cur, st);
 }
 
+static char *
+runs_own(struct runs *r, char *s)
+{
+	PV_GROW(r->owned, r->capowned, r->nowned + 1);
+	r->owned[r->nowned++] = s;
+	return s;
+}
+
+/* A footnote's number where it stands: smaller (raised when the line
+ * is placed, by its role), in the text colour, a link to the note; the
+ * note's content is set at the page foot, not here. */
+static void
+note_ref(struct lctx *c, struct runs *r, const struct doc_node *n,
+    const struct rstyle *st)
+{
+	struct rstyle in = *st;
+	int k = lx_note_number(c, n);
+	char *num;
+
+	if (k <= 0)
+		return;
+	num = runs_own(r, pv_xasprintf("%d", k));
+	in.size = st->size * NOTE_REF_SCALE;
+	in.color = st->ts->color;
+	in.uri = runs_own(r, pv_xasprintf("#%c%d", NOTE_LINK_MARK, k));
+	in.nowrap = 1;
+	in.role = LR_NOTE_REF;
+	in.bold = st->bold;
+	run_text(c, r, num, strlen(num), &in);
+	/* parse collapses "note</span> text" into the note's last space:
+	 * that space belongs to the text, which goes on after the number. */
+	for (n = n->last; n != NULL && n->kind != DOC_TEXT; n = n->last)
+		continue;
+	if (n != NULL && n->text_len > 0 && n->text[n->text_len - 1] == ' ')
+		run_text(c, r, " ", 1, st);
+}
+
 static void
 runs_inline(struct lctx *c, struct runs *r, const struct doc_node *n,
     struct rstyle st)
@@ -217,6 +254,10 @@ runs_inline(struct lctx *c, struct runs *r, const struct doc_node *n,
 			in.role = LR_LINK;
 			break;
 		case DOC_SPAN:
+			if (k->classes & DOC_C_FOOTNOTE) {
+				note_ref(c, r, k, &st);
+				continue;
+			}
 			if (k->classes & DOC_C_NOWRAP)
 				in.nowrap = 1;
 			if (k->classes & DOC_C_CHECKED)
@@ -289,6 +330,8 @@ plain(const struct doc_node *n, struct pv_buf *b)
 	for (k = n->first; k != NULL; k = k->next) {
 		if (k->kind == DOC_TEXT)
 			pv_buf_put(b, k->text, k->text_len);
+		else if (k->kind == DOC_SPAN && (k->classes & DOC_C_FOOTNOTE))
+			continue;   /* the note is not the text */
 		else if (k->kind == DOC_BR)
 			pv_buf_putc(b, ' ');
 		else
@@ -387,6 +430,16 @@ lx_lines_to_slices(struct lctx *c, struct flow *fl, struct para_lines *pl,
 			    (f->role == LR_LINK ? LR_LINK : role));
 			it->x = x + f->x;
 			it->y = -base;
+			if (f->role == LR_NOTE_REF) {
+				/* A superscript: raised by about a third
+				 * of the text's size; its note goes with
+				 * this line. */
+				it->role = LR_NOTE_REF;
+				it->y += f->size / NOTE_REF_SCALE * 0.36;
+				if (f->uri != NULL)
+					lx_note_ref(c, fl->vl, (int)strtol(
+					    f->uri + 2, NULL, 10));
+			}
 			it->w = f->w;
 			it->face = f->face;
 			it->size = f->size;

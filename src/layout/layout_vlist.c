@@ -48,6 +48,7 @@ vl_free(struct vlist *vl)
 	free(vl->c);
 	free(vl->a);
 	free(vl->labels);
+	free(vl->fn);
 	vl_init(vl);
 }
 
@@ -123,6 +124,23 @@ vl_item(struct vlist *vl, enum lay_kind kind, enum lay_role role)
 	if (vl->n > 0)
 		vl->s[vl->n - 1].nitems++;
 	return it;
+}
+
+/* Footnote k is referred to on the last slice.  Only the last slice
+ * takes notes, so each slice's notes stay one range of vl->fn. */
+void
+vl_note(struct vlist *vl, int k)
+{
+	struct vslice *s;
+
+	if (vl->n == 0)
+		return;
+	s = &vl->s[vl->n - 1];
+	if (s->nfn == 0)
+		s->fn0 = vl->nfn;
+	PV_GROW(vl->fn, vl->capfn, vl->nfn + 1);
+	vl->fn[vl->nfn++] = k;
+	s->nfn++;
 }
 
 void

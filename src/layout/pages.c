@@ -84,6 +84,7 @@ role_name(enum lay_role r)
 	static const char *const names[] = {
 		"none", "artifact", "h", "p", "li-label", "li-body", "th",
 		"td", "caption", "figure", "toc", "cover", "link",
+		"note-ref", "note",
 	};
 
 	if ((unsigned)r < sizeof(names) / sizeof(names[0]))

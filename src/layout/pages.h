@@ -28,6 +28,8 @@ enum lay_role {
 	LR_TOC,           /* an entry of the table of contents */
 	LR_COVER,
 	LR_LINK,          /* inline link text */
+	LR_NOTE_REF,      /* a footnote's number in the text (a link) */
+	LR_NOTE,          /* a footnote at the page foot */
 };
 
 enum lay_kind {

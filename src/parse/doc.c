@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "../util/buf.h"
+#include "../util/date.h"
 #include "../util/mem.h"
 #include "parse.h"
 #include "parse_int.h"
@@ -39,6 +40,7 @@ doc_node_new(struct doc *doc, enum doc_kind kind, int line)
 	n->line = line;
 	n->colspan = n->rowspan = 1;
 	n->start = 1;
+	n->yday = -1;
 	doc->node_count++;
 	return n;
 }
@@ -66,6 +68,7 @@ node_free(struct doc_node *n)
 	free(n->alt);
 	free(n->lang);
 	free(n->series);
+	free(n->months);
 	free(n);
 }
 
@@ -209,6 +212,9 @@ dump_node(struct pv_buf *b, const struct doc_node *n, int depth)
 	}
 	if (n->kind == DOC_OL && n->start != 1)
 		pv_buf_printf(b, " start=%d", n->start);
+	if (n->kind == DOC_OL && n->numbering != DOC_NUM_DECIMAL)
+		pv_buf_printf(b, " type=%s", n->numbering == DOC_NUM_LOWER ?
+		    "a" : "A");
 	if ((n->kind == DOC_TD || n->kind == DOC_TH) && n->colspan != 1)
 		pv_buf_printf(b, " colspan=%d", n->colspan);
 	if ((n->kind == DOC_TD || n->kind == DOC_TH) && n->rowspan != 1)
@@ -223,6 +229,20 @@ dump_node(struct pv_buf *b, const struct doc_node *n, int depth)
 	if (n->has_value > 0)
 		pv_buf_printf(b, " %s=%.6g", n->kind == DOC_TABLE ?
 		    "data-mark" : "data-value", n->value);
+	if (n->year != 0)
+		pv_buf_printf(b, " data-year=%d", n->year);
+	dump_attr(b, "data-months", n->months);
+	if (n->yday >= 0) {
+		struct pv_date d = { n->date_year, 1, 1 + n->yday };
+
+		/* The day counts on into its month (date.h). */
+		pv_date_from_days(pv_date_days(&d), &d);
+		pv_buf_printf(b, " data-date=%04d-%02d-%02d", d.year, d.month,
+		    d.day);
+	}
+	if (n->mark != DOC_MARK_NONE)
+		pv_buf_printf(b, " data-kind=%s", n->mark == DOC_MARK_MEETING ?
+		    "meeting" : "deadline");
 	if (n->kind == DOC_TEXT) {
 		pv_buf_putc(b, ' ');
 		dump_quoted(b, n->text, n->text_len);

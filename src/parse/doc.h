@@ -83,11 +83,29 @@ enum doc_class {
 					* target and baseline marks */
 	DOC_C_CHART_BARS = 1u << 24,   /* table: grouped bars, one scale */
 	DOC_C_CHART_TIMELINE = 1u << 25, /* table: from-to bars over years */
+	DOC_C_CHART_WHEEL = 1u << 26,  /* table: a year wheel, a mark per
+					* row at its data-date */
+	DOC_C_FOOTNOTE = 1u << 27,     /* span: a footnote; its content is
+					* the note, set at the page foot */
 };
 
 /* The classes that make a table a chart (drawn, then set as a table). */
 #define DOC_C_CHARTS (DOC_C_CHART_BULLET | DOC_C_CHART_BARS | \
-	DOC_C_CHART_TIMELINE)
+	DOC_C_CHART_TIMELINE | DOC_C_CHART_WHEEL)
+
+/* The markers of an ordered list (<ol type="...">). */
+enum doc_numbering {
+	DOC_NUM_DECIMAL,   /* type="1" (default): 1. 2. 3. */
+	DOC_NUM_LOWER,     /* type="a": a) b) ... z) aa) */
+	DOC_NUM_UPPER,     /* type="A": A) B) ... */
+};
+
+/* The marks of a year wheel's rows (<tr data-kind="...">). */
+enum doc_mark_kind {
+	DOC_MARK_NONE,     /* no data-kind */
+	DOC_MARK_MEETING,  /* a filled circle (the default in a wheel) */
+	DOC_MARK_DEADLINE, /* a diamond */
+};
 
 /* Flags of a node (doc_node.flags). */
 #define DOC_F_ANON 0x1u /* made by parse, not written in the XHTML: a P
@@ -114,6 +132,7 @@ struct doc_node {
 	unsigned flags;        /* DOC_F_* bits */
 	int level;             /* DOC_H: 1..6 */
 	int start;             /* DOC_OL: first number (default 1) */
+	enum doc_numbering numbering; /* DOC_OL: type="1|a|A" */
 	int colspan, rowspan;  /* DOC_TD, DOC_TH: >= 1 */
 	struct doc_length width; /* DOC_COL, DOC_TD, DOC_TH, DOC_IMG, DOC_TABLE */
 	char *text;            /* DOC_TEXT: UTF-8, NUL-terminated */
@@ -128,6 +147,15 @@ struct doc_node {
 	 * -1: given but not a number (reported), 0: none */
 	double value;
 	int has_value;
+	/* The year wheel (chart-wheel): DOC_TABLE: data-year (0: none) and
+	 * data-months (the 12 labels, or NULL); DOC_TD: data-date as the
+	 * 0-based day of the year, yday_of its year (date_year; -1: no
+	 * data-date, -2: given but not a date, reported); DOC_TR:
+	 * data-kind. */
+	int year;
+	char *months;
+	int date_year, yday;
+	enum doc_mark_kind mark;
 	struct doc_node *parent;
 	struct doc_node *first, *last; /* children */
 	struct doc_node *next, *prev;  /* siblings */

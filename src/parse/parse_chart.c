@@ -30,6 +30,7 @@ struct chart_kind {
 static const char *const bullet_series[] = { "value", "target",
 	"baseline", NULL };
 static const char *const timeline_series[] = { "from", "to", NULL };
+static const char *const wheel_series[] = { "date", NULL };
 
 static const struct chart_kind kinds[] = {
 	{ DOC_C_CHART_BULLET, "chart-bullet", bullet_series, "value", NULL,
@@ -37,6 +38,8 @@ static const struct chart_kind kinds[] = {
 	{ DOC_C_CHART_BARS, "chart-bars", NULL, NULL, NULL, NULL },
 	{ DOC_C_CHART_TIMELINE, "chart-timeline", timeline_series, "from",
 	    "to", "from and to" },
+	{ DOC_C_CHART_WHEEL, "chart-wheel", wheel_series, "date", NULL,
+	    "date" },
 };
 
 static const struct chart_kind *
@@ -134,13 +137,17 @@ check_table(struct parse *p, const struct doc_node *t)
 			    c += cell->colspan, cell = cell->next) {
 				if (c >= ncol || col[c] == NULL)
 					continue;
-				if (cell->kind == DOC_TD && cell->has_value)
-					continue;   /* a number, or said already */
+				if (cell->kind == DOC_TD && (k->bit ==
+				    DOC_C_CHART_WHEEL ? cell->yday != -1 :
+				    cell->has_value != 0))
+					continue;   /* a value, or said already */
 				parse_error(p, cell->line, 0, "<%s> in the "
 				    "\"%s\" column of a %s table needs "
-				    "data-value=\"NUMBER\"", cell->kind ==
-				    DOC_TD ? "td" : "th", col[c]->series,
-				    k->name);
+				    "%s", cell->kind == DOC_TD ? "td" : "th",
+				    col[c]->series, k->name, k->bit ==
+				    DOC_C_CHART_WHEEL ?
+				    "data-date=\"YYYY-MM-DD\"" :
+				    "data-value=\"NUMBER\"");
 			}
 		}
 	}
@@ -153,8 +160,8 @@ check_loose(struct parse *p, const struct doc_node *n,
 {
 	if (n->kind == DOC_TH && n->series != NULL && table == NULL)
 		parse_error(p, n->line, 0, "data-series on <th> has meaning "
-		    "only in a table of class chart-bullet, chart-bars or "
-		    "chart-timeline");
+		    "only in a table of class chart-bullet, chart-bars, "
+		    "chart-timeline or chart-wheel");
 	if (n->kind == DOC_TD && n->has_value && table == NULL)
 		parse_error(p, n->line, 0, "data-value on <td> has meaning "
 		    "only in a table of class chart-bullet, chart-bars or "

@@ -63,6 +63,11 @@ enum vocab_place {
 #define VA_SERIES  0x1000u  /* data-series: th of a chart table */
 #define VA_VALUE   0x2000u  /* data-value: td of a chart table */
 #define VA_MARK    0x4000u  /* data-mark: table of class chart-timeline */
+#define VA_TYPE    0x8000u  /* type: ol */
+#define VA_YEAR    0x10000u /* data-year: table of class chart-wheel */
+#define VA_MONTHS  0x20000u /* data-months: the same */
+#define VA_DATE    0x40000u /* data-date: td of a chart-wheel table */
+#define VA_KIND    0x80000u /* data-kind: tr of a chart-wheel table */
 #define VA_GLOBAL  (VA_ID | VA_CLASS | VA_LANG)
 
 struct vocab_elem {
@@ -154,6 +159,15 @@ void tree_finish(struct parse *, int complete);
 
 /* parse_chart.c: the chart tables' data, once the tree is whole. */
 void chart_check(struct parse *, const struct doc_node *root);
+
+/* parse_wheel.c: the year wheels' rows and their data-* attributes. */
+void wheel_check(struct parse *, const struct doc_node *root);
+/* A data-date value: 1 a real day (year and 0-based day of the year
+ * set), 0 not written YYYY-MM-DD, -1 written so but no real day. */
+int wheel_date(const char *, int *year, int *yday);
+
+/* parse_note.c: where footnotes may stand. */
+void note_check(struct parse *, const struct doc_node *root);
 
 /* doc.c */
 const char *doc_kind_name(enum doc_kind);

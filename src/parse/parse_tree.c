@@ -26,6 +26,7 @@
 #include <strings.h>
 
 #include "../util/buf.h"
+#include "../util/date.h"
 #include "../util/file.h"
 #include "../util/mem.h"
 #include "parse.h"
@@ -657,6 +658,59 @@ node_attrs(struct parse *p, struct attr *a, int nattr,
 				    e->name);
 			free(v);
 			break;
+		case VA_TYPE:
+			if (strcmp(v, "1") == 0)
+				n->numbering = DOC_NUM_DECIMAL;
+			else if (strcmp(v, "a") == 0)
+				n->numbering = DOC_NUM_LOWER;
+			else if (strcmp(v, "A") == 0)
+				n->numbering = DOC_NUM_UPPER;
+			else
+				parse_error(p, line, 0, "type=\"%s\" on <ol> "
+				    "must be 1 (1. 2. 3.), a (a) b) c)) or A "
+				    "(A) B) C))", v);
+			free(v);
+			break;
+		case VA_YEAR:
+			/* -1: given but no year, already said so */
+			if (!vocab_int(v, PV_YEAR_MIN, PV_YEAR_MAX, &n->year)) {
+				n->year = -1;
+				parse_error(p, line, 0, "data-year=\"%s\" on "
+				    "<table> must be a year from %d to %d", v,
+				    PV_YEAR_MIN, PV_YEAR_MAX);
+			}
+			free(v);
+			break;
+		case VA_MONTHS:
+			free(n->months);
+			n->months = collapse(v);
+			break;
+		case VA_DATE:
+			first = wheel_date(v, &n->date_year, &n->yday);
+			if (first <= 0) {
+				n->yday = -2;
+				parse_error(p, line, 0, "data-date=\"%s\" on "
+				    "<td> %s", v, first == 0 ? "is not a date "
+				    "written YYYY-MM-DD (like 2026-01-15)" :
+				    "is no day of the calendar");
+			}
+			free(v);
+			break;
+		case VA_KIND:
+			if (strcmp(v, "meeting") == 0)
+				n->mark = DOC_MARK_MEETING;
+			else if (strcmp(v, "deadline") == 0)
+				n->mark = DOC_MARK_DEADLINE;
+			else {
+				/* Marks the row as having one, for the
+				 * check outside a wheel. */
+				n->mark = DOC_MARK_MEETING;
+				parse_error(p, line, 0, "data-kind=\"%s\" on "
+				    "<tr> is not a kind of mark (only meeting "
+				    "and deadline)", v);
+			}
+			free(v);
+			break;
 		default:
 			/* title: accepted, not shown (a PDF has no tooltips) */
 			free(v);
@@ -678,6 +732,11 @@ node_attrs(struct parse *p, struct attr *a, int nattr,
 		    "in alt=\"...\" (alt=\"\" only for decoration)");
 	if (n->kind == DOC_A && n->href == NULL)
 		parse_error(p, line, 0, "<a> without href");
+	if (n->kind == DOC_OL && n->numbering != DOC_NUM_DECIMAL &&
+	    n->start == 0)
+		parse_error(p, line, 0, "start=\"0\" on <ol type=\"%s\">: "
+		    "letters count from 1 (%s)", n->numbering == DOC_NUM_LOWER ?
+		    "a" : "A", n->numbering == DOC_NUM_LOWER ? "a" : "A");
 	return cls;
 }
 
@@ -1596,6 +1655,10 @@ tree_finish(struct parse *p, int complete)
 				    p->links[i].id, p->links[i].id);
 		if (!p->halt && p->doc->root != NULL)
 			chart_check(p, p->doc->root);
+		if (!p->halt && p->doc->root != NULL)
+			wheel_check(p, p->doc->root);
+		if (!p->halt && p->doc->root != NULL)
+			note_check(p, p->doc->root);
 		if (p->doc->meta.running_title == NULL &&
 		    p->doc->meta.title != NULL)
 			p->doc->meta.running_title =

@@ -31,10 +31,11 @@ static const struct vocab_elem elems[] = {
 	{ "h6", DOC_H, M_INLINES, P_BLOCK, VA_GLOBAL, NULL },
 	{ "p", DOC_P, M_INLINES, P_BLOCK, VA_GLOBAL, NULL },
 	{ "ul", DOC_UL, M_LIST, P_BLOCK, VA_GLOBAL, NULL },
-	{ "ol", DOC_OL, M_LIST, P_BLOCK, VA_GLOBAL | VA_START, NULL },
+	{ "ol", DOC_OL, M_LIST, P_BLOCK, VA_GLOBAL | VA_START | VA_TYPE,
+	    NULL },
 	{ "li", DOC_LI, M_BLOCKS, P_LIST, VA_GLOBAL, "in <ul> or <ol>" },
 	{ "table", DOC_TABLE, M_TABLE, P_BLOCK, VA_GLOBAL | VA_WIDTH |
-	    VA_MARK, NULL },
+	    VA_MARK | VA_YEAR | VA_MONTHS, NULL },
 	{ "caption", DOC_CAPTION, M_INLINES, P_TABLE, VA_GLOBAL,
 	    "as the first child of <table>" },
 	{ "colgroup", -1, M_COLS, P_TABLE, 0, "in <table>" },
@@ -42,12 +43,12 @@ static const struct vocab_elem elems[] = {
 	    "in <table> or <colgroup>" },
 	{ "thead", DOC_THEAD, M_ROWS, P_TABLE, VA_GLOBAL, "in <table>" },
 	{ "tbody", DOC_TBODY, M_ROWS, P_TABLE, VA_GLOBAL, "in <table>" },
-	{ "tr", DOC_TR, M_CELLS, P_ROWS, VA_GLOBAL,
+	{ "tr", DOC_TR, M_CELLS, P_ROWS, VA_GLOBAL | VA_KIND,
 	    "in <table>, <thead> or <tbody>" },
 	{ "th", DOC_TH, M_BLOCKS, P_ROW, VA_GLOBAL | VA_COLSPAN | VA_ROWSPAN |
 	    VA_WIDTH | VA_ALIGN | VA_SERIES, "in <tr>" },
 	{ "td", DOC_TD, M_BLOCKS, P_ROW, VA_GLOBAL | VA_COLSPAN | VA_ROWSPAN |
-	    VA_WIDTH | VA_ALIGN | VA_VALUE, "in <tr>" },
+	    VA_WIDTH | VA_ALIGN | VA_VALUE | VA_DATE, "in <tr>" },
 	{ "figure", DOC_FIGURE, M_BLOCKS, P_BLOCK, VA_GLOBAL, NULL },
 	{ "figcaption", DOC_FIGCAPTION, M_INLINES, P_FIGURE, VA_GLOBAL,
 	    "in <figure>" },
@@ -83,6 +84,11 @@ static const struct {
 	{ "data-series", VA_SERIES, "<th>" },
 	{ "data-value", VA_VALUE, "<td>" },
 	{ "data-mark", VA_MARK, "<table>" },
+	{ "type", VA_TYPE, "<ol>" },
+	{ "data-year", VA_YEAR, "<table>" },
+	{ "data-months", VA_MONTHS, "<table>" },
+	{ "data-date", VA_DATE, "<td>" },
+	{ "data-kind", VA_KIND, "<tr>" },
 };
 
 #define HEADINGS K(DOC_H)
@@ -124,6 +130,8 @@ static const struct vocab_class classes[] = {
 	{ "chart-bars", DOC_C_CHART_BARS, K(DOC_TABLE), "<table>", W_ANY },
 	{ "chart-timeline", DOC_C_CHART_TIMELINE, K(DOC_TABLE), "<table>",
 	    W_ANY },
+	{ "chart-wheel", DOC_C_CHART_WHEEL, K(DOC_TABLE), "<table>", W_ANY },
+	{ "footnote", DOC_C_FOOTNOTE, K(DOC_SPAN), "<span>", W_ANY },
 };
 
 /* Classes that say contrary things about one element. */
@@ -134,7 +142,10 @@ static const unsigned exclusive[] = {
 	DOC_C_NUM | DOC_C_CENTER,
 	DOC_C_CHECKED | DOC_C_UNCHECKED,
 	DOC_C_SMALL | DOC_C_LEAD,
-	DOC_C_CHART_BULLET | DOC_C_CHART_BARS | DOC_C_CHART_TIMELINE,
+	DOC_C_CHART_BULLET | DOC_C_CHART_BARS | DOC_C_CHART_TIMELINE |
+	    DOC_C_CHART_WHEEL,
+	DOC_C_FOOTNOTE | DOC_C_CHECKED,
+	DOC_C_FOOTNOTE | DOC_C_UNCHECKED,
 };
 
 const struct vocab_elem *

@@ -893,6 +893,95 @@ test_empty(void **state)
 	lay_doc_free(&ld);
 }
 
+/* Lettered lists count on past z as a spreadsheet's columns: y) z) aa)
+ * ab); A) from start=3 is C). */
+static void
+test_lettered_lists(void **state)
+{
+	struct pv_buf b;
+	struct lay_doc ld;
+	const char *want[] = { "a)", "y)", "z)", "aa)", "ab)", "C)" };
+	size_t p, i, k;
+	int found[6] = { 0 };
+
+	pv_buf_init(&b);
+	pv_buf_puts(&b, "<ol type=\"a\">");
+	repeat(&b, "<li>punkt</li>", 28);
+	pv_buf_puts(&b, "</ol><ol type=\"A\" start=\"3\"><li>tre</li></ol>");
+	lay_ok(b.data, &ld);
+	for (p = 0; p < ld.npages; p++)
+		for (i = 0; i < ld.pages[p].n; i++)
+			for (k = 0; k < 6; k++)
+				if (ld.pages[p].items[i].role == LR_LI_LABEL &&
+				    is_text(&ld.pages[p].items[i], want[k]))
+					found[k]++;
+	for (k = 0; k < 6; k++)
+		assert_int_equal(found[k], 1);
+	lay_doc_free(&ld);
+	pv_buf_free(&b);
+}
+
+/* Many footnotes over several pages: every note is on the page of its
+ * reference, below all of that page's text, numbered in order, and the
+ * pages stay inside their margins. */
+static void
+test_footnotes_pages(void **state)
+{
+	struct pv_buf b;
+	struct lay_doc ld;
+	const struct lay_item *it;
+	size_t p, i;
+	int k, refpage[41], notepage[41], next = 1;
+	double lowest_text, highest_note;
+
+	pv_buf_init(&b);
+	for (k = 1; k <= 40; k++) {
+		pv_buf_puts(&b, "<p>");
+		pv_buf_puts(&b, filler);
+		pv_buf_puts(&b, "Her<span class=\"footnote\">En note som er "
+		    "lang nok til to linjer nederst på siden, med flere ord "
+		    "enn en linje rommer i liten skrift.</span> slutter "
+		    "avsnittet.</p>");
+	}
+	lay_ok(b.data, &ld);
+	assert_true(ld.npages > 4);
+	memset(refpage, -1, sizeof(refpage));
+	memset(notepage, -1, sizeof(notepage));
+	for (p = 0; p < ld.npages; p++) {
+		lowest_text = 1e9;
+		highest_note = -1e9;
+		for (i = 0; i < ld.pages[p].n; i++) {
+			it = &ld.pages[p].items[i];
+			if (it->kind != LK_TEXT)
+				continue;
+			if (it->role == LR_NOTE_REF) {
+				k = atoi(it->text);
+				assert_true(k == next);
+				next++;
+				refpage[k] = (int)p;
+			} else if (it->role == LR_NOTE && it->x <
+			    theme->margin_left + 1) {
+				k = atoi(it->text);
+				assert_true(k >= 1 && k <= 40);
+				notepage[k] = (int)p;
+			}
+			if (it->role == LR_NOTE && it->y > highest_note)
+				highest_note = it->y;
+			if ((it->role == LR_P || it->role == LR_NOTE_REF) &&
+			    it->y < lowest_text)
+				lowest_text = it->y;
+		}
+		if (highest_note > -1e9)
+			assert_true(highest_note < lowest_text - 6);
+	}
+	assert_int_equal(next, 41);
+	for (k = 1; k <= 40; k++)
+		assert_int_equal(notepage[k], refpage[k]);
+	assert_in_margins(&ld);
+	lay_doc_free(&ld);
+	pv_buf_free(&b);
+}
+
 int
 main(void)
 {
@@ -915,6 +1004,8 @@ main(void)
 		cmocka_unit_test(test_same_twice),
 		cmocka_unit_test(test_page_limit),
 		cmocka_unit_test(test_empty),
+		cmocka_unit_test(test_lettered_lists),
+		cmocka_unit_test(test_footnotes_pages),
 	};
 
 	return cmocka_run_group_tests_name("layout", tests, setup, teardown);
