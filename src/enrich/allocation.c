@@ -12,19 +12,27 @@
 #include "../util/mem.h"
 #include "allocation.h"
 
-void
-alloc_format_bp(int bp, char *out, size_t size)
+/* "10 %", "2,5 %" with sep between the number and the sign: a no-break
+ * space in the document, a plain one in messages. */
+static void
+bp_text(int bp, const char *sep, char *out, size_t size)
 {
 	int neg = bp < 0, a = neg ? -bp : bp;
 
 	if (a % 100 == 0)
-		snprintf(out, size, "%s%d %%", neg ? "-" : "", a / 100);
+		snprintf(out, size, "%s%d%s%%", neg ? "-" : "", a / 100, sep);
 	else if (a % 10 == 0)
-		snprintf(out, size, "%s%d,%d %%", neg ? "-" : "", a / 100,
-		    a % 100 / 10);
+		snprintf(out, size, "%s%d,%d%s%%", neg ? "-" : "", a / 100,
+		    a % 100 / 10, sep);
 	else
-		snprintf(out, size, "%s%d,%02d %%", neg ? "-" : "", a / 100,
-		    a % 100);
+		snprintf(out, size, "%s%d,%02d%s%%", neg ? "-" : "", a / 100,
+		    a % 100, sep);
+}
+
+void
+alloc_format_bp(int bp, char *out, size_t size)
+{
+	bp_text(bp, "\u00a0", out, size);
 }
 
 struct remainder {
@@ -109,8 +117,8 @@ check_cap(alloc_error_fn err, void *ctx, enum alloc_where where,
 
 	if (bp <= max && bp >= 0 && max <= 10000)
 		return 0;
-	alloc_format_bp(bp, a, sizeof(a));
-	alloc_format_bp(max, b, sizeof(b));
+	bp_text(bp, " ", a, sizeof(a));
+	bp_text(max, " ", b, sizeof(b));
 	if (bp < 0)
 		report(err, ctx, where, 0, "the %s share is %s (%d basis "
 		    "points); a share is 0 %% or more", rule, a, bp);
@@ -133,8 +141,8 @@ check_floor(alloc_error_fn err, void *ctx, enum alloc_where where,
 
 	if (bp >= min && bp <= 10000)
 		return 0;
-	alloc_format_bp(bp, a, sizeof(a));
-	alloc_format_bp(min, b, sizeof(b));
+	bp_text(bp, " ", a, sizeof(a));
+	bp_text(min, " ", b, sizeof(b));
 	if (bp > 10000)
 		report(err, ctx, where, 0, "the %s share is %s (%d basis "
 		    "points); a share is at most 100 %%", rule, a, bp);
@@ -174,8 +182,8 @@ rules_check(const struct alloc_rules *r, struct alloc_network *nw, size_t n,
 	    r->kindergarten_bp <= 10000 && r->school_bp <= 10000) {
 		char a[32], b[32];
 
-		alloc_format_bp(r->kindergarten_bp, a, sizeof(a));
-		alloc_format_bp(r->school_bp, b, sizeof(b));
+		bp_text(r->kindergarten_bp, " ", a, sizeof(a));
+		bp_text(r->school_bp, " ", b, sizeof(b));
 		report(err, ctx, ALLOC_AT_SCHOOL, 0, "the kindergarten and "
 		    "school shares add up to more than 100 %% (%s + %s)", a, b);
 		bad++;

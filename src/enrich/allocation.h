@@ -73,7 +73,7 @@ int alloc_compute(const struct alloc_rules *, struct alloc_network *,
 int alloc_split(long long total, const long long *w, size_t n,
     long long *out);
 
-/* "10 %", "2,5 %", "12,34 %" from basis points. */
+/* "10 %", "2,5 %", "12,34 %" from basis points, with a no-break space. */
 void alloc_format_bp(int bp, char *out, size_t size);
 
 #endif

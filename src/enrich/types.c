@@ -17,6 +17,7 @@ static const struct {
 } types[] = {
 	{ "arsrapport", enrich_arsrapport },
 	{ "kompetanseplan", enrich_kompetanseplan },
+	{ "langsiktig-plan", enrich_langsiktig_plan },
 };
 
 enrich_type_fn

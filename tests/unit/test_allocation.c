@@ -252,13 +252,13 @@ test_format_bp(void **state)
 
 	(void)state;
 	alloc_format_bp(1000, b, sizeof(b));
-	assert_string_equal(b, "10 %");
+	assert_string_equal(b, "10\u00a0%");
 	alloc_format_bp(250, b, sizeof(b));
-	assert_string_equal(b, "2,5 %");
+	assert_string_equal(b, "2,5\u00a0%");
 	alloc_format_bp(1234, b, sizeof(b));
-	assert_string_equal(b, "12,34 %");
+	assert_string_equal(b, "12,34\u00a0%");
 	alloc_format_bp(5, b, sizeof(b));
-	assert_string_equal(b, "0,05 %");
+	assert_string_equal(b, "0,05\u00a0%");
 }
 
 int
