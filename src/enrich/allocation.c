@@ -171,8 +171,7 @@ rules_check(const struct alloc_rules *r, struct alloc_network *nw, size_t n,
 	    r->common_bp, r->common_max_bp);
 	bad += check_cap(err, ctx, ALLOC_AT_EQUALISATION, "equalisation",
 	    r->equalisation_bp, r->equalisation_max_bp);
-	bad += check_cap(err, ctx, ALLOC_AT_NETWORK_SHARE, "network "
-	    "(of a network's part, the rest to UH)", r->network_bp,
+	bad += check_cap(err, ctx, ALLOC_AT_NETWORK_SHARE, "network", r->network_bp,
 	    r->network_max_bp);
 	bad += check_floor(err, ctx, ALLOC_AT_KINDERGARTEN, "kindergarten",
 	    r->kindergarten_bp, r->kindergarten_min_bp);
