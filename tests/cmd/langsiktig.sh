@@ -71,12 +71,12 @@ fi
 
 # The year wheel: the Thursdays of weeks 3, 10, 25, 38 and 46 of 2026 and
 # the deadlines, numbered in date order.
-dates=$(sed -n 's/^ *\([0-9]*\) \{1,\}\([0-9][0-9]\.[0-9][0-9]\.2026\) \{1,\}\([a-zø]*\) .*/\1 \2 \3/p' "$TMP/inn.txt" | tr '\n' ';')
-want="1 15.01.2026 torsdag;2 01.02.2026 søndag;3 01.03.2026 søndag;4 05.03.2026 torsdag;5 18.06.2026 torsdag;6 17.09.2026 torsdag;7 02.11.2026 mandag;8 12.11.2026 torsdag;"
+dates=$(sed -n 's/^ *\([0-9]*\) \{1,\}\([0-9][0-9]\.[0-9][0-9]\.2026\) .*/\1 \2/p' "$TMP/inn.txt" | tr '\n' ';')
+want="1 15.01.2026;2 01.02.2026;3 01.03.2026;4 05.03.2026;5 18.06.2026;6 17.09.2026;7 02.11.2026;8 12.11.2026;"
 if [ "$dates" = "$want" ]; then
-	ok "the year wheel's dates, in order, with their weekdays"
+	ok "the year wheel's dates, numbered in date order"
 else
-	fail "the year wheel's dates, in order, with their weekdays" \
+	fail "the year wheel's dates, numbered in date order" \
 	    "got:  $dates" "want: $want"
 fi
 if grep -q "Årshjul 2026" "$TMP/inn.txt"; then
