@@ -20,7 +20,7 @@
 static const char *const block_kinds[] = {
 	"text", "heading", "table", "box", "goals", "measures", "indicators",
 	"calendar", "people", "references", "signature", "figure",
-	"pagebreak",
+	"pagebreak", "list",
 };
 #define NKINDS (sizeof(block_kinds) / sizeof(block_kinds[0]))
 
@@ -159,6 +159,54 @@ kinds_list(struct pv_buf *b)
 		pv_buf_printf(b, "%s%s", i ? ", " : "", block_kinds[i]);
 }
 
+/*
+ * A list block {"style", "items"}: items in inline Markdown, lettered
+ * ("a", "A": <ol type>), numbered ("1") or bullets; the seeds' a) b) c)
+ * lists keep their letters.
+ */
+static cJSON *
+enrich_list(struct enrich *e, const cJSON *l)
+{
+	static const char *const styles[] = { "a", "A", "1", "bullet" };
+	const char *style = en_string(e, l, "style", EN_OPTIONAL);
+	const cJSON *items = en_get(e, l, "items", EN_ARRAY, EN_REQUIRED), *x;
+	cJSON *v, *out;
+	size_t i = 0, k;
+
+	if (style == NULL)
+		style = "bullet";
+	for (k = 0; k < 4 && strcmp(style, styles[k]) != 0; k++)
+		;
+	if (k == 4) {
+		en_error(e, cJSON_GetObjectItemCaseSensitive(l, "style"),
+		    "unknown list style \"%s\"; a list's style is one of: "
+		    "a, A, 1, bullet", style);
+		return NULL;
+	}
+	v = view_block("list");
+	cJSON_AddBoolToObject(v, "ordered", k < 3);
+	view_text(v, "type", k < 2 ? style : NULL);
+	out = cJSON_CreateArray();
+	{
+		size_t old = en_path_key(e, "items");
+
+		cJSON_ArrayForEach(x, items) {
+			size_t o2 = en_path_index(e, i++);
+			cJSON *it = cJSON_CreateObject();
+
+			if (en_check(e, x, EN_STRING) != NULL)
+				view_md(e, it, "html", x, 1);
+			else
+				view_false(it, "html");
+			cJSON_AddItemToArray(out, it);
+			en_path_pop(e, o2);
+		}
+		en_path_pop(e, old);
+	}
+	cJSON_AddItemToObject(v, "items", out);
+	return v;
+}
+
 /* One block: a string (Markdown) or an object with exactly one known
  * member.  NULL after an error.  The path is the block's. */
 static cJSON *
@@ -246,6 +294,9 @@ enrich_block(struct enrich *e, const cJSON *b)
 	} else if (strcmp(k->string, "figure") == 0) {
 		if (en_check(e, k, EN_OBJECT))
 			v = enrich_figure(e, k);
+	} else if (strcmp(k->string, "list") == 0) {
+		if (en_check(e, k, EN_OBJECT))
+			v = enrich_list(e, k);
 	} else if (strcmp(k->string, "pagebreak") == 0) {
 		if (cJSON_IsTrue(k))
 			v = view_block("pagebreak");

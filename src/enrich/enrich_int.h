@@ -160,5 +160,8 @@ typedef cJSON *(*enrich_type_fn)(struct enrich *, const cJSON *root);
 enrich_type_fn enrich_type_module(const char *type);
 cJSON *enrich_kompetanseplan(struct enrich *, const cJSON *root);
 cJSON *enrich_behovsmelding(struct enrich *, const cJSON *root);
+/* The langsiktig-plan (langsiktig_plan.c): the plan model, the
+ * allocation model and the year wheel. */
+cJSON *enrich_langsiktig_plan(struct enrich *, const cJSON *root);
 
 #endif

@@ -18,6 +18,7 @@ static const struct {
 	{ "arsrapport", enrich_arsrapport },
 	{ "behovsmelding", enrich_behovsmelding },
 	{ "kompetanseplan", enrich_kompetanseplan },
+	{ "langsiktig-plan", enrich_langsiktig_plan },
 };
 
 enrich_type_fn

@@ -49,7 +49,7 @@ fi
 run schema nosuchtype
 expect_rc "schema of an unknown type is a usage error" 2
 expect_err "schema names the known types" \
-    "planverk schema: unknown document type 'nosuchtype'; known types: arsrapport, behovsmelding, kompetanseplan"
+    "planverk schema: unknown document type 'nosuchtype'; known types: arsrapport, behovsmelding, kompetanseplan, langsiktig-plan"
 run schema ../../etc
 expect_rc "schema refuses a path as a type" 2
 

@@ -20,14 +20,14 @@ printf '{}\n' >"$tpl/halvferdig/schema.json"	# no document.mustache
 run schema nosuchtype --templates "$tpl"
 expect_rc "schema of an unknown type with --templates is a usage error" 2
 expect_err "the known types are the folders, sorted, each once" \
-    "planverk schema: unknown document type 'nosuchtype'; known types: alfa, arsrapport, behovsmelding, kompetanseplan, zeta"
+    "planverk schema: unknown document type 'nosuchtype'; known types: alfa, arsrapport, behovsmelding, kompetanseplan, langsiktig-plan, zeta"
 run new nosuchtype --templates "$tpl"
 expect_err "new lists the folders too" \
-    "planverk new: unknown document type 'nosuchtype'; known types: alfa, arsrapport, behovsmelding, kompetanseplan, zeta"
+    "planverk new: unknown document type 'nosuchtype'; known types: alfa, arsrapport, behovsmelding, kompetanseplan, langsiktig-plan, zeta"
 run check --templates "$tpl" tests/fixtures/check/unknown-type.json
 expect_rc "check of an unknown type with --templates is an input error" 1
 expect_err_has "check lists the user's types" \
-    'unknown document type "kompetanseplann"; known types: alfa, arsrapport, behovsmelding, kompetanseplan, zeta'
+    'unknown document type "kompetanseplann"; known types: alfa, arsrapport, behovsmelding, kompetanseplan, langsiktig-plan, zeta'
 run schema alfa --templates "$tpl"
 expect_rc "a type only --templates has is a type" 0
 expect_out "schema prints the user's type's schema" '{"title": "alfa"}
@@ -135,7 +135,7 @@ if [ -s "$TMP/notat.pdf" ]; then ok "the new type's PDF is written"; else
 	fail "the new type's PDF is written"; fi
 run build "$TMP/notat.json" -o "$TMP/notat2.pdf"
 expect_rc "without --templates the type is unknown" 1
-expect_err_has "and the message says so" 'unknown document type "notat"; known types: arsrapport, behovsmelding, kompetanseplan'
+expect_err_has "and the message says so" 'unknown document type "notat"; known types: arsrapport, behovsmelding, kompetanseplan, langsiktig-plan'
 
 # --- the words layout prints come from the type's labels -------------
 mkdir -p "$tpl/labelled/kompetanseplan"
