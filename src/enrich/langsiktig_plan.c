@@ -14,13 +14,6 @@
 #include "format.h"
 #include "langsiktig.h"
 
-/*
- * Whether layout understands the wheel chart (class chart-wheel) and the
- * list type attribute (ENGINE's vocabulary): until it does, the year
- * wheel is only its table and lettered lists are numbered.
- */
-#define LP_ENGINE 0
-
 void
 lp_amount(cJSON *o, const char *key, long long v)
 {
@@ -116,7 +109,6 @@ enrich_langsiktig_plan(struct enrich *e, const cJSON *root)
 	v = enrich_kompetanseplan(e, root);
 	if (v == NULL)
 		return NULL;
-	cJSON_AddBoolToObject(v, "engine", LP_ENGINE);
 	meta = cJSON_GetObjectItemCaseSensitive(root, "meta");
 	vm = cJSON_GetObjectItemCaseSensitive(v, "meta");
 	if (vm != NULL) {
