@@ -13,6 +13,7 @@
 #include "../util/mem.h"
 #include "../validate/validate.h"
 #include "arsrapport.h"
+#include "../util/similar.h"
 
 static const char *
 str(const cJSON *o, const char *key)
@@ -204,33 +205,6 @@ ar_indicator_find(struct ar_plan *p, const char *id)
 	return NULL;
 }
 
-/* Edit distance of two ids (at most 64 bytes each, as the schema says). */
-static size_t
-distance(const char *a, const char *b)
-{
-	size_t la = strlen(a), lb = strlen(b), row[65], i, j;
-
-	if (la > 64 || lb > 64)
-		return 999;
-	for (j = 0; j <= lb; j++)
-		row[j] = j;
-	for (i = 1; i <= la; i++) {
-		size_t diag = row[0], t;
-
-		row[0] = i;
-		for (j = 1; j <= lb; j++) {
-			t = row[j];
-			row[j] = diag + (a[i - 1] != b[j - 1]);
-			if (row[j - 1] + 1 < row[j])
-				row[j] = row[j - 1] + 1;
-			if (t + 1 < row[j])
-				row[j] = t + 1;
-			diag = t;
-		}
-	}
-	return row[lb];
-}
-
 void
 ar_unknown_id(struct enrich *e, struct ar_plan *p, const cJSON *where,
     int indicator, const char *id)
@@ -243,7 +217,7 @@ ar_unknown_id(struct enrich *e, struct ar_plan *p, const cJSON *where,
 	for (i = 0; i < n; i++) {
 		const cJSON *node = indicator ? p->ind[i] : p->m[i].node;
 		const char *c = str(node, "id");
-		size_t d = distance(id, c);
+		size_t d = pv_edit_distance(id, c, 0);
 
 		if (d < bd) {
 			bd = d;

@@ -91,16 +91,11 @@ void
 bm_diag(struct enrich *e, enum pv_level level, const cJSON *node,
     const char *fmt, ...)
 {
-	char msg[1024];
 	va_list ap;
-	int line = 0, col = 0;
 
 	va_start(ap, fmt);
-	vsnprintf(msg, sizeof(msg), fmt, ap);
+	en_vdiag(e, level, node, fmt, ap);
 	va_end(ap);
-	load_locate(e->doc, node, 0, &line, &col);
-	pv_diag(e->d, level, e->doc->file, line, col, "%s: %s",
-	    e->path.len ? e->path.data : "document", msg);
 }
 
 static cJSON *

@@ -21,6 +21,7 @@
 #include "../util/mem.h"
 #include "behovsmelding.h"
 #include "format.h"
+#include "../util/similar.h"
 
 #define BM_MAX_PREVIOUS 1000  /* last year's measures compared */
 
@@ -225,33 +226,6 @@ id_text(const cJSON *id, char *out, size_t size)
 		snprintf(out, size, "?");
 }
 
-/* Edit distance of two ids of at most 64 bytes (else "far"). */
-static size_t
-distance(const char *a, const char *b)
-{
-	size_t la = strlen(a), lb = strlen(b), row[65], i, j;
-
-	if (la > 64 || lb > 64)
-		return 999;
-	for (j = 0; j <= lb; j++)
-		row[j] = j;
-	for (i = 1; i <= la; i++) {
-		size_t diag = row[0], t;
-
-		row[0] = i;
-		for (j = 1; j <= lb; j++) {
-			t = row[j];
-			row[j] = diag + (a[i - 1] != b[j - 1]);
-			if (row[j - 1] + 1 < row[j])
-				row[j] = row[j - 1] + 1;
-			if (t + 1 < row[j])
-				row[j] = t + 1;
-			diag = t;
-		}
-	}
-	return row[lb];
-}
-
 /* One continued id against last year's measures. */
 static void
 previous_id(struct enrich *e, const struct rule *rl, struct loaded_json *prev,
@@ -270,7 +244,7 @@ previous_id(struct enrich *e, const struct rule *rl, struct loaded_json *prev,
 		id_text(mid, have, sizeof(have));
 		if (strcmp(have, want) == 0)
 			return;
-		d = distance(want, have);
+		d = pv_edit_distance(want, have, 0);
 		if (d < bd) {
 			bd = d;
 			best = mid;

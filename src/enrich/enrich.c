@@ -136,18 +136,26 @@ label(const struct enrich *e, const char *key)
 }
 
 void
-en_error(struct enrich *e, const cJSON *node, const char *fmt, ...)
+en_vdiag(struct enrich *e, enum pv_level level, const cJSON *node,
+    const char *fmt, va_list ap)
 {
 	char msg[1024];
-	va_list ap;
 	int line = 0, col = 0;
 
-	va_start(ap, fmt);
 	vsnprintf(msg, sizeof(msg), fmt, ap);
-	va_end(ap);
 	load_locate(e->doc, node, 0, &line, &col);
-	pv_diag(e->d, PV_ERROR, e->doc->file, line, col, "%s: %s",
+	pv_diag(e->d, level, e->doc->file, line, col, "%s: %s",
 	    e->path.len ? e->path.data : "document", msg);
+}
+
+void
+en_error(struct enrich *e, const cJSON *node, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	en_vdiag(e, PV_ERROR, node, fmt, ap);
+	va_end(ap);
 }
 
 static void

@@ -4,6 +4,7 @@
 #ifndef PV_ENRICH_INT_H
 #define PV_ENRICH_INT_H
 
+#include <stdarg.h>
 #include <cjson/cJSON.h>
 
 #include "../load/load.h"
@@ -119,6 +120,9 @@ const char *label(const struct enrich *, const char *key);
 #define en_path_key(e, k) jpath_push_key(&(e)->path, (k))
 #define en_path_index(e, i) jpath_push_index(&(e)->path, (i))
 #define en_path_pop(e, old) jpath_pop(&(e)->path, (old))
+/* A diagnostic at node's place, prefixed with the current JSON path. */
+void en_vdiag(struct enrich *, enum pv_level, const cJSON *node,
+    const char *fmt, va_list) PV_PRINTF(4, 0);
 void en_error(struct enrich *, const cJSON *node, const char *fmt, ...)
 #if defined(__GNUC__)
     __attribute__((format(printf, 3, 4)))

@@ -63,9 +63,9 @@ struct chart {
 	int started;                  /* a slice of the picture exists */
 };
 
-/* rgb mixed with white: f = 1 the colour, 0 white. */
-static uint32_t
-tint(uint32_t rgb, double f)
+/* rgb mixed with white: f = 1 the colour, 0 white (also the wheel's). */
+uint32_t
+lx_tint(uint32_t rgb, double f)
 {
 	uint32_t out = 0;
 	int sh, v;
@@ -86,7 +86,7 @@ series_fill(const struct chart *ch, int i)
 	static const double f[] = { 1.0, 0.45, 0.75, 0.2, 0.6, 0.3, 0.9,
 		0.1 };
 
-	return tint(ch->accent, f[i % 8]);
+	return lx_tint(ch->accent, f[i % 8]);
 }
 
 static double
@@ -98,26 +98,34 @@ text_w(struct chart *ch, const char *s)
 }
 
 /* A text item at baseline y (slice-relative); align 0 left, 1 centre,
- * 2 right of x. */
-static void
-text_at(struct chart *ch, double x, double y, const char *s, size_t n,
-    int align)
+ * 2 right of x.  Shared by the charts and the year wheel. */
+void
+lx_chart_text(struct lctx *c, struct vlist *vl, int face, double size,
+    uint32_t ink, double x, double y, const char *s, size_t n, int align)
 {
 	struct lay_item *it;
 	double w;
 
-	if (ch->face < 0 || n == 0)
+	if (face < 0 || n == 0)
 		return;
-	w = lx_text_width(ch->c, ch->face, ch->size, s, n);
-	it = vl_item(ch->vl, LK_TEXT, LR_ARTIFACT);
+	w = lx_text_width(c, face, size, s, n);
+	it = vl_item(vl, LK_TEXT, LR_ARTIFACT);
 	it->x = align == 1 ? x - w / 2 : align == 2 ? x - w : x;
 	it->y = y;
 	it->w = w;
-	it->face = ch->face;
-	it->size = ch->size;
-	it->color = ch->ink;
+	it->face = face;
+	it->size = size;
+	it->color = ink;
 	it->text = pv_xstrndup(s, n);
 	it->text_len = n;
+}
+
+static void
+text_at(struct chart *ch, double x, double y, const char *s, size_t n,
+    int align)
+{
+	lx_chart_text(ch->c, ch->vl, ch->face, ch->size, ch->ink, x, y, s, n,
+	    align);
 }
 
 static void
@@ -502,7 +510,7 @@ draw_bullet(struct chart *ch)
 		cy = -h / 2;
 		row_label(ch, row->label, cy);
 		rect(ch, x0, cy - CH_BAR / 2 - 1, x1 - x0, CH_BAR + 2,
-		    tint(ch->accent, 0.1), 0, 0);
+		    lx_tint(ch->accent, 0.1), 0, 0);
 		rect(ch, x0, cy - CH_BAR / 2, fmax(row->v[sv], 0) * scale,
 		    CH_BAR, ch->accent, 0, 0);
 		if (row->vtext[sv] != NULL)
@@ -510,7 +518,7 @@ draw_bullet(struct chart *ch)
 			    row->vtext[sv], strlen(row->vtext[sv]), 0);
 		if (sb >= 0)
 			triangle(ch, x0 + fmax(row->v[sb], 0) * scale,
-			    cy + CH_BAR / 2 + 0.5, 3.2, tint(ch->ink, 0.55));
+			    cy + CH_BAR / 2 + 0.5, 3.2, lx_tint(ch->ink, 0.55));
 		if (sg >= 0)
 			line(ch, x0 + fmax(row->v[sg], 0) * scale,
 			    cy - CH_BAR / 2 - 4, x0 + fmax(row->v[sg], 0) *
@@ -526,7 +534,7 @@ draw_bullet(struct chart *ch)
 	}
 	if (sb >= 0) {
 		sw[n] = SW_TRIANGLE;
-		fills[n] = tint(ch->ink, 0.55);
+		fills[n] = lx_tint(ch->ink, 0.55);
 		texts[n++] = ch->shead[sb];
 	}
 	legend(ch, sw, fills, texts, n);
@@ -636,7 +644,7 @@ draw_timeline(struct chart *ch)
 		if (ch->t->has_value > 0 && ch->t->value >= lo &&
 		    ch->t->value < hi)
 			rect(ch, x0 + (ch->t->value - lo) * scale, -h, scale,
-			    h, tint(ch->accent, 0.16), 0, 0);
+			    h, lx_tint(ch->accent, 0.16), 0, 0);
 		grid_lines(ch, x0, scale, (int)(hi - lo), h);
 		row_label(ch, row->label, cy);
 		a = fmin(fmax(row->v[sf], lo), hi);

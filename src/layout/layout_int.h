@@ -388,4 +388,10 @@ enum pv_status lx_resolve(struct lctx *, struct vlist *);
 /* layout.c */
 int lx_head_index(const struct lctx *, const struct doc_node *);
 
+/* layout_chart.c: rgb mixed with white, f = 1 the colour, 0 white. */
+uint32_t lx_tint(uint32_t rgb, double f);
+/* A chart's label: baseline y, align 0 left, 1 centre, 2 right of x. */
+void lx_chart_text(struct lctx *, struct vlist *, int face, double size,
+    uint32_t ink, double x, double y, const char *s, size_t n, int align);
+
 #endif

@@ -43,19 +43,6 @@ struct wheel {
 	int ndays;
 };
 
-static uint32_t
-mix(uint32_t rgb, double f)
-{
-	uint32_t out = 0;
-	int sh, v;
-
-	for (sh = 16; sh >= 0; sh -= 8) {
-		v = (int)lround(((rgb >> sh) & 0xFF) * f + 255 * (1 - f));
-		out |= (uint32_t)(v < 0 ? 0 : v > 255 ? 255 : v) << sh;
-	}
-	return out;
-}
-
 /* The angle (radians, counter-clockwise from +x as paths want it) of
  * a point `day` days into the year: the top at 0, clockwise. */
 static double
@@ -70,21 +57,8 @@ static void
 text_at(struct wheel *w, double x, double y, const char *s, size_t n,
     int align)
 {
-	struct lay_item *it;
-	double tw;
-
-	if (w->face < 0 || n == 0)
-		return;
-	tw = lx_text_width(w->c, w->face, w->size, s, n);
-	it = vl_item(w->vl, LK_TEXT, LR_ARTIFACT);
-	it->x = align == 1 ? x - tw / 2 : align == 2 ? x - tw : x;
-	it->y = y - 0.35 * w->size;
-	it->w = tw;
-	it->face = w->face;
-	it->size = w->size;
-	it->color = w->ink;
-	it->text = pv_xstrndup(s, n);
-	it->text_len = n;
+	lx_chart_text(w->c, w->vl, w->face, w->size, w->ink, x,
+	    y - 0.35 * w->size, s, n, align);
 }
 
 /* Text beside a point at angle a: away from it outwards (side 1) or
@@ -275,7 +249,7 @@ lx_wheel(struct lctx *c, struct flow *fl, const struct doc_node *t,
 		start[month] -= start[0];
 	m = t->months;
 	for (month = 0; month < 12; month++) {
-		sector(&w, start[month], start[month + 1], mix(w.accent,
+		sector(&w, start[month], start[month + 1], lx_tint(w.accent,
 		    month % 2 ? 0.34 : 0.16));
 		if ((m = word(m, &n)) == NULL)
 			continue;

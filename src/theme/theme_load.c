@@ -20,6 +20,7 @@
 #include "../util/file.h"
 #include "../util/mem.h"
 #include "theme.h"
+#include "../util/similar.h"
 
 #define MAX_PAGE_SIDE 14400.0 /* pt: the largest page PDF allows (200 in) */
 #define MIN_TEXT_AREA 72.0    /* pt: the least room margins must leave */
@@ -61,34 +62,6 @@ err(struct tl *tl, const cJSON *node, const char *fmt, ...)
 	tl->bad = 1;
 }
 
-/* Edit distance of two short keys (insertions, deletions, changes). */
-static size_t
-distance(const char *a, const char *b)
-{
-	size_t la = strlen(a), lb = strlen(b), i, k;
-	size_t row[64], prev, tmp;
-
-	if (la >= 63 || lb >= 63)
-		return 99;
-	for (k = 0; k <= lb; k++)
-		row[k] = k;
-	for (i = 1; i <= la; i++) {
-		prev = row[0];
-		row[0] = i;
-		for (k = 1; k <= lb; k++) {
-			tmp = row[k];
-			row[k] = prev + (tolower((unsigned char)a[i - 1]) !=
-			    tolower((unsigned char)b[k - 1]));
-			if (row[k - 1] + 1 < row[k])
-				row[k] = row[k - 1] + 1;
-			if (tmp + 1 < row[k])
-				row[k] = tmp + 1;
-			prev = tmp;
-		}
-	}
-	return row[lb];
-}
-
 /* Report a key that is not in `known`, suggesting the nearest. */
 static void
 unknown_key(struct tl *tl, const cJSON *node, const char *where,
@@ -99,7 +72,7 @@ unknown_key(struct tl *tl, const cJSON *node, const char *where,
 	int line = 0, col = 0;
 
 	for (i = 0; known[i] != NULL; i++)
-		if ((dist = distance(node->string, known[i])) < bd) {
+		if ((dist = pv_edit_distance(node->string, known[i], 1)) < bd) {
 			bd = dist;
 			best = known[i];
 		}

@@ -11,6 +11,7 @@
 #include "../util/mem.h"
 #include "validate.h"
 #include "vcheck.h"
+#include "../util/similar.h"
 
 void
 vc_check_format(struct vctx *c, const cJSON *v, const char *format,
@@ -52,39 +53,6 @@ vc_check_format(struct vctx *c, const cJSON *v, const char *format,
 	}
 }
 
-static size_t
-edit_distance(const char *a, const char *b)
-{
-	size_t la = strlen(a), lb = strlen(b), i, j;
-	size_t *row, best;
-
-	if (la > 64 || lb > 64)
-		return 99;
-	row = pv_xcalloc(lb + 1, sizeof(*row));
-	for (j = 0; j <= lb; j++)
-		row[j] = j;
-	for (i = 1; i <= la; i++) {
-		size_t diag = row[0];
-
-		row[0] = i;
-		for (j = 1; j <= lb; j++) {
-			size_t up = row[j];
-			size_t cost = a[i - 1] == b[j - 1] ? 0 : 1;
-			size_t m = diag + cost;
-
-			if (row[j] + 1 < m)
-				m = row[j] + 1;
-			if (row[j - 1] + 1 < m)
-				m = row[j - 1] + 1;
-			row[j] = m;
-			diag = up;
-		}
-	}
-	best = row[lb];
-	free(row);
-	return best;
-}
-
 void
 vc_unknown_member(struct vctx *c, const cJSON *props, const cJSON *m)
 {
@@ -102,7 +70,7 @@ vc_unknown_member(struct vctx *c, const cJSON *props, const cJSON *m)
 
 		if (p->string == NULL)
 			continue;
-		dist = edit_distance(m->string, p->string);
+		dist = pv_edit_distance(m->string, p->string, 0);
 
 		if (dist < bestd) {
 			bestd = dist;
