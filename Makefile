@@ -17,6 +17,7 @@ PREFIX   ?= /usr/local
 DESTDIR  ?=
 BINDIR    = $(PREFIX)/bin
 DATADIR   = $(PREFIX)/share/planverk
+MANDIR    = $(PREFIX)/share/man
 BUILD    ?= build
 
 DEB_PACKAGES = gcc make pkg-config libc6-dev \
@@ -24,7 +25,8 @@ DEB_PACKAGES = gcc make pkg-config libc6-dev \
 	libcmark-gfm-dev libcmark-gfm-extensions-dev \
 	libxml2-dev libhyphen-dev hyphen-no fonts-open-sans \
 	poppler-utils qpdf mupdf-tools ghostscript python3 fonts-dejavu-core \
-	libharfbuzz-dev libfontconfig-dev icc-profiles-free python3-jsonschema
+	libharfbuzz-dev libfontconfig-dev icc-profiles-free python3-jsonschema \
+	man-db
 # Only for `make fuzz`: clang with its libFuzzer and sanitizer runtimes.
 FUZZ_PACKAGES = clang-14 libclang-rt-14-dev
 
@@ -147,10 +149,12 @@ bench: $(BIN)
 install: $(BIN)
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(DATADIR)
 	install -m 755 $(BIN) $(DESTDIR)$(BINDIR)/planverk
+	install -d $(DESTDIR)$(MANDIR)/man1
+	install -m 644 docs/planverk.1 $(DESTDIR)$(MANDIR)/man1/planverk.1
 	cp -R templates fonts themes $(DESTDIR)$(DATADIR)/
 
 uninstall:
-	rm -f $(DESTDIR)$(BINDIR)/planverk
+	rm -f $(DESTDIR)$(BINDIR)/planverk $(DESTDIR)$(MANDIR)/man1/planverk.1
 	rm -rf $(DESTDIR)$(DATADIR)
 
 clean:

@@ -13,7 +13,8 @@ expect_rc_of() { if [ "$2" = "$3" ]; then ok "$1"; else fail "$1" "exit $2, not 
 make --no-print-directory -s install BUILD="$BUILD" PREFIX="$TMP/opt" \
     >"$TMP/make.out" 2>&1
 expect_rc_of "make install PREFIX=\$TMP/opt" $? 0
-for f in bin/planverk share/planverk/templates/kompetanseplan/schema.json \
+for f in bin/planverk share/man/man1/planverk.1 \
+    share/planverk/templates/kompetanseplan/schema.json \
     share/planverk/fonts/fonts.json share/planverk/themes/default.json; do
 	[ -e "$TMP/opt/$f" ] && ok "installed: $f" || fail "installed: $f"
 done
@@ -48,4 +49,10 @@ if cmp -s "$TMP/work/plan.pdf" "$TMP/work/staged.pdf"; then
 	ok "both installs make the same bytes"
 else
 	fail "both installs make the same bytes"
+fi
+if man -l "$TMP/opt/share/man/man1/planverk.1" 2>"$TMP/man.err" | grep -q "planverk — turn plan documents" &&
+    [ ! -s "$TMP/man.err" ]; then
+	ok "the man page reads without a warning (man -l)"
+else
+	fail "the man page reads without a warning (man -l)" "$(head -3 "$TMP/man.err")"
 fi
