@@ -120,6 +120,10 @@ const char *label(const struct enrich *, const char *key);
 #define en_path_key(e, k) jpath_push_key(&(e)->path, (k))
 #define en_path_index(e, i) jpath_push_index(&(e)->path, (i))
 #define en_path_pop(e, old) jpath_pop(&(e)->path, (old))
+/* An image file the document names in parent.member: its path against
+ * the document's folder (free it), an error there when unreadable. */
+char *en_image_path(struct enrich *, const cJSON *parent,
+    const char *member, const char *value);
 /* A diagnostic at node's place, prefixed with the current JSON path. */
 void en_vdiag(struct enrich *, enum pv_level, const cJSON *node,
     const char *fmt, va_list) PV_PRINTF(4, 0);

@@ -2,9 +2,12 @@
  * enrich_misc.c - the remaining blocks: calendars (ISO weeks and weekday
  * names), lists of people and roles, references, signatures, figures.
  */
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "../util/date.h"
 #include "../util/file.h"
@@ -592,8 +595,7 @@ enrich_figure(struct enrich *e, const cJSON *fig)
 		img = NULL;
 	}
 	if (img != NULL) {
-		path = img[0] == '/' ? pv_xstrdup(img) :
-		    pv_path_join(e->base_dir, img);
+		path = en_image_path(e, fig, "image", img);
 		view_str(v, "image", path);
 		free(path);
 	} else {
@@ -603,4 +605,37 @@ enrich_figure(struct enrich *e, const cJSON *fig)
 	view_member(e, v, fig, "caption");
 	view_member(e, v, fig, "width");
 	return v;
+}
+
+/*
+ * An image the document names (a figure, a logo): resolved against the
+ * document's folder and checked now, so that a missing or unreadable
+ * file is reported at its JSON member by check as well as build, not
+ * later at a line of XHTML the user never saw.  Returns the path (the
+ * caller frees it), also after an error.
+ */
+char *
+en_image_path(struct enrich *e, const cJSON *parent, const char *member,
+    const char *value)
+{
+	char *path = value[0] == '/' ? pv_xstrdup(value) :
+	    pv_path_join(e->base_dir, value);
+	const cJSON *node = cJSON_GetObjectItemCaseSensitive(parent, member);
+	struct stat st;
+	size_t old = en_path_key(e, member);
+
+	const char *rel = value[0] == '/' ? "" : " (a path is relative to "
+	    "the document's folder)";
+
+	if (stat(path, &st) != 0)
+		en_error(e, node, "the image \"%s\" cannot be read: %s%s",
+		    value, strerror(errno), rel);
+	else if (!S_ISREG(st.st_mode))
+		en_error(e, node, "the image \"%s\" is not a regular file",
+		    value);
+	else if (access(path, R_OK) != 0)
+		en_error(e, node, "the image \"%s\" cannot be read: %s",
+		    value, strerror(errno));
+	en_path_pop(e, old);
+	return path;
 }

@@ -132,8 +132,10 @@ enrich_meta(struct enrich *e, const cJSON *meta)
 	view_str(v, "keywords", b.data ? b.data : "");
 	pv_buf_free(&b);
 	if (logo != NULL && logo[0] != '\0') {
-		char *p = logo[0] == '/' ? pv_xstrdup(logo) :
-		    pv_path_join(e->base_dir, logo);
+		size_t at = en_path_key(e, "owner");
+		char *p = en_image_path(e, owner, "logo", logo);
+
+		en_path_pop(e, at);
 
 		view_str(v, "logo", p);
 		free(p);

@@ -191,7 +191,8 @@ else
 	rc=$?
 	ok "build with a FIFO as logo: does not block"
 	expect_rc "build with a FIFO as logo: input error" 1
-	expect_err_has "build with a FIFO as logo: names the file" "image \"$TMP/fifo\": $NOTREG"
+	expect_err_has "build with a FIFO as logo: names the file, at its JSON member" \
+	    "meta.owner.logo: the image \"$TMP/fifo\" is not a regular file"
 fi
 for args in "check fifo" "build plan.json --theme fifo -o out/t.pdf" \
     "typeset doc.xhtml --fonts fifo -o out/t.pdf" "typeset fifo -o out/t.pdf" \
