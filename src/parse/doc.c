@@ -287,3 +287,13 @@ doc_dump(const struct doc *doc, struct pv_buf *b)
 		n = n->next;
 	}
 }
+
+const struct doc_node *
+doc_next(const struct doc_node *n)
+{
+	if (n->first != NULL)
+		return n->first;
+	while (n != NULL && n->next == NULL)
+		n = n->parent;
+	return n != NULL ? n->next : NULL;
+}

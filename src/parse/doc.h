@@ -185,4 +185,8 @@ struct doc {
 	size_t node_count;
 };
 
+/* The node after n in document order (pre-order: its first child, else
+ * the next sibling of it or of its nearest ancestor), NULL at the end. */
+const struct doc_node *doc_next(const struct doc_node *);
+
 #endif

@@ -189,13 +189,6 @@ chart_check(struct parse *p, const struct doc_node *root)
 			check_loose(p, n, a != NULL && (a->classes &
 			    DOC_C_CHARTS) ? a : NULL);
 		}
-		if (n->first != NULL) {
-			n = n->first;
-			continue;
-		}
-		while (n != NULL && n->next == NULL)
-			n = n->parent;
-		if (n != NULL)
-			n = n->next;
+		n = doc_next(n);
 	}
 }

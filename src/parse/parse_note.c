@@ -44,13 +44,6 @@ note_check(struct parse *p, const struct doc_node *root)
 				}
 			}
 		}
-		if (n->first != NULL) {
-			n = n->first;
-			continue;
-		}
-		while (n != NULL && n->next == NULL)
-			n = n->parent;
-		if (n != NULL)
-			n = n->next;
+		n = doc_next(n);
 	}
 }

@@ -134,13 +134,6 @@ wheel_check(struct parse *p, const struct doc_node *root)
 				    "(data-year)", when, t->year);
 			}
 		}
-		if (n->first != NULL) {
-			n = n->first;
-			continue;
-		}
-		while (n != NULL && n->next == NULL)
-			n = n->parent;
-		if (n != NULL)
-			n = n->next;
+		n = doc_next(n);
 	}
 }
