@@ -26,11 +26,11 @@ DEB_PACKAGES = gcc make pkg-config libc6-dev \
 	libxml2-dev libhyphen-dev hyphen-no fonts-open-sans \
 	poppler-utils qpdf mupdf-tools ghostscript python3 fonts-dejavu-core \
 	libharfbuzz-dev libfontconfig-dev icc-profiles-free python3-jsonschema \
-	man-db
+	man-db zlib1g-dev
 # Only for `make fuzz`: clang with its libFuzzer and sanitizer runtimes.
 FUZZ_PACKAGES = clang-14 libclang-rt-14-dev
 
-PKG_LIBS  = libcjson libxml-2.0 libcmark-gfm harfbuzz harfbuzz-subset fontconfig
+PKG_LIBS  = libcjson libxml-2.0 libcmark-gfm harfbuzz harfbuzz-subset fontconfig zlib
 # Recursive (=) so that pkg-config runs when a recipe needs the flags,
 # after `deps` has installed the packages.
 PKG_CFLAGS = $(shell pkg-config --cflags $(PKG_LIBS) 2>/dev/null)

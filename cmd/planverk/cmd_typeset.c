@@ -165,6 +165,9 @@ typeset(const struct typeset_request *tr, const struct dumps *dump,
 		eo.creator = "planverk " PLANVERK_VERSION;
 		eo.date = date;
 		eo.compress = 1;
+		/* For measuring what tagging costs; never for a real
+		 * document, which must be PDF/UA and PDF/A-2a. */
+		eo.no_tags = getenv("PLANVERK_NO_TAGS") != NULL;
 		st = emit_pdf_file(&ld, fs, &eo, tr->out_pdf, d);
 	}
 	t3 = now_ms();

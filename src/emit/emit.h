@@ -27,6 +27,9 @@ struct emit_options {
 	const char *creator;    /* "planverk 0.1.0" */
 	long long date;         /* seconds since the epoch; -1: now */
 	int compress;           /* 1: deflate content streams */
+	int no_tags;            /* 1: no structure tree (experiments only:
+				 * the file is then neither PDF/UA nor
+				 * PDF/A-2a) */
 };
 
 /* Make the PDF in memory; *pdf is owned by the caller (free()). */

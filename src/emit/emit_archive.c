@@ -79,6 +79,49 @@ put_simple(struct pv_buf *b, const char *tag, const char *value)
 	pv_buf_printf(b, "</%s>\n", tag);
 }
 
+/*
+ * PDF/A-2 part and conformance, PDF/UA part; and, since PDF/A-2 knows
+ * only the schemas it predefines, a description of pdfuaid's (ISO
+ * 19005-2, 6.6.2.3.3), as veraPDF asks.
+ */
+static const char conformance[] =
+    "  <rdf:Description rdf:about=\"\"\n"
+    "    xmlns:pdfaid=\"http://www.aiim.org/pdfa/ns/id/\">\n"
+    "   <pdfaid:part>2</pdfaid:part>\n"
+    "   <pdfaid:conformance>A</pdfaid:conformance>\n"
+    "  </rdf:Description>\n"
+    "  <rdf:Description rdf:about=\"\"\n"
+    "    xmlns:pdfuaid=\"http://www.aiim.org/pdfua/ns/id/\">\n"
+    "   <pdfuaid:part>1</pdfuaid:part>\n"
+    "  </rdf:Description>\n"
+    "  <rdf:Description rdf:about=\"\"\n"
+    "    xmlns:pdfaExtension=\"http://www.aiim.org/pdfa/ns/extension/\"\n"
+    "    xmlns:pdfaSchema=\"http://www.aiim.org/pdfa/ns/schema#\"\n"
+    "    xmlns:pdfaProperty=\"http://www.aiim.org/pdfa/ns/property#\">\n"
+    "   <pdfaExtension:schemas>\n"
+    "    <rdf:Bag>\n"
+    "     <rdf:li rdf:parseType=\"Resource\">\n"
+    "      <pdfaSchema:schema>PDF/UA Universal Accessibility Schema"
+    "</pdfaSchema:schema>\n"
+    "      <pdfaSchema:namespaceURI>http://www.aiim.org/pdfua/ns/id/"
+    "</pdfaSchema:namespaceURI>\n"
+    "      <pdfaSchema:prefix>pdfuaid</pdfaSchema:prefix>\n"
+    "      <pdfaSchema:property>\n"
+    "       <rdf:Seq>\n"
+    "        <rdf:li rdf:parseType=\"Resource\">\n"
+    "         <pdfaProperty:name>part</pdfaProperty:name>\n"
+    "         <pdfaProperty:valueType>Integer</pdfaProperty:valueType>\n"
+    "         <pdfaProperty:category>internal</pdfaProperty:category>\n"
+    "         <pdfaProperty:description>Indicates, which part of ISO 14289 "
+    "standard is followed</pdfaProperty:description>\n"
+    "        </rdf:li>\n"
+    "       </rdf:Seq>\n"
+    "      </pdfaSchema:property>\n"
+    "     </rdf:li>\n"
+    "    </rdf:Bag>\n"
+    "   </pdfaExtension:schemas>\n"
+    "  </rdf:Description>\n";
+
 static void
 xmp_text(const struct emit_ctx *c, struct pv_buf *b)
 {
@@ -112,8 +155,11 @@ xmp_text(const struct emit_ctx *c, struct pv_buf *b)
 	}
 	put_alt(b, "dc:description", m->subject);
 	if (m->lang != NULL && m->lang[0] != '\0') {
+		char tag[32];
+
+		emit_lang_tag(m->lang, tag, sizeof(tag));
 		pv_buf_puts(b, "   <dc:language><rdf:Bag><rdf:li>");
-		put_xml(b, m->lang);
+		put_xml(b, tag);
 		pv_buf_puts(b, "</rdf:li></rdf:Bag></dc:language>\n");
 	}
 	put_simple(b, "pdf:Keywords", m->keywords);
@@ -123,8 +169,11 @@ xmp_text(const struct emit_ctx *c, struct pv_buf *b)
 	put_simple(b, "xmp:CreateDate", date);
 	put_simple(b, "xmp:ModifyDate", date);
 	put_simple(b, "xmp:MetadataDate", date);
-	pv_buf_puts(b, "  </rdf:Description>\n </rdf:RDF>\n</x:xmpmeta>\n"
-	    "<?xpacket end=\"r\"?>");
+	pv_buf_puts(b, "  </rdf:Description>\n");
+	/* Only a tagged file is PDF/A-2a and PDF/UA-1. */
+	if (c->tags != NULL)
+		pv_buf_puts(b, conformance);
+	pv_buf_puts(b, " </rdf:RDF>\n</x:xmpmeta>\n<?xpacket end=\"r\"?>");
 	free(producer);
 }
 

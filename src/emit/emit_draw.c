@@ -61,7 +61,15 @@ struct pen {
 	double size;
 	uint32_t fill, stroke;
 	double line_width;
+	int mark;               /* the open marked-content sequence: MARK_* or
+				 * an element */
 };
+
+#define MARK_NONE (-1)
+#define MARK_ARTIFACT (-2)
+
+static void mark_item(struct emit_ctx *, struct pen *,
+    const struct lay_item *);
 
 /*
  * A number as a PDF content stream wants it: at most `decimals` decimals,
@@ -391,6 +399,7 @@ draw_text(struct emit_ctx *c, struct pen *pen, const struct lay_item *it)
 		return;
 	if ((font = emit_face_font(c, it->face)) == NULL)
 		return;
+	mark_item(c, pen, it);
 	if (pen->in_array && (pen->face != it->face || pen->size != it->size ||
 	    pen->fill != (it->color & 0xFFFFFF) || it->y != pen->line_y))
 		end_array(pen);
@@ -452,13 +461,54 @@ draw_text(struct emit_ctx *c, struct pen *pen, const struct lay_item *it)
 	pen->array_x += (width - kern) * it->size / 1000.0;
 }
 
+/*
+ * Content of one element that follows on from the item before stays in
+ * its marked-content sequence; anything else closes it and opens the
+ * next: the element's, with a new MCID, or an Artifact.  Sequences
+ * enclose whole text objects (BT...ET), never part of one.
+ */
 static void
-draw_line(struct pen *pen, const struct lay_item *it)
+mark_item(struct emit_ctx *c, struct pen *pen, const struct lay_item *it)
+{
+	int want;
+
+	if (c->tags == NULL)
+		return;
+	want = it->role == LR_ARTIFACT ? MARK_ARTIFACT : emit_tags_elem(c, it);
+	if (want == pen->mark)
+		return;
+	end_text(pen);
+	if (pen->mark != MARK_NONE)
+		pv_buf_puts(pen->out, "EMC\n");
+	pen->mark = want;
+	if (want == MARK_ARTIFACT) {
+		pv_buf_puts(pen->out, "/Artifact BMC\n");
+		return;
+	}
+	pv_buf_putc(pen->out, '/');
+	pv_buf_puts(pen->out, emit_tags_name(c, want));
+	pv_buf_put(pen->out, " <</MCID ", 9);
+	pv_buf_put_uint(pen->out, (unsigned)emit_tags_mcid(c, want));
+	pv_buf_put(pen->out, ">> BDC\n", 7);
+}
+
+static void
+end_mark(struct pen *pen)
+{
+	end_text(pen);
+	if (pen->mark != MARK_NONE)
+		pv_buf_puts(pen->out, "EMC\n");
+	pen->mark = MARK_NONE;
+}
+
+static void
+draw_line(struct emit_ctx *c, struct pen *pen, const struct lay_item *it)
 {
 	double v[2];
 
 	if (it->line_width <= 0)
 		return;
+	mark_item(c, pen, it);
 	end_text(pen);
 	set_stroke(pen, it->color & 0xFFFFFF, it->line_width);
 	v[0] = it->x;
@@ -486,7 +536,7 @@ set_paint(struct pen *pen, const struct lay_item *it)
 }
 
 static void
-draw_rect(struct pen *pen, const struct lay_item *it)
+draw_rect(struct emit_ctx *c, struct pen *pen, const struct lay_item *it)
 {
 	int fill = it->fill != NO_COLOR, stroke = it->line_width > 0;
 	const char *paint_op;
@@ -494,6 +544,7 @@ draw_rect(struct pen *pen, const struct lay_item *it)
 
 	if (!fill && !stroke)
 		return;
+	mark_item(c, pen, it);
 	paint_op = set_paint(pen, it);
 	v[0] = it->x;
 	v[1] = it->y;
@@ -505,7 +556,7 @@ draw_rect(struct pen *pen, const struct lay_item *it)
 
 /* A path: m, l, c, h with the item's origin added, then f, S or B. */
 static void
-draw_path(struct pen *pen, const struct lay_item *it)
+draw_path(struct emit_ctx *c, struct pen *pen, const struct lay_item *it)
 {
 	int fill = it->fill != NO_COLOR, stroke = it->line_width > 0;
 	const char *paint_op;
@@ -516,6 +567,7 @@ draw_path(struct pen *pen, const struct lay_item *it)
 
 	if ((!fill && !stroke) || it->nsegs == 0)
 		return;
+	mark_item(c, pen, it);
 	paint_op = set_paint(pen, it);
 	for (k = 0; k < it->nsegs; k++) {
 		const struct lay_seg *sg = &it->segs[k];
@@ -538,6 +590,7 @@ draw_image(struct emit_ctx *c, struct pen *pen, const struct lay_item *it)
 
 	if ((img = emit_image(c, it->image)) == NULL)
 		return;
+	mark_item(c, pen, it);
 	end_text(pen);
 	flush(c, pen);
 	HPDF_Page_DrawImage(pen->page, img, (HPDF_REAL)it->x,
@@ -577,6 +630,9 @@ draw_link(struct emit_ctx *c, HPDF_Page pg, const struct lay_item *it)
 	r.bottom = (HPDF_REAL)it->y;
 	r.right = (HPDF_REAL)(it->x + it->w);
 	r.top = (HPDF_REAL)(it->y + it->h);
+	/* A repeated header row's link: its first is the one to follow. */
+	if (it->role == LR_ARTIFACT && c->tags != NULL)
+		return;
 	if (it->uri != NULL && it->uri[0] != '\0') {
 		char *uri = ascii_uri(it->uri);
 
@@ -602,6 +658,7 @@ draw_link(struct emit_ctx *c, HPDF_Page pg, const struct lay_item *it)
 	if (a != NULL) {
 		HPDF_LinkAnnot_SetBorderStyle(a, 0, 0, 0);
 		HPDF_Dict_AddNumber(a, "F", 4);
+		emit_tags_annot(c, a, it);
 	}
 }
 
@@ -647,6 +704,8 @@ emit_draw_pages(struct emit_ctx *c)
 		pen.size = -1;
 		pen.fill = pen.stroke = NO_COLOR;
 		pen.line_width = -1;
+		pen.mark = MARK_NONE;
+		emit_tags_page(c, (int)p);
 		c->doing = "drawing a page";
 		for (i = 0; i < page->n && !c->failed; i++) {
 			const struct lay_item *it = &page->items[i];
@@ -670,10 +729,10 @@ emit_draw_pages(struct emit_ctx *c)
 				draw_text(c, &pen, it);
 				break;
 			case LK_LINE:
-				draw_line(&pen, it);
+				draw_line(c, &pen, it);
 				break;
 			case LK_RECT:
-				draw_rect(&pen, it);
+				draw_rect(c, &pen, it);
 				break;
 			case LK_IMAGE:
 				draw_image(c, &pen, it);
@@ -682,13 +741,13 @@ emit_draw_pages(struct emit_ctx *c)
 				draw_link(c, pen.page, it);
 				break;
 			case LK_PATH:
-				draw_path(&pen, it);
+				draw_path(c, &pen, it);
 				break;
 			}
 			c->doing = "drawing a page";
 			emit_check(c);
 		}
-		end_text(&pen);
+		end_mark(&pen);
 		flush(c, &pen);
 		pv_buf_clear(&out);
 		emit_check(c);

@@ -122,7 +122,12 @@ emit_info(struct emit_ctx *c)
 		return;
 
 	/* The language readers and screen readers use for the text. */
-	set_text(c, catalog, "Lang", m->lang);
+	if (m->lang != NULL && m->lang[0] != '\0') {
+		char tag[32];
+
+		emit_lang_tag(m->lang, tag, sizeof(tag));
+		set_text(c, catalog, "Lang", tag);
+	}
 	/* Show the title, not the file name, in the window. */
 	if (m->title != NULL && m->title[0] != '\0' &&
 	    (vp = HPDF_Dict_New(c->pdf->mmgr)) != NULL) {

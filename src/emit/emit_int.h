@@ -15,6 +15,7 @@
 #include <hpdf.h>
 
 #include "../layout/pages.h"
+#include "../util/buf.h"
 #include "../util/diag.h"
 #include "emit.h"
 
@@ -53,6 +54,7 @@ struct emit_ctx {
 	struct emit_face *faces;
 	size_t nfaces;
 	HPDF_Image *images;     /* doc->nimages, loaded on first use */
+	struct emit_tags *tags; /* the structure tree; NULL: untagged */
 };
 
 /* Record a failure of ours (libharu's come through the handler). */
@@ -64,6 +66,40 @@ int emit_check(struct emit_ctx *);
 
 /* emit_draw.c: every item of every page. */
 void emit_draw_pages(struct emit_ctx *);
+/* emit_tags.c: the structure tree.  begin before drawing, page at the
+ * start of each page, mcid for each marked-content sequence of element
+ * e (returns its MCID), annot for each link annotation, end after
+ * drawing; free always. */
+void emit_tags_begin(struct emit_ctx *);
+void emit_tags_page(struct emit_ctx *, int page);
+int emit_tags_mcid(struct emit_ctx *, int e);
+void emit_tags_annot(struct emit_ctx *, HPDF_Dict annot,
+    const struct lay_item *);
+void emit_tags_end(struct emit_ctx *);
+void emit_tags_free(struct emit_ctx *);
+/* Objects written as text for emit_pack: bodies (no "N 0 obj") in buf;
+ * the first nreplace replace libharu's objects of those numbers, the
+ * rest are new, numbered on from libharu's last. */
+struct emit_obj {
+	int num;
+	size_t at, len;
+};
+struct emit_objs {
+	struct pv_buf buf;
+	struct emit_obj *v;
+	size_t n, cap, nreplace;
+};
+void emit_tags_objects(struct emit_ctx *, int next, struct emit_objs *);
+/* emit_pack.c: libharu's file with those objects, its small objects in
+ * object streams when compressing. */
+enum pv_status emit_pack(struct emit_ctx *, const unsigned char *in,
+    size_t len, const struct emit_objs *, unsigned char **out,
+    size_t *outlen, size_t *id_at);
+/* The element an item is part of (0: the document), its structure type
+ * ("P", "H2", "TD"), and a language as a PDF wants it ("nb-NO"). */
+int emit_tags_elem(const struct emit_ctx *, const struct lay_item *);
+const char *emit_tags_name(const struct emit_ctx *, int e);
+void emit_lang_tag(const char *lang, char *buf, size_t size);
 /* emit_outline.c: the bookmarks and internal link destinations. */
 void emit_outlines(struct emit_ctx *);
 HPDF_Destination emit_dest(struct emit_ctx *, int page, double y);

@@ -174,7 +174,7 @@ add_id(struct emit_ctx *c)
  * included.  Same length, so no offset moves.
  */
 static int
-fill_id(unsigned char *pdf, size_t len)
+fill_id(unsigned char *pdf, size_t len, size_t from)
 {
 	static const char zeros[] = "00000000000000000000000000000000";
 	static const char hex[] = "0123456789ABCDEF";
@@ -183,9 +183,11 @@ fill_id(unsigned char *pdf, size_t len)
 	unsigned char *p, *id = NULL, *at[2];
 	size_t off, k, n = 0;
 
-	for (off = len > 4096 ? len - 4096 : 0; off + 3 < len; off++)
-		if (memcmp(pdf + off, "/ID", 3) == 0)
+	for (off = from; off + 3 < len; off++)
+		if (memcmp(pdf + off, "/ID", 3) == 0) {
 			id = pdf + off;
+			break;
+		}
 	if (id == NULL)
 		return -1;
 	for (p = id; p + 32 <= pdf + len && n < 2; p++) {
@@ -211,9 +213,18 @@ static void
 save(struct emit_ctx *c, unsigned char **out, size_t *outlen)
 {
 	HPDF_UINT32 size, got;
-	unsigned char *buf;
+	unsigned char *buf, *packed = NULL;
+	size_t plen = 0, id_at = 0;
+	struct emit_objs objs;
+	int next;
 
 	c->doing = "writing the PDF";
+	/* Numbers for the structure tree's objects: on from libharu's. */
+	memset(&objs, 0, sizeof(objs));
+	pv_buf_init(&objs.buf);
+	next = (int)(c->pdf->xref->start_offset +
+	    c->pdf->xref->entries->count);
+	emit_tags_objects(c, next, &objs);
 	HPDF_SaveToStream(c->pdf);
 	if (emit_check(c))
 		return;
@@ -235,14 +246,24 @@ save(struct emit_ctx *c, unsigned char **out, size_t *outlen)
 		free(buf);
 		return;
 	}
-	if (fill_id(buf, size) == -1) {
-		emit_fail(c, PV_EINTERNAL, NULL,
-		    "PDF: the document ID was not found in the trailer");
+	c->doing = "packing the PDF";
+	if (emit_pack(c, buf, size, &objs, &packed, &plen, &id_at) != PV_OK) {
 		free(buf);
+		pv_buf_free(&objs.buf);
+		free(objs.v);
 		return;
 	}
-	*out = buf;
-	*outlen = size;
+	free(buf);
+	pv_buf_free(&objs.buf);
+	free(objs.v);
+	if (fill_id(packed, plen, id_at) == -1) {
+		emit_fail(c, PV_EINTERNAL, NULL,
+		    "PDF: the document ID was not found in the trailer");
+		free(packed);
+		return;
+	}
+	*out = packed;
+	*outlen = plen;
 }
 
 enum pv_status
@@ -250,7 +271,7 @@ emit_pdf(const struct lay_doc *doc, const struct fontset *fs,
     const struct emit_options *opt, unsigned char **pdf, size_t *len,
     struct pv_diags *d)
 {
-	static const struct emit_options defaults = { "planverk", -1, 1 };
+	static const struct emit_options defaults = { "planverk", -1, 1, 0 };
 	struct emit_ctx c;
 	size_t i;
 
@@ -286,7 +307,11 @@ emit_pdf(const struct lay_doc *doc, const struct fontset *fs,
 	if (!emit_check(&c))
 		make_pages(&c);
 	if (!c.failed)
+		emit_tags_begin(&c);
+	if (!c.failed)
 		emit_draw_pages(&c);
+	if (!c.failed)
+		emit_tags_end(&c);
 	if (!c.failed)
 		emit_outlines(&c);
 	if (!c.failed)
@@ -300,6 +325,7 @@ emit_pdf(const struct lay_doc *doc, const struct fontset *fs,
 	if (!c.failed)
 		save(&c, pdf, len);
 
+	emit_tags_free(&c);
 	HPDF_Free(c.pdf);
 	for (i = 0; i < c.nfaces; i++)
 	{

@@ -236,6 +236,7 @@ pass(struct lctx *c)
 	c->pg_scan = 0;
 	c->pg_height = 0;
 	c->pg_forced = 0;
+	lay_elem_add(c->out, LE_DOCUMENT, -1);
 	if (c->doc->root->id != NULL)
 		vl_anchor(&vl, c->doc->root->id, -1);
 	st = lx_blocks(c, &fl, c->doc->root->first);
@@ -266,6 +267,7 @@ ctx_free(struct lctx *c)
 	free(c->heads);
 	free(c->headsort);
 	free(c->tocnums);
+	lx_elems_free(c);
 	lx_notes_free(c);
 	if (c->pe != NULL)
 		para_engine_free(c->pe);

@@ -35,6 +35,9 @@ struct fontset;
 struct layout_labels {
 	const char *contents;    /* "Innhold" */
 	const char *page_of;     /* "Side %d av %d" */
+	/* After a chart's caption in its alternative text: the numbers are
+	 * read from the table set under it. */
+	const char *chart_alt;   /* "Diagram. Tallene står i tabellen under." */
 };
 
 /* Labels for "nb", "nn", "se" (others: nb). */

@@ -105,6 +105,7 @@ lx_heading(struct lctx *c, struct flow *fl, const struct doc_node *n)
 		label.color = ts->color;
 		label.fill = NO_FILL;
 		label.dest_page = label.image = -1;
+		label.elem = lx_elem_for(c, n);
 		label.text = pv_xstrdup(c->heads[k].num);
 		label.text_len = strlen(label.text);
 		label.w = lx_text_width(c, face, ts->size, label.text,
@@ -190,8 +191,8 @@ block_div(struct lctx *c, struct flow *fl, const struct doc_node *n)
 	return lx_blocks(c, fl, n->first);
 }
 
-enum pv_status
-lx_block(struct lctx *c, struct flow *fl, const struct doc_node *n)
+static enum pv_status
+block(struct lctx *c, struct flow *fl, const struct doc_node *n)
 {
 	switch (n->kind) {
 	case DOC_P:
@@ -235,6 +236,18 @@ lx_block(struct lctx *c, struct flow *fl, const struct doc_node *n)
 	default:
 		return lx_blocks(c, fl, n->first);
 	}
+}
+
+/* A block, its items part of the element it makes (layout_elem.c). */
+enum pv_status
+lx_block(struct lctx *c, struct flow *fl, const struct doc_node *n)
+{
+	struct vlist *vl = fl->vl;
+	int prev = lx_elem_enter(c, vl, n);
+	enum pv_status st = block(c, fl, n);
+
+	vl->elem = prev;
+	return st;
 }
 
 /* A paragraph of bold text alone ("Tiltak – Skolenivå" before a

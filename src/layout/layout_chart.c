@@ -694,7 +694,7 @@ enum pv_status
 lx_chart(struct lctx *c, struct flow *fl, const struct doc_node *t)
 {
 	struct chart ch;
-	size_t s0;
+	size_t s0, i0, i;
 	double desc;
 
 	memset(&ch, 0, sizeof(ch));
@@ -715,6 +715,7 @@ lx_chart(struct lctx *c, struct flow *fl, const struct doc_node *t)
 	label_column(&ch);
 	vl_space(fl->vl, fl->para_space + 4);
 	s0 = fl->vl->n;
+	i0 = fl->vl->ni;
 	/* parse guarantees the series each kind needs */
 	if (t->classes & DOC_C_CHART_WHEEL)
 		lx_wheel(c, fl, t, ch.ts);
@@ -729,6 +730,16 @@ lx_chart(struct lctx *c, struct flow *fl, const struct doc_node *t)
 			draw_timeline(&ch);
 	}
 	chart_free(&ch);
+	/* The picture is a figure, described by its caption; the table
+	 * under it is what a screen reader reads the numbers from. */
+	if (fl->vl->ni > i0) {
+		int e = lx_chart_elem(c, t);
+
+		for (i = i0; i < fl->vl->ni; i++) {
+			fl->vl->items[i].role = LR_FIGURE;
+			fl->vl->items[i].elem = e;
+		}
+	}
 	if (fl->vl->n > s0)
 		fl->vl->keep = 1;
 	{

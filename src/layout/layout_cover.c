@@ -61,12 +61,19 @@ part(struct lctx *c, struct flow *in, const struct doc_node *n,
     const struct theme_text *ts)
 {
 	struct flow f = *in;
+	int prev = in->vl->elem;
+	enum pv_status st;
 
+	in->vl->elem = lx_elem_for(c, n);
 	if (n->kind == DOC_P || n->kind == DOC_H)
-		return lx_para(c, in, n, ts, in->x, in->w, PARA_CENTER,
+		st = lx_para(c, in, n, ts, in->x, in->w, PARA_CENTER,
 		    LR_COVER, 0);
-	f.ts = ts;
-	return lx_blocks(c, &f, n->first);
+	else {
+		f.ts = ts;
+		st = lx_blocks(c, &f, n->first);
+	}
+	in->vl->elem = prev;
+	return st;
 }
 
 static enum pv_status
@@ -76,13 +83,17 @@ text_part(struct lctx *c, struct flow *in, const char *s,
 	struct para_lines pl;
 	struct runs r;
 	enum pv_status st;
+	int prev = in->vl->elem;
 
+	/* The document's own title or date: a paragraph of the cover. */
+	in->vl->elem = lx_elem_keyed(c, s, LE_P, prev, NULL);
 	memset(&r, 0, sizeof(r));
 	runs_text(c, &r, s, strlen(s), ts, 0, 0, LR_COVER);
 	st = lx_runs_layout(c, in, r.r, r.n, ts, in->x, in->w, PARA_CENTER,
 	    LR_COVER, 0, 0, 0, &pl);
 	if (st == PV_OK)
 		lx_lines_to_slices(c, in, &pl, ts, in->x, LR_COVER, 0, 0);
+	in->vl->elem = prev;
 	para_lines_free(&pl);
 	runs_free(&r);
 	return st;
@@ -154,6 +165,11 @@ logo(struct lctx *c, struct vlist *vl, const struct doc_node *img,
 	it->y = top - it->h;
 	it->image = idx;
 	it->alt = pv_xstrdup(img != NULL && img->alt != NULL ? img->alt : "");
+	/* The theme's logo, or one with alt="", is decoration. */
+	if (it->alt[strspn(it->alt, " \t\r\n")] == '\0')
+		it->role = LR_ARTIFACT;
+	else
+		it->elem = lx_elem_for(c, img);
 	*bottom = it->y;
 }
 
@@ -261,6 +277,7 @@ lx_cover(struct lctx *c, struct flow *fl, const struct doc_node *n)
 	vl_init(&tv);
 	vl_init(&mv);
 	vl_init(&bv);
+	tv.elem = mv.elem = bv.elem = fl->vl->elem;
 	flow_child(fl, &in, c->body_x, c->body_w);
 	in.align = PARA_CENTER;
 	in.role = LR_COVER;

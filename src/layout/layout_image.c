@@ -240,6 +240,9 @@ place_image(struct lctx *c, struct flow *fl, const struct doc_node *img,
 	it->h = h;
 	it->image = idx;
 	it->alt = pv_xstrdup(img->alt != NULL ? img->alt : "");
+	/* alt="" says the image is decoration: no element, an artifact. */
+	if (it->alt[strspn(it->alt, " \t\r\n")] == '\0')
+		it->role = LR_ARTIFACT;
 	return PV_OK;
 }
 
@@ -262,11 +265,14 @@ lx_figure(struct lctx *c, struct flow *fl, const struct doc_node *n)
 		vl->keep = 2;
 	}
 	if (cap != NULL) {
+		int prev = lx_elem_enter(c, vl, cap);
+
 		vl_space(vl, 4);
 		r = lx_para(c, fl, cap, &c->th->caption, fl->x, fl->w,
 		    PARA_CENTER, LR_CAPTION, 0);
 		if (r > st)
 			st = r;
+		vl->elem = prev;
 	}
 	vl->keep = 0;
 	vl->pending = 0;

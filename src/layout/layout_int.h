@@ -112,6 +112,7 @@ struct vlist {
 	int fresh;              /* at the start of a column: no space before */
 	int keep;               /* the next `keep` slices stay with the one before */
 	int force;              /* the next slice starts a page */
+	int elem;               /* the element new items are part of */
 };
 
 /* A heading, found by the prescan, in document order. */
@@ -136,6 +137,7 @@ struct tocnum {
 	int face;
 	double size;
 	uint32_t color;
+	int elem;               /* the entry's link element */
 };
 
 /* A footnote (span.footnote), numbered in document order by the
@@ -198,6 +200,8 @@ struct lctx {
 	size_t pg_forced;        /* of them, those a page break starts */
 	uint64_t image_bytes;    /* decoded, of out->images so far */
 	int measure_nohyph;      /* lx_measure: min-content without hyphens */
+	struct lx_ekey *etab;    /* elements by (node, type): layout_elem.c */
+	size_t ecap, ecount;
 };
 
 /* How paragraphs are set in one column (body, list item, cell). */
@@ -216,6 +220,19 @@ struct flow {
 	int line;               /* of the paragraph being set, for links */
 	double first_indent;    /* of the next paragraph's first line */
 };
+
+/* layout_elem.c: the element of a node (made with its ancestors on
+ * first use; 0: the document's own content), of a chart table's
+ * picture, of a list item's label; one made for any key. */
+int lx_elem_for(struct lctx *, const struct doc_node *);
+int lx_chart_elem(struct lctx *, const struct doc_node *table);
+int lx_elem_lbl(struct lctx *, const struct doc_node *li);
+int lx_elem_keyed(struct lctx *, const void *key, enum lay_elem_type,
+    int parent, int *made);
+/* Make n's element the one new items of vl are part of; returns the one
+ * before, for the caller to put back. */
+int lx_elem_enter(struct lctx *, struct vlist *, const struct doc_node *);
+void lx_elems_free(struct lctx *);
 
 /* layout_note.c: footnotes */
 void lx_notes_scan(struct lctx *);

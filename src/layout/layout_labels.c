@@ -9,9 +9,12 @@
 
 #include "layout.h"
 
-static const struct layout_labels nb = { "Innhold", "Side %d av %d" };
-static const struct layout_labels nn = { "Innhald", "Side %d av %d" };
-static const struct layout_labels se = { "Sisdoallu", "Siidu %d / %d" };
+static const struct layout_labels nb = { "Innhold", "Side %d av %d",
+	"Diagram. Tallene står i tabellen under." };
+static const struct layout_labels nn = { "Innhald", "Side %d av %d",
+	"Diagram. Tala står i tabellen under." };
+static const struct layout_labels se = { "Sisdoallu", "Siidu %d / %d",
+	"Diagrámma. Logut leat vuolábeale tabeallas." };
 
 const struct layout_labels *
 layout_labels_for(const char *lang)

@@ -170,6 +170,7 @@ lx_list(struct lctx *c, struct flow *fl, const struct doc_node *n)
 			vl_anchor(vl, li->id, -1);
 		before = vl->nlabels;
 		make_label(c, fl, n, num++, depth, indent, gap, &label);
+		label.elem = lx_elem_lbl(c, li);
 		vl_label(vl, &label);
 		flow_child(fl, &in, fl->x + indent, fl->w - indent);
 		in.role = LR_LI_BODY;

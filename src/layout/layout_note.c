@@ -114,6 +114,8 @@ build(struct lctx *c, struct lnote *nt, int k)
 	int face = lx_style_face(c, ts, 0, 0);
 
 	nt->built = 1;
+	/* The note is an element of the paragraph that refers to it. */
+	nt->vl.elem = lx_elem_for(c, nt->node);
 	snprintf(num, sizeof(num), "%d", k);
 	/* Room for "99" and a gap, so notes 1 to 99 line up. */
 	indent = lx_text_width(c, face, ts->size, "99", 2) + 0.6 * ts->size;
@@ -126,6 +128,7 @@ build(struct lctx *c, struct lnote *nt, int k)
 	label.size = ts->size;
 	label.color = ts->color;
 	label.x = c->body_x;
+	label.elem = nt->vl.elem;
 	label.text = pv_xstrdup(num);
 	label.text_len = strlen(num);
 	label.w = lx_text_width(c, face, ts->size, num, label.text_len);

@@ -192,8 +192,12 @@ copy_head(struct pager *p, struct lay_page *pg, const struct vcont *c,
 	size_t i, k;
 
 	for (i = c->head0; i < c->head1; i++) {
-		for (k = 0; k < vl->s[i].nitems; k++)
+		for (k = 0; k < vl->s[i].nitems; k++) {
+			/* Tagged once, where the table starts; here a
+			 * reader sees it, a screen reader does not. */
 			put_copy(pg, &vl->items[vl->s[i].item0 + k], cursor);
+			pg->items[pg->n - 1].role = LR_ARTIFACT;
+		}
 		cursor -= vl->s[i].h;
 	}
 	return cursor;

@@ -57,6 +57,7 @@ set_cell(struct tset *t, struct tcell *tc, double cap)
 		return PV_OK;
 	flow_child(t->fl, &in, g->cx[tc->col] + g->pad, w > 1 ? w : 1);
 	in.vl = &tc->vl;
+	tc->vl.elem = lx_elem_for(t->c, tc->n);
 	in.ts = tc->head ? g->hs : g->ts;
 	in.role = tc->head ? LR_TH : LR_TD;
 	in.align = (tc->n->classes & DOC_C_NUM) ? PARA_RIGHT :

@@ -118,6 +118,7 @@ struct rstyle {
 	const char *uri;
 	int nowrap;
 	int role;
+	int elem;
 };
 
 static void
@@ -138,6 +139,7 @@ run_push(struct runs *r, const char *s, size_t n, int face,
 	p->uri = st->uri;
 	p->nowrap = st->nowrap;
 	p->role = st->role;
+	p->elem = st->elem;
 }
 
 /* Text in one style, split where the face lacks a glyph that the
@@ -212,6 +214,8 @@ note_ref(struct lctx *c, struct runs *r, const struct doc_node *n,
 	in.nowrap = 1;
 	in.role = LR_NOTE_REF;
 	in.bold = st->bold;
+	in.elem = lx_elem_keyed(c, n, LE_LINK, lx_elem_for(c, n->parent),
+	    NULL);
 	run_text(c, r, num, strlen(num), &in);
 	/* parse collapses "note</span> text" into the note's last space:
 	 * that space belongs to the text, which goes on after the number. */
@@ -252,6 +256,7 @@ runs_inline(struct lctx *c, struct runs *r, const struct doc_node *n,
 			in.uri = k->href;
 			in.color = c->th->link_color;
 			in.role = LR_LINK;
+			in.elem = lx_elem_for(c, k);
 			break;
 		case DOC_SPAN:
 			if (k->classes & DOC_C_FOOTNOTE) {
@@ -260,6 +265,8 @@ runs_inline(struct lctx *c, struct runs *r, const struct doc_node *n,
 			}
 			if (k->classes & DOC_C_NOWRAP)
 				in.nowrap = 1;
+			if (k->lang != NULL)
+				in.elem = lx_elem_for(c, k);
 			if (k->classes & DOC_C_CHECKED)
 				run_text(c, r, "\xE2\x98\x92\xC2\xA0", 5, &st);
 			if (k->classes & DOC_C_UNCHECKED)
@@ -285,6 +292,7 @@ rstyle_init(struct rstyle *st, const struct theme_text *ts, int bold,
 	st->uri = NULL;
 	st->nowrap = 0;
 	st->role = role;
+	st->elem = 0;
 }
 
 /* The runs of an inline container (p, h, caption, a cell's anon p). */
@@ -394,6 +402,8 @@ link_item(struct flow *fl, const struct para_frag *f, double x, double base,
 	it->h = asc + desc;
 	it->uri = pv_xstrdup(f->uri);
 	it->level = line; /* where the link was, until it is resolved */
+	if (f->elem > 0)
+		it->elem = f->elem;
 }
 
 /*
@@ -430,6 +440,8 @@ lx_lines_to_slices(struct lctx *c, struct flow *fl, struct para_lines *pl,
 			    (f->role == LR_LINK ? LR_LINK : role));
 			it->x = x + f->x;
 			it->y = -base;
+			if (f->elem > 0)
+				it->elem = f->elem;
 			if (f->role == LR_NOTE_REF) {
 				/* A superscript: raised by about a third
 				 * of the text's size; its note goes with

@@ -107,7 +107,12 @@ entry(struct lctx *c, struct flow *fl, const struct tocgeo *g, size_t k)
 	struct runs r;
 	size_t first = vl->n, i;
 	enum pv_status st;
+	int prev = vl->elem;
 
+	/* An entry is a TOCI holding a link to its heading: number, title
+	 * and page number, read as one. */
+	vl->elem = lx_elem_keyed(c, h->node, LE_LINK, lx_elem_keyed(c,
+	    h->node, LE_TOCI, prev, NULL), NULL);
 	vl_space(vl, lvl == 0 ? 7 : 1.5);
 	if (h->num != NULL) {
 		memset(&label, 0, sizeof(label));
@@ -120,6 +125,7 @@ entry(struct lctx *c, struct flow *fl, const struct tocgeo *g, size_t k)
 		label.color = ts->color;
 		label.fill = NO_FILL;
 		label.dest_page = label.image = -1;
+		label.elem = vl->elem;
 		label.text = pv_xstrdup(h->num);
 		label.text_len = strlen(h->num);
 		label.w = lx_text_width(c, face, ts->size, h->num,
@@ -148,6 +154,7 @@ entry(struct lctx *c, struct flow *fl, const struct tocgeo *g, size_t k)
 		tn->face = face;
 		tn->size = ts->size;
 		tn->color = ts->color;
+		tn->elem = vl->elem;
 		/* One area over the whole entry: its lines never part. */
 		for (i = first; i < vl->n; i++)
 			hsum += vl->s[i].h + (i > first ? vl->s[i].glue : 0);
@@ -164,6 +171,7 @@ entry(struct lctx *c, struct flow *fl, const struct tocgeo *g, size_t k)
 	vl->nlabels = 0;
 	if (lvl == 0)
 		vl->keep = 1;
+	vl->elem = prev;
 	para_lines_free(&pl);
 	runs_free(&r);
 	return st;
@@ -178,6 +186,7 @@ title(struct lctx *c, struct flow *fl, const struct doc_node *n)
 	struct para_lines pl;
 	struct runs r;
 	enum pv_status st;
+	int prev = vl->elem;
 
 	if (n->prev != NULL && n->prev->kind == DOC_H) {
 		vl_space(vl, 6);
@@ -190,8 +199,14 @@ title(struct lctx *c, struct flow *fl, const struct doc_node *n)
 	    0, 0, LR_H);
 	st = lx_runs_layout(c, fl, r.r, r.n, hs, fl->x, fl->w, PARA_LEFT, LR_H,
 	    1, 0, 0, &pl);
-	if (st == PV_OK)
+	/* A heading of its own beside the TOC, as the document's are. */
+	if (st == PV_OK) {
+		vl->elem = lx_elem_keyed(c, n, LE_H, c->out->elems[prev].parent,
+		    NULL);
+		c->out->elems[vl->elem].level = 1;
 		lx_lines_to_slices(c, fl, &pl, hs, fl->x, LR_H, 1, 2);
+		vl->elem = prev;
+	}
 	para_lines_free(&pl);
 	runs_free(&r);
 	vl->keep = 2;
@@ -236,6 +251,7 @@ lx_tocnums(struct lctx *c, const struct vlist *vl)
 		snprintf(num, sizeof(num), "%d", c->heads[tn->head].page + 1);
 		it = lay_page_add(&c->out->pages[sl->page], LK_TEXT);
 		it->role = LR_TOC;
+		it->elem = tn->elem;
 		it->level = c->heads[tn->head].level;
 		it->face = tn->face;
 		it->size = tn->size;

@@ -121,6 +121,7 @@ vl_item(struct vlist *vl, enum lay_kind kind, enum lay_role role)
 
 	it->kind = kind;
 	it->role = role;
+	it->elem = vl->elem;
 	if (vl->n > 0)
 		vl->s[vl->n - 1].nitems++;
 	return it;

@@ -60,7 +60,27 @@ lay_doc_free(struct lay_doc *doc)
 	free(doc->meta.subject);
 	free(doc->meta.keywords);
 	free(doc->meta.lang);
+	for (i = 0; i < doc->nelems; i++) {
+		free(doc->elems[i].alt);
+		free(doc->elems[i].lang);
+		free(doc->elems[i].id);
+	}
+	free(doc->elems);
 	memset(doc, 0, sizeof(*doc));
+}
+
+int
+lay_elem_add(struct lay_doc *doc, enum lay_elem_type type, int parent)
+{
+	struct lay_elem *e;
+
+	PV_GROW(doc->elems, doc->cap_elems, doc->nelems + 1);
+	e = &doc->elems[doc->nelems];
+	memset(e, 0, sizeof(*e));
+	e->type = type;
+	e->parent = parent;
+	e->colspan = e->rowspan = 1;
+	return (int)doc->nelems++;
 }
 
 struct lay_item *

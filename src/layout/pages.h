@@ -55,6 +55,62 @@ struct lay_seg {
 	double p[6];
 };
 
+/*
+ * The logical structure of the document: what element of it (a
+ * paragraph, a list item's body, a table cell) each item is part of.
+ * Emit writes it as the PDF's structure tree, the reading order a
+ * screen reader follows; an HTML edition could write it as elements.
+ * Elements are numbered in the order layout made them; element 0 is the
+ * document itself, and an item that is part of no element (elem 0) is
+ * part of the document.  An element's children are not listed: emit
+ * orders them by where their content first appears.
+ */
+enum lay_elem_type {
+	LE_DOCUMENT,
+	LE_SECT,
+	LE_DIV,          /* a boxed note, the cover */
+	LE_H,            /* level in `level` */
+	LE_P,
+	LE_L,
+	LE_LI,
+	LE_LBL,          /* a list item's bullet or number */
+	LE_LBODY,
+	LE_TABLE,
+	LE_THEAD,
+	LE_TBODY,
+	LE_TR,
+	LE_TH,           /* scope in `scope` */
+	LE_TD,
+	LE_FIGURE,       /* alt text in `alt` */
+	LE_CAPTION,
+	LE_LINK,         /* text and the clickable areas (LK_LINK items) */
+	LE_TOC,
+	LE_TOCI,
+	LE_NOTE,         /* a footnote; `id` names it */
+	LE_SPAN,         /* text in another language (`lang`) */
+};
+
+enum lay_scope {
+	LS_SCOPE_COLUMN,
+	LS_SCOPE_ROW,
+	LS_SCOPE_BOTH,
+};
+
+struct lay_elem {
+	enum lay_elem_type type;
+	int parent;             /* -1 for the document */
+	int level;              /* LE_H: 1..6 */
+	enum lay_scope scope;   /* LE_TH */
+	int colspan, rowspan;   /* LE_TH, LE_TD: >= 1 */
+	char *alt;              /* LE_FIGURE: what it shows (owned) */
+	char *lang;             /* another language than its parent's, as
+				 * the document has it ("nn"), or NULL */
+	char *id;               /* LE_NOTE: a name unique in the file */
+	/* layout's own: what the element was made for, so that setting the
+	 * same node again (a cell measured, then set) finds it */
+	const void *key;
+};
+
 struct lay_item {
 	enum lay_kind kind;
 	enum lay_role role;
@@ -81,6 +137,9 @@ struct lay_item {
 	size_t nglyphs;
 	struct lay_seg *segs;   /* LK_PATH (owned) */
 	size_t nsegs, capsegs;
+	/* The element this item is part of (lay_doc.elems); an
+	 * LR_ARTIFACT item is part of none, whatever this says. */
+	int elem;
 };
 
 struct lay_page {
@@ -117,9 +176,14 @@ struct lay_doc {
 	struct lay_image *images;
 	size_t nimages, cap_images;
 	struct lay_meta meta;
+	struct lay_elem *elems; /* [0] the document */
+	size_t nelems, cap_elems;
 };
 
 void lay_doc_free(struct lay_doc *);
+/* Append an element (zeroed but for type, parent, spans 1); returns its
+ * index. */
+int lay_elem_add(struct lay_doc *, enum lay_elem_type, int parent);
 /* Append an item to a page and return it, zeroed but for fill = none,
  * dest_page = -1 and image = -1. */
 struct lay_item *lay_page_add(struct lay_page *, enum lay_kind);

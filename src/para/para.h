@@ -51,6 +51,8 @@ struct para_run {
 	const char *uri;        /* link target (external "http..." or "#id"), or NULL */
 	int nowrap;             /* no break inside this run */
 	int role;               /* enum lay_role to give the fragments */
+	int elem;               /* the element of its text (pages.h), 0:
+				 * the paragraph's own */
 };
 
 enum para_align {
@@ -80,6 +82,7 @@ struct para_frag {
 	uint32_t color;
 	const char *uri;        /* borrowed from the run */
 	int role;
+	int elem;
 	/* The shaped glyphs (owned; NULL when unshaped): clusters are
 	 * byte offsets in text. */
 	struct font_glyph *glyphs;

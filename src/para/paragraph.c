@@ -63,7 +63,8 @@ static int
 same_style(const struct para_frag *f, const struct para_run *r)
 {
 	return f->face == r->face && f->size == r->size &&
-	    f->color == r->color && f->uri == r->uri && f->role == r->role;
+	    f->color == r->color && f->uri == r->uri && f->role == r->role &&
+	    f->elem == r->elem;
 }
 
 /* Append text to the open fragment, leaving out what must not be shown:
@@ -171,6 +172,7 @@ frag_open(struct para_out *o, const struct para_run *r, double x)
 	f->color = r->color;
 	f->uri = r->uri;
 	f->role = r->role;
+	f->elem = r->elem;
 	o->open = 1;
 	return f;
 }

@@ -100,3 +100,15 @@ pv_buf_take(struct pv_buf *b)
 	pv_buf_init(b);
 	return p;
 }
+
+void
+pv_buf_put_uint(struct pv_buf *b, unsigned long long v)
+{
+	char tmp[24], *p = tmp + sizeof(tmp);
+
+	do {
+		*--p = (char)('0' + v % 10);
+		v /= 10;
+	} while (v > 0);
+	pv_buf_put(b, p, (size_t)(tmp + sizeof(tmp) - p));
+}

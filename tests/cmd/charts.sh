@@ -42,7 +42,7 @@ if [ "$(cat "$TMP/bars.got")" = "1220000 1000000 400000 450000 " ]; then
 	ok "charts: bar lengths on one scale"
 else fail "charts: bar lengths on one scale" "$(cat "$TMP/bars.got")"; fi
 nb=$(printf '\302\240')
-ticks=$(awk '$1 == "text" && $2 == "artifact" { s = $0; sub(/^[^"]*"/, "", s); sub(/"$/, "", s); print s }' "$TMP/bars" |
+ticks=$(awk '$1 == "text" && $2 == "figure" { s = $0; sub(/^[^"]*"/, "", s); sub(/"$/, "", s); print s }' "$TMP/bars" |
 	grep -v '^Mål' | tr '\n' '|')
 if [ "$ticks" = "0|500${nb}000|1${nb}000${nb}000|1${nb}500${nb}000|Tildelt|Brukt|" ]; then
 	ok "charts: axis ticks with no-break thousands, legend from the header"
@@ -53,7 +53,7 @@ else fail "charts: axis ticks with no-break thousands, legend from the header" "
 sed -n '/"450 000"/,/"Tiltak i planperioden"/p' "$TMP/dump" >"$TMP/tl"
 awk 'BEGIN { m = 0 }
 	$1 == "line" && $9 == "0.60" && $3 == $6 && $4 != $7 { if (!n++) x0 = $3; x1 = $3 }
-	$1 == "rect" && $2 == "artifact" && ($8 == "#DBE0E5" || $8 == "#1F3B5A") { k[m] = $8; x[m] = $3; w[m++] = $5 }
+	$1 == "rect" && $2 == "figure" && ($8 == "#DBE0E5" || $8 == "#1F3B5A") { k[m] = $8; x[m] = $3; w[m++] = $5 }
 	END { for (i = 0; i < m; i++) printf "%s %.2f-%.2f\n", k[i] == "#DBE0E5" ? "band" : "bar",
 	    2018 + 3 * (x[i] - x0) / (x1 - x0), 2018 + 3 * (x[i] + w[i] - x0) / (x1 - x0) }
 ' "$TMP/tl" | sort -u >"$TMP/tl.got"
@@ -61,7 +61,7 @@ printf 'band 2019.00-2020.00\nbar 2018.00-2020.00\nbar 2019.50-2021.00\n' >"$TMP
 if cmp -s "$TMP/tl.got" "$TMP/tl.exp"; then
 	ok "charts: timeline bars and the report year's band"
 else fail "charts: timeline bars and the report year's band" "$(cat "$TMP/tl.got")"; fi
-years=$(awk '$1 == "text" && $2 == "artifact" && $NF ~ /^"20[0-9][0-9]"$/ { printf "%s ", $NF }' "$TMP/tl")
+years=$(awk '$1 == "text" && $2 == "figure" && $NF ~ /^"20[0-9][0-9]"$/ { printf "%s ", $NF }' "$TMP/tl")
 if [ "$years" = '"2018" "2019" "2020" ' ]; then ok "charts: a label per year"
 else fail "charts: a label per year" "$years"; fi
 
@@ -86,7 +86,7 @@ else fail "charts: reproducible"; fi
 # picture alone would fit at the foot of page 1, picture and table do
 # not, so both go to page 2.
 run typeset "$CFIX/keep.xhtml" -o "$TMP/keep.pdf" --dump-layout
-awk '/^page / { p = $2 } $1 == "rect" && $2 == "artifact" && $6 == "9.00" { bar = bar p }
+awk '/^page / { p = $2 } $1 == "rect" && $2 == "figure" && $6 == "9.00" { bar = bar p }
 	/"Midler per mål"/ { cap = p } /"Etter diagrammet."/ { after = p }
 	END { print bar, cap, after }' "$out" >"$TMP/keep.got"
 if [ "$(cat "$TMP/keep.got")" = "2222 2 2" ]; then
@@ -104,7 +104,7 @@ expect_out_has "charts: --dump-doc shows data-mark" 'TABLE @29 .chart-timeline d
 # bars of no length; three series on a scale of 0..8 (3.5 -> 3.5/8).
 run typeset "$CFIX/edge.xhtml" -o "$TMP/edge.pdf" --dump-layout
 expect_rc "charts: edge cases typeset" 0
-awk '$1 == "text" && $2 == "artifact" && $3 == "70.87" && /"(Et svært|inkludering|utenforskap)/ {
+awk '$1 == "text" && $2 == "figure" && $3 == "70.87" && /"(Et svært|inkludering|utenforskap)/ {
 	n++; if ($6 > 154.2) wide = 1; last = $0 }
 	END { print n, wide + 0, (last ~ /og…"$/) }' "$out" >"$TMP/edge.got"
 if [ "$(cat "$TMP/edge.got")" = "3 0 1" ]; then

@@ -18,7 +18,7 @@ cp "$out" "$TMP/dump"
 # (radius 3.6); a deadline a white diamond starting at its top (4.5).
 # Angle: clockwise from the top, in whole degrees.
 awk 'BEGIN { n = 0 }
-	$1 == "text" && $2 == "artifact" && $NF == "\"2026\"" {
+	$1 == "text" && $2 == "figure" && $NF == "\"2026\"" {
 		cx = $3 + $6 / 2; cy = $4 + 0.35 * $10 }
 	$1 == "path" && $4 == "#222222" && $5 == "stroke" && $8 == "M" {
 		k[n] = "meeting"; x[n] = $9 - 3.6; y[n++] = $10 }
@@ -40,7 +40,7 @@ else fail "wheel: marks at their days' angles (1 Jan top, 2 Jul bottom), by kind
 
 # 1 January straight above the centre, 2 July straight below it.
 awk 'BEGIN { n = 0 }
-	$1 == "text" && $2 == "artifact" && $NF == "\"2026\"" { cx = $3 + $6 / 2 }
+	$1 == "text" && $2 == "figure" && $NF == "\"2026\"" { cx = $3 + $6 / 2 }
 	$1 == "path" && $4 == "#222222" && $5 == "stroke" && $8 == "M" { x[n++] = $9 - 3.6 }
 	END { d1 = x[0] - cx; d2 = x[1] - cx; if (d1 < 0) d1 = -d1; if (d2 < 0) d2 = -d2
 	    print (d1 < 1 && d2 < 1) ? "vertical" : "off " d1 " " d2 }' "$TMP/dump" >"$TMP/vert"
@@ -70,7 +70,7 @@ else fail "wheel: February's sector is 28/31 of January's" "$(cat "$TMP/ratio")"
 
 # Month labels from data-months and the row numbers beside the marks.
 words=$(sed -n '1,/^  text caption/p' "$TMP/dump" |
-	awk '$1 == "text" && $2 == "artifact" { s = $0; sub(/^[^"]*"/, "", s); sub(/"$/, "", s); print s }' |
+	awk '$1 == "text" && $2 == "figure" { s = $0; sub(/^[^"]*"/, "", s); sub(/"$/, "", s); print s }' |
 	tr '\n' ' ')
 if [ "$words" = "jan feb mar apr mai jun jul aug sep okt nov des 2026 1 2 3 4 5 " ]; then
 	ok "wheel: the months, the year and the row numbers are drawn"
