@@ -1,6 +1,8 @@
 /*
  * enrich_misc.c - the remaining blocks: calendars (ISO weeks and weekday
- * names), lists of people and roles, references, signatures, figures.
+ * names), lists of people and roles, references, signatures; and the
+ * check of an image file the document names (enrich_figure.c has the
+ * figure block).
  */
 #include <errno.h>
 #include <stdio.h>
@@ -557,53 +559,6 @@ enrich_signature(struct enrich *e, const cJSON *sig)
 		pv_buf_puts(&b, place ? place : d);
 	view_text(v, "place_date", b.data);
 	pv_buf_free(&b);
-	return v;
-}
-
-cJSON *
-enrich_figure(struct enrich *e, const cJSON *fig)
-{
-	cJSON *v = view_block("figure");
-	const char *img, *alt, *note;
-	char *path;
-
-	/* A figure of the original that the transcription cannot include:
-	 * its caption and a note of what it showed, printed as a boxed
-	 * note, never a sentence pointing at nothing. */
-	note = en_string(e, fig, "note", EN_OPTIONAL);
-	if (note != NULL && cJSON_GetObjectItemCaseSensitive(fig, "image") ==
-	    NULL) {
-		const char *cap = en_string(e, fig, "caption", EN_REQUIRED);
-
-		view_false(v, "image");
-		view_str(v, "alt", "");
-		view_str(v, "caption", cap ? cap : "");
-		view_str(v, "note", note);
-		view_false(v, "width");
-		return v;
-	}
-	view_false(v, "note");
-	img = en_string(e, fig, "image", EN_REQUIRED);
-	alt = en_string(e, fig, "alt", EN_REQUIRED);
-
-	if (img != NULL && img[0] == '\0') {
-		size_t old = en_path_key(e, "image");
-
-		en_error(e, cJSON_GetObjectItemCaseSensitive(fig, "image"),
-		    "names no image file");
-		en_path_pop(e, old);
-		img = NULL;
-	}
-	if (img != NULL) {
-		path = en_image_path(e, fig, "image", img);
-		view_str(v, "image", path);
-		free(path);
-	} else {
-		view_str(v, "image", "");
-	}
-	view_str(v, "alt", alt ? alt : "");
-	view_member(e, v, fig, "caption");
-	view_member(e, v, fig, "width");
 	return v;
 }
 
