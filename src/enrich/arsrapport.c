@@ -535,7 +535,7 @@ enrich_arsrapport(struct enrich *e, const cJSON *root)
 	join_entries(e, &s, list);
 
 	v = cJSON_CreateObject();
-	view_str(v, "lang", e->lang);
+	view_lang(e, v);
 	cJSON_AddItemToObject(v, "labels", cJSON_Duplicate(e->labels, 1));
 	old = en_path_key(e, "meta");
 	cJSON_AddItemToObject(v, "meta", meta_view(e, &s, meta));

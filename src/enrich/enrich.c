@@ -136,6 +136,16 @@ label(const struct enrich *e, const char *key)
 }
 
 void
+view_lang(const struct enrich *e, cJSON *v)
+{
+	view_str(v, "lang", e->text_lang);
+	if (e->label_lang != NULL)
+		view_str(v, "label_lang", e->label_lang);
+	else
+		view_false(v, "label_lang");
+}
+
+void
 en_vdiag(struct enrich *e, enum pv_level level, const cJSON *node,
     const char *fmt, va_list ap)
 {
@@ -493,12 +503,16 @@ enrich_document(struct loaded_json *doc, const struct enrich_options *opt,
 		return PV_EINPUT;
 	}
 	/* The language comes first, for the labels; every type has
-	 * meta.lang (the schema checked it). */
+	 * meta.lang (the schema checked it).  It is the language of the
+	 * text, and so of the document; --lang chooses only the labels'
+	 * (a bokmål plan with nynorsk headings stays a bokmål document). */
 	meta = cJSON_GetObjectItemCaseSensitive(doc->root, "meta");
 	t = cJSON_GetObjectItemCaseSensitive(meta, "lang");
-	if (cJSON_IsString(t))
+	if (cJSON_IsString(t) && t->valuestring[0] != '\0')
 		lang = t->valuestring;
-	e.lang = opt->lang ? opt->lang : lang ? lang : "nb";
+	e.text_lang = lang ? lang : "nb";
+	e.lang = opt->lang ? opt->lang : e.text_lang;
+	e.label_lang = strcmp(e.lang, e.text_lang) != 0 ? e.lang : NULL;
 	e.type_dir = opt->type_dir;
 	e.labels = cJSON_GetObjectItemCaseSensitive(labels->root, e.lang);
 	if (!cJSON_IsObject(e.labels)) {

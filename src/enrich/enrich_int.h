@@ -39,7 +39,12 @@ struct enrich {
 	struct loaded_json *doc;
 	struct pv_diags *d;
 	const cJSON *labels;   /* of the language in use */
-	const char *lang;
+	const char *lang;      /* the labels' language: --lang, else text_lang */
+	const char *text_lang; /* meta.lang (default nb): the language the
+	                        * document's own text is written in */
+	const char *label_lang; /* lang when it differs from text_lang (words
+	                         * of the labels in another language than the
+	                         * text, marked so), else NULL */
 	char *base_dir;        /* folder of the document, for images */
 	const cJSON *people;   /* the registry */
 	int level;             /* heading level of the enclosing section */
@@ -116,6 +121,9 @@ void view_html_text(cJSON *, const char *key, const char *text);
 void view_member(struct enrich *, cJSON *, const cJSON *obj,
     const char *key);
 const char *label(const struct enrich *, const char *key);
+/* The view's "lang" (the text's: <html lang>) and "label_lang" (the
+ * labels' language when it differs, else false). */
+void view_lang(const struct enrich *, cJSON *);
 
 #define en_path_key(e, k) jpath_push_key(&(e)->path, (k))
 #define en_path_index(e, i) jpath_push_index(&(e)->path, (i))

@@ -183,7 +183,7 @@ enrich_kompetanseplan(struct enrich *e, const cJSON *root)
 	check_people(e);
 
 	v = cJSON_CreateObject();
-	view_str(v, "lang", e->lang);
+	view_lang(e, v);
 	cJSON_AddItemToObject(v, "labels", cJSON_Duplicate(e->labels, 1));
 	{
 		size_t old = en_path_key(e, "meta");
