@@ -146,6 +146,25 @@ view_lang(const struct enrich *e, cJSON *v)
 }
 
 void
+view_item_lang(const struct enrich *e, cJSON *o, int is_label)
+{
+	if (is_label && e->label_lang != NULL)
+		view_str(o, "lang", e->label_lang);
+	else
+		view_false(o, "lang");
+}
+
+void
+en_label_html(const struct enrich *e, struct pv_buf *b, const char *text)
+{
+	if (e->label_lang != NULL)
+		pv_buf_printf(b, "<span lang=\"%s\">", e->label_lang);
+	xhtml_escape(text, strlen(text), b);
+	if (e->label_lang != NULL)
+		pv_buf_puts(b, "</span>");
+}
+
+void
 en_vdiag(struct enrich *e, enum pv_level level, const cJSON *node,
     const char *fmt, va_list ap)
 {

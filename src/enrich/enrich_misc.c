@@ -34,6 +34,22 @@ text_cell(const char *text)
 	return c;
 }
 
+/* A cell of words from the labels (a weekday, a date with the month's
+ * name), marked with their language when it is not the text's. */
+static cJSON *
+label_cell(const struct enrich *e, const char *text)
+{
+	cJSON *c = cJSON_CreateObject();
+	struct pv_buf b;
+
+	pv_buf_init(&b);
+	if (text[0] != '\0')
+		en_label_html(e, &b, text);
+	view_str(c, "html", b.data ? b.data : "");
+	pv_buf_free(&b);
+	return c;
+}
+
 /* A cell of the Markdown member `col` of the event. */
 static cJSON *
 md_cell(struct enrich *e, const cJSON *ev, const char *col)
@@ -152,7 +168,9 @@ event_cell(struct enrich *e, const struct event *x, const char *col,
 			    sizeof(buf));
 		else
 			buf[0] = '\0';
-		return text_cell(buf);
+		/* a month's name is a label; "15.01.2026" is no language */
+		return date_style != NULL && strcmp(date_style, "numeric") !=
+		    0 ? label_cell(e, buf) : text_cell(buf);
 	}
 	if (strcmp(col, "weekday") == 0) {
 		const cJSON *names = cJSON_GetObjectItemCaseSensitive(e->labels,
@@ -160,7 +178,7 @@ event_cell(struct enrich *e, const struct event *x, const char *col,
 		const cJSON *n = x->date ? cJSON_GetArrayItem(names,
 		    pv_date_weekday(&x->d) - 1) : NULL;
 
-		return text_cell(cJSON_IsString(n) ? n->valuestring : "");
+		return label_cell(e, cJSON_IsString(n) ? n->valuestring : "");
 	}
 	if (strcmp(col, "time") == 0)
 		return text_cell(x->time ? x->time : "");
@@ -300,9 +318,10 @@ combined_cell(struct enrich *e, const struct event *x,
 			    strncmp(html, "<ol>", 4) == 0;
 
 			pv_buf_puts(&b, block ? "" : "<p>");
-			if (strcmp(f, "week") == 0)
-				pv_buf_printf(&b, "%s\u00A0", label(e,
-				    "col_week"));
+			if (strcmp(f, "week") == 0) {
+				en_label_html(e, &b, label(e, "col_week"));
+				pv_buf_puts(&b, "\u00A0");
+			}
 			pv_buf_puts(&b, html);
 			pv_buf_puts(&b, block ? "" : "</p>");
 		}
@@ -383,6 +402,7 @@ enrich_calendar(struct enrich *e, const cJSON *cal)
 		snprintf(key, sizeof(key), "col_%s", f);
 		view_str(cv, "label", chosen[i].title ? chosen[i].title :
 		    label(e, key));
+		view_item_lang(e, cv, chosen[i].title == NULL);
 		cJSON_AddBoolToObject(cv, "narrow", chosen[i].nf == 1 &&
 		    (strcmp(f, "week") == 0 || strcmp(f, "date") == 0 ||
 		    strcmp(f, "weekday") == 0 || strcmp(f, "time") == 0));
