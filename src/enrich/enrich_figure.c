@@ -15,8 +15,9 @@
 #include "../util/utf8.h"
 #include "enrich_int.h"
 
-/* Does s hold only white space (or nothing)?  Unicode's spaces count, as
- * they do for the schema's "\S" in an editor: a no-break space alone
+/* Does s hold only white space (or nothing)?  Unicode's spaces count, the
+ * set of the schema's "\s" in Python's jsonschema (what
+ * tests/cmd/schema-editors.sh compares with): a no-break space alone
  * describes nothing either. */
 static int
 blank(const char *s)
@@ -28,7 +29,8 @@ blank(const char *s)
 		k = pv_utf8_decode(s + i, n - i, &cp);
 		if (k == 0)
 			return 0;
-		if (!(cp == ' ' || (cp >= 0x09 && cp <= 0x0D) || cp == 0x85 ||
+		if (!(cp == ' ' || (cp >= 0x09 && cp <= 0x0D) ||
+		    (cp >= 0x1C && cp <= 0x1F) || cp == 0x85 ||
 		    cp == 0xA0 || cp == 0x1680 || (cp >= 0x2000 &&
 		    cp <= 0x200A) || cp == 0x2028 || cp == 0x2029 ||
 		    cp == 0x202F || cp == 0x205F || cp == 0x3000))
