@@ -354,6 +354,7 @@ spans_view(struct enrich *e, struct ar_state *s, int goal, const char *name)
 		if (seen)
 			continue;
 		v = cJSON_CreateObject();
+		view_item_lang(e, v, n != 1);
 		if (n == 1)
 			view_str(v, "label", m->title);
 		else {
@@ -407,10 +408,12 @@ goals_view(struct enrich *e, struct ar_state *s, const cJSON *list,
 			    goal + 1);
 			view_str(g, "number", buf);
 			view_str(g, "title", s->plan.g[goal].title);
+			view_item_lang(e, g, 0);
 			view_money(g, &s->plan.g[goal].money);
 		} else {
 			view_false(g, "number");
 			view_str(g, "title", label(e, "no_goal"));
+			view_item_lang(e, g, 1);
 			view_money(g, &none);
 		}
 		cJSON_AddItemToObject(g, "measures", items);
@@ -462,11 +465,19 @@ sums_views(struct enrich *e, struct ar_state *s)
 
 	a = cJSON_CreateArray();
 	for (i = 0; i < s->plan.ng; i++) {
-		char name[512];
+		char name[512], number[64];
+		cJSON *o;
 
-		snprintf(name, sizeof(name), "%s %zu: %s", label(e, "goal"),
-		    i + 1, s->plan.g[i].title);
-		cJSON_AddItemToArray(a, sum_row(name, &s->plan.g[i].money));
+		/* "Mål 1" is a label and the title the plan's text: apart
+		 * as well, for a template that marks the label's language */
+		snprintf(number, sizeof(number), "%s %zu", label(e, "goal"),
+		    i + 1);
+		snprintf(name, sizeof(name), "%s: %s", number,
+		    s->plan.g[i].title);
+		o = sum_row(name, &s->plan.g[i].money);
+		view_str(o, "number", number);
+		view_str(o, "title", s->plan.g[i].title);
+		cJSON_AddItemToArray(a, o);
 	}
 	cJSON_AddItemToObject(v, "by_goal", a);
 	a = cJSON_CreateArray();
@@ -535,7 +546,7 @@ enrich_arsrapport(struct enrich *e, const cJSON *root)
 	join_entries(e, &s, list);
 
 	v = cJSON_CreateObject();
-	view_str(v, "lang", e->lang);
+	view_lang(e, v);
 	cJSON_AddItemToObject(v, "labels", cJSON_Duplicate(e->labels, 1));
 	old = en_path_key(e, "meta");
 	cJSON_AddItemToObject(v, "meta", meta_view(e, &s, meta));

@@ -487,7 +487,7 @@ enrich_behovsmelding(struct enrich *e, const cJSON *root)
 	f.year = (int)year;
 
 	v = cJSON_CreateObject();
-	view_str(v, "lang", e->lang);
+	view_lang(e, v);
 	cJSON_AddItemToObject(v, "labels", cJSON_Duplicate(e->labels, 1));
 	AT(e, "meta", cJSON_AddItemToObject(v, "meta", meta_view(e, meta,
 	    f.year)));

@@ -136,6 +136,35 @@ label(const struct enrich *e, const char *key)
 }
 
 void
+view_lang(const struct enrich *e, cJSON *v)
+{
+	view_str(v, "lang", e->text_lang);
+	if (e->label_lang != NULL)
+		view_str(v, "label_lang", e->label_lang);
+	else
+		view_false(v, "label_lang");
+}
+
+void
+view_item_lang(const struct enrich *e, cJSON *o, int is_label)
+{
+	if (is_label && e->label_lang != NULL)
+		view_str(o, "lang", e->label_lang);
+	else
+		view_false(o, "lang");
+}
+
+void
+en_label_html(const struct enrich *e, struct pv_buf *b, const char *text)
+{
+	if (e->label_lang != NULL)
+		pv_buf_printf(b, "<span lang=\"%s\">", e->label_lang);
+	xhtml_escape(text, strlen(text), b);
+	if (e->label_lang != NULL)
+		pv_buf_puts(b, "</span>");
+}
+
+void
 en_vdiag(struct enrich *e, enum pv_level level, const cJSON *node,
     const char *fmt, va_list ap)
 {
@@ -493,12 +522,16 @@ enrich_document(struct loaded_json *doc, const struct enrich_options *opt,
 		return PV_EINPUT;
 	}
 	/* The language comes first, for the labels; every type has
-	 * meta.lang (the schema checked it). */
+	 * meta.lang (the schema checked it).  It is the language of the
+	 * text, and so of the document; --lang chooses only the labels'
+	 * (a bokmål plan with nynorsk headings stays a bokmål document). */
 	meta = cJSON_GetObjectItemCaseSensitive(doc->root, "meta");
 	t = cJSON_GetObjectItemCaseSensitive(meta, "lang");
-	if (cJSON_IsString(t))
+	if (cJSON_IsString(t) && t->valuestring[0] != '\0')
 		lang = t->valuestring;
-	e.lang = opt->lang ? opt->lang : lang ? lang : "nb";
+	e.text_lang = lang ? lang : "nb";
+	e.lang = opt->lang ? opt->lang : e.text_lang;
+	e.label_lang = strcmp(e.lang, e.text_lang) != 0 ? e.lang : NULL;
 	e.type_dir = opt->type_dir;
 	e.labels = cJSON_GetObjectItemCaseSensitive(labels->root, e.lang);
 	if (!cJSON_IsObject(e.labels)) {

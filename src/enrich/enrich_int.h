@@ -27,6 +27,7 @@
 struct sum_entry {
 	char *key;
 	long long amount;
+	int is_label;          /* the key is a label's words, not the plan's */
 };
 
 struct sums {
@@ -39,7 +40,12 @@ struct enrich {
 	struct loaded_json *doc;
 	struct pv_diags *d;
 	const cJSON *labels;   /* of the language in use */
-	const char *lang;
+	const char *lang;      /* the labels' language: --lang, else text_lang */
+	const char *text_lang; /* meta.lang (default nb): the language the
+	                        * document's own text is written in */
+	const char *label_lang; /* lang when it differs from text_lang (words
+	                         * of the labels in another language than the
+	                         * text, marked so), else NULL */
 	char *base_dir;        /* folder of the document, for images */
 	const cJSON *people;   /* the registry */
 	int level;             /* heading level of the enclosing section */
@@ -116,6 +122,17 @@ void view_html_text(cJSON *, const char *key, const char *text);
 void view_member(struct enrich *, cJSON *, const cJSON *obj,
     const char *key);
 const char *label(const struct enrich *, const char *key);
+/* The view's "lang" (the text's: <html lang>) and "label_lang" (the
+ * labels' language when it differs, else false). */
+void view_lang(const struct enrich *, cJSON *);
+/* An item whose words may come from the labels: its "lang" is the
+ * labels' language when is_label and that differs from the text's,
+ * else false (the templates put it on the element). */
+void view_item_lang(const struct enrich *, cJSON *, int is_label);
+/* Label words inside markup made here (a calendar cell's "Uke",
+ * weekday or month): escaped, in a <span lang> when the labels'
+ * language is not the text's. */
+void en_label_html(const struct enrich *, struct pv_buf *, const char *);
 
 #define en_path_key(e, k) jpath_push_key(&(e)->path, (k))
 #define en_path_index(e, i) jpath_push_index(&(e)->path, (i))
@@ -155,8 +172,8 @@ const cJSON *enrich_person(struct enrich *, const char *id);
 const char *person_member(const cJSON *p, const char *key);
 void check_people(struct enrich *);
 void sums_add(struct enrich *, struct sums *, const cJSON *where,
-    const char *key, long long amount);
-cJSON *sums_view(const struct sums *);
+    const char *key, int is_label, long long amount);
+cJSON *sums_view(const struct enrich *, const struct sums *);
 void sums_free(struct sums *);
 
 /*

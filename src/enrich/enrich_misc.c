@@ -1,6 +1,8 @@
 /*
  * enrich_misc.c - the remaining blocks: calendars (ISO weeks and weekday
- * names), lists of people and roles, references, signatures, figures.
+ * names), lists of people and roles, references, signatures; and the
+ * check of an image file the document names (enrich_figure.c has the
+ * figure block).
  */
 #include <errno.h>
 #include <stdio.h>
@@ -29,6 +31,22 @@ text_cell(const char *text)
 	cJSON *c = cJSON_CreateObject();
 
 	view_html_text(c, "html", text);
+	return c;
+}
+
+/* A cell of words from the labels (a weekday, a date with the month's
+ * name), marked with their language when it is not the text's. */
+static cJSON *
+label_cell(const struct enrich *e, const char *text)
+{
+	cJSON *c = cJSON_CreateObject();
+	struct pv_buf b;
+
+	pv_buf_init(&b);
+	if (text[0] != '\0')
+		en_label_html(e, &b, text);
+	view_str(c, "html", b.data ? b.data : "");
+	pv_buf_free(&b);
 	return c;
 }
 
@@ -150,7 +168,9 @@ event_cell(struct enrich *e, const struct event *x, const char *col,
 			    sizeof(buf));
 		else
 			buf[0] = '\0';
-		return text_cell(buf);
+		/* a month's name is a label; "15.01.2026" is no language */
+		return date_style != NULL && strcmp(date_style, "numeric") !=
+		    0 ? label_cell(e, buf) : text_cell(buf);
 	}
 	if (strcmp(col, "weekday") == 0) {
 		const cJSON *names = cJSON_GetObjectItemCaseSensitive(e->labels,
@@ -158,7 +178,7 @@ event_cell(struct enrich *e, const struct event *x, const char *col,
 		const cJSON *n = x->date ? cJSON_GetArrayItem(names,
 		    pv_date_weekday(&x->d) - 1) : NULL;
 
-		return text_cell(cJSON_IsString(n) ? n->valuestring : "");
+		return label_cell(e, cJSON_IsString(n) ? n->valuestring : "");
 	}
 	if (strcmp(col, "time") == 0)
 		return text_cell(x->time ? x->time : "");
@@ -298,9 +318,10 @@ combined_cell(struct enrich *e, const struct event *x,
 			    strncmp(html, "<ol>", 4) == 0;
 
 			pv_buf_puts(&b, block ? "" : "<p>");
-			if (strcmp(f, "week") == 0)
-				pv_buf_printf(&b, "%s\u00A0", label(e,
-				    "col_week"));
+			if (strcmp(f, "week") == 0) {
+				en_label_html(e, &b, label(e, "col_week"));
+				pv_buf_puts(&b, "\u00A0");
+			}
 			pv_buf_puts(&b, html);
 			pv_buf_puts(&b, block ? "" : "</p>");
 		}
@@ -381,6 +402,7 @@ enrich_calendar(struct enrich *e, const cJSON *cal)
 		snprintf(key, sizeof(key), "col_%s", f);
 		view_str(cv, "label", chosen[i].title ? chosen[i].title :
 		    label(e, key));
+		view_item_lang(e, cv, chosen[i].title == NULL);
 		cJSON_AddBoolToObject(cv, "narrow", chosen[i].nf == 1 &&
 		    (strcmp(f, "week") == 0 || strcmp(f, "date") == 0 ||
 		    strcmp(f, "weekday") == 0 || strcmp(f, "time") == 0));
@@ -557,53 +579,6 @@ enrich_signature(struct enrich *e, const cJSON *sig)
 		pv_buf_puts(&b, place ? place : d);
 	view_text(v, "place_date", b.data);
 	pv_buf_free(&b);
-	return v;
-}
-
-cJSON *
-enrich_figure(struct enrich *e, const cJSON *fig)
-{
-	cJSON *v = view_block("figure");
-	const char *img, *alt, *note;
-	char *path;
-
-	/* A figure of the original that the transcription cannot include:
-	 * its caption and a note of what it showed, printed as a boxed
-	 * note, never a sentence pointing at nothing. */
-	note = en_string(e, fig, "note", EN_OPTIONAL);
-	if (note != NULL && cJSON_GetObjectItemCaseSensitive(fig, "image") ==
-	    NULL) {
-		const char *cap = en_string(e, fig, "caption", EN_REQUIRED);
-
-		view_false(v, "image");
-		view_str(v, "alt", "");
-		view_str(v, "caption", cap ? cap : "");
-		view_str(v, "note", note);
-		view_false(v, "width");
-		return v;
-	}
-	view_false(v, "note");
-	img = en_string(e, fig, "image", EN_REQUIRED);
-	alt = en_string(e, fig, "alt", EN_REQUIRED);
-
-	if (img != NULL && img[0] == '\0') {
-		size_t old = en_path_key(e, "image");
-
-		en_error(e, cJSON_GetObjectItemCaseSensitive(fig, "image"),
-		    "names no image file");
-		en_path_pop(e, old);
-		img = NULL;
-	}
-	if (img != NULL) {
-		path = en_image_path(e, fig, "image", img);
-		view_str(v, "image", path);
-		free(path);
-	} else {
-		view_str(v, "image", "");
-	}
-	view_str(v, "alt", alt ? alt : "");
-	view_member(e, v, fig, "caption");
-	view_member(e, v, fig, "width");
 	return v;
 }
 

@@ -39,7 +39,7 @@ add_checked(struct enrich *e, const cJSON *where, long long *to,
 
 void
 sums_add(struct enrich *e, struct sums *s, const cJSON *where,
-    const char *key, long long amount)
+    const char *key, int is_label, long long amount)
 {
 	size_t i;
 
@@ -55,6 +55,7 @@ sums_add(struct enrich *e, struct sums *s, const cJSON *where,
 	}
 	PV_GROW(s->v, s->cap, s->n + 1);
 	s->v[s->n].key = pv_xstrdup(key);
+	s->v[s->n].is_label = is_label;
 	s->v[s->n++].amount = amount;
 }
 
@@ -71,7 +72,7 @@ sums_free(struct sums *s)
 }
 
 cJSON *
-sums_view(const struct sums *s)
+sums_view(const struct enrich *e, const struct sums *s)
 {
 	cJSON *a = cJSON_CreateArray();
 	char buf[48];
@@ -81,6 +82,7 @@ sums_view(const struct sums *s)
 		cJSON *o = cJSON_CreateObject();
 
 		view_str(o, "name", s->v[i].key);
+		view_item_lang(e, o, s->v[i].is_label);
 		format_integer(s->v[i].amount, buf, sizeof(buf));
 		view_str(o, "amount", buf);
 		cJSON_AddItemToArray(a, o);
@@ -233,14 +235,17 @@ measure_view(struct enrich *e, const cJSON *m, const char *number,
 		view_str(v, "budget", buf);
 		e->have_budget = 1;
 		add_checked(e, where, &e->total, *amount);
+		/* levels are the schema's words, so labels; a funding
+		 * source is the plan's own text */
 		sums_add(e, &e->by_level, where, mlevel ? label(e, mlevel) :
-		    level ? label(e, level) : label(e, "other"), *amount);
+		    level ? label(e, level) : label(e, "other"), 1, *amount);
 		sums_add(e, &e->by_funding, where, funding && funding[0] ?
-		    funding : label(e, "unspecified"), *amount);
+		    funding : label(e, "unspecified"), !(funding &&
+		    funding[0]), *amount);
 		if (en_integer(e, m, "year", EN_OPTIONAL, ENRICH_MIN_YEAR,
 		    ENRICH_MAX_YEAR, &year)) {
 			snprintf(buf, sizeof(buf), "%lld", year);
-			sums_add(e, &e->by_year, where, buf, *amount);
+			sums_add(e, &e->by_year, where, buf, 0, *amount);
 		}
 	} else {
 		view_false(v, "budget");

@@ -183,7 +183,7 @@ enrich_kompetanseplan(struct enrich *e, const cJSON *root)
 	check_people(e);
 
 	v = cJSON_CreateObject();
-	view_str(v, "lang", e->lang);
+	view_lang(e, v);
 	cJSON_AddItemToObject(v, "labels", cJSON_Duplicate(e->labels, 1));
 	{
 		size_t old = en_path_key(e, "meta");
@@ -206,10 +206,12 @@ enrich_kompetanseplan(struct enrich *e, const cJSON *root)
 		cJSON_AddBoolToObject(bud, "has", e->have_budget);
 		format_integer(e->total, buf, sizeof(buf));
 		view_str(bud, "total", buf);
-		cJSON_AddItemToObject(bud, "by_level", sums_view(&e->by_level));
+		cJSON_AddItemToObject(bud, "by_level",
+		    sums_view(e, &e->by_level));
 		cJSON_AddItemToObject(bud, "by_funding",
-		    sums_view(&e->by_funding));
-		cJSON_AddItemToObject(bud, "by_year", sums_view(&e->by_year));
+		    sums_view(e, &e->by_funding));
+		cJSON_AddItemToObject(bud, "by_year",
+		    sums_view(e, &e->by_year));
 		cJSON_AddItemToObject(v, "budget", bud);
 	}
 	sums_free(&e->by_level);

@@ -126,6 +126,7 @@ doc_free(struct doc *doc)
 	free(doc->meta.running_title);
 	free(doc->meta.toc_title);
 	free(doc->meta.page_label);
+	free(doc->meta.labels_lang);
 	free(doc->meta.date);
 	free(doc);
 }
@@ -267,6 +268,7 @@ doc_dump(const struct doc *doc, struct pv_buf *b)
 	dump_attr(b, "date", doc->meta.date);
 	dump_attr(b, "toc-title", doc->meta.toc_title);
 	dump_attr(b, "page-label", doc->meta.page_label);
+	dump_attr(b, "labels-lang", doc->meta.labels_lang);
 	dump_attr(b, "lang", doc->meta.lang);
 	pv_buf_putc(b, '\n');
 	/* Pre-order walk over first/next/parent. */

@@ -176,6 +176,11 @@ struct doc_meta {
 	 * own default for the document's language. */
 	char *toc_title;   /* <meta name="toc-title"> ("Innhold") */
 	char *page_label;  /* <meta name="page-label"> ("Side %d av %d") */
+	/* <meta name="labels-lang">: the language of those words and of
+	 * every label in the document when it is not the document's own
+	 * (a bokmål plan built with --lang nn); NULL: the labels are in
+	 * the document's language. */
+	char *labels_lang;
 };
 
 struct doc {

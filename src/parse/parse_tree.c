@@ -1290,11 +1290,21 @@ start_meta(struct parse *p, struct attr *a, int nattr, int line)
 	} else if (strcmp(name, "page-label") == 0) {
 		set_meta(p, line, &m->page_label, name, content);
 		content = NULL;
+	} else if (strcmp(name, "labels-lang") == 0) {
+		/* A language tag like lang=, checked the same way. */
+		if (!vocab_lang(content))
+			parse_error(p, line, 0, "<meta name=\"labels-lang\" "
+			    "content=\"%s\">: not a language tag (like nb, nn, "
+			    "se or en)", content);
+		else {
+			set_meta(p, line, &m->labels_lang, name, content);
+			content = NULL;
+		}
 	} else {
 		parse_error(p, line, 0, "<meta name=\"%s\"> is not in the "
 		    "planverk vocabulary: the names are author, subject, "
-		    "keywords, running-title, date, toc-title and page-label",
-		    name);
+		    "keywords, running-title, date, toc-title, page-label "
+		    "and labels-lang", name);
 	}
 	free(name);
 	free(content);

@@ -838,7 +838,12 @@ check(struct vctx *c, const cJSON *schema, const cJSON *v)
 	    ((k = cJSON_GetObjectItemCaseSensitive(schema, "oneOf")) &&
 	    cJSON_GetObjectItemCaseSensitive(schema, "x-one-key") == NULL)) {
 		check_union(c, k, v);
-		return;
+		/* A union beside the value's own keywords (a figure: one of
+		 * two sets of required members, and what each member may
+		 * be) applies both, as JSON Schema does; without a "type"
+		 * the union was the whole schema. */
+		if (cJSON_GetObjectItemCaseSensitive(schema, "type") == NULL)
+			return;
 	}
 	if (!check_type(c, schema, v))
 		return;

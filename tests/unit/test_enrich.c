@@ -176,17 +176,31 @@ test_calendar_languages(void **state)
 	    "5.\u00A0januar");
 	expect_str(v, "sections.1.content.6.events.0.cells.0.html",
 	    "24.\u00A0september\u00A02020");
+	/* labels in the text's language need no mark */
+	expect_str(v, "lang", "nb");
+	assert_true(cJSON_IsFalse(at(v, "label_lang")));
+	assert_true(cJSON_IsFalse(at(v,
+	    "sections.1.content.4.columns.0.lang")));
 	cJSON_Delete(v);
+	/* --lang relabels a bokmål plan: the document stays bokmål, the
+	 * label words are marked (a weekday, a month, a column's title) */
 	v = build_view("nn");
+	expect_str(v, "lang", "nb");
+	expect_str(v, "label_lang", "nn");
 	expect_str(v, "sections.1.content.4.columns.0.label", "Veke");
-	expect_str(v, "sections.1.content.4.events.0.cells.1.html", "torsdag");
+	expect_str(v, "sections.1.content.4.columns.0.lang", "nn");
+	expect_str(v, "sections.1.content.4.events.0.cells.1.html",
+	    "<span lang=\"nn\">torsdag</span>");
+	expect_str(v, "sections.1.content.4.events.0.cells.2.html",
+	    "15.01.2026");
 	expect_str(v, "labels.contents", "Innhald");
 	cJSON_Delete(v);
 	v = build_view("se");
 	expect_str(v, "sections.1.content.4.columns.0.label", "Vahkku");
 	expect_str(v, "sections.1.content.5.events.0.cells.0.html",
-	    "11.\u00A0geassemánu");
-	expect_str(v, "sections.1.content.4.events.0.cells.1.html", "duorastat");
+	    "<span lang=\"se\">11.\u00A0geassemánu</span>");
+	expect_str(v, "sections.1.content.4.events.0.cells.1.html",
+	    "<span lang=\"se\">duorastat</span>");
 	expect_str(v, "sections.1.content.0.goals.1.label", "Ulbmil 2");
 	cJSON_Delete(v);
 }

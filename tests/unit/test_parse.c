@@ -233,7 +233,7 @@ golden(const char *path, const char *s)
 static const char *const good[] = {
 	"headings", "inline", "lists", "table", "cover", "toc", "pagebreak",
 	"box", "figure", "links", "meta", "everything", "mixed", "listcells",
-	"meta-labels", "notes-wheel",
+	"meta-labels", "notes-wheel", "lang-labels",
 };
 
 static void
