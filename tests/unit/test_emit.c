@@ -542,7 +542,7 @@ test_structure(void **state)
 	assert_non_null(strstr(out, "beginbfrange"));
 	assert_true(cmap_maps(out, font_glyph(fs, face[0], 0xE5), 0xE5));
 	assert_true(cmap_maps(out, font_glyph(fs, face[0], 0x14B), 0x14B));
-	assert_non_null(strstr(out, "/Lang (nb)"));
+	assert_non_null(strstr(out, "/Lang (nb-NO)"));
 	assert_non_null(strstr(out, "/DisplayDocTitle true"));
 	assert_non_null(strstr(out, "/PageMode /UseOutlines"));
 	assert_non_null(strstr(out, "/CreationDate (D:20231114221320Z"));
