@@ -212,15 +212,46 @@ def check_annots_and_actions(pdf, p):
             p.add("embedded", "catalog: /Names /EmbeddedFiles (embedded files)")
     if "/AA" in pdf.Root:
         p.add("aa", "catalog: additional actions (/AA)")
-    # Actions sit in annotations, outline items and OpenAction, as
-    # indirect objects or one level down (/A, /OpenAction, /Next).
-    for obj in pdf.objects:
-        if not isinstance(obj, pikepdf.Dictionary):
+    # Actions sit in the catalog, annotations, form fields and outline
+    # items; a walk of those (not of every object) keeps a 2000-page file
+    # quick.
+    js = _js_action(pdf.Root.get("/OpenAction"))
+    for pg in pdf.pages:
+        for a in pg.obj.get("/Annots") or []:
+            if isinstance(a, pikepdf.Dictionary):
+                js = js or _js_action(a.get("/A"))
+                if "/AA" in a:
+                    p.add("aa", "an annotation with additional actions (/AA)")
+                fs = a.get("/FS")
+                if isinstance(fs, pikepdf.Dictionary) and "/EF" in fs:
+                    p.add("embedded", "an annotation with an embedded file (/EF)")
+    form = pdf.Root.get("/AcroForm")
+    for f in (form.get("/Fields") or [] if isinstance(form, pikepdf.Dictionary) else []):
+        if isinstance(f, pikepdf.Dictionary):
+            js = js or _js_action(f.get("/A"))
+            if "/AA" in f:
+                p.add("aa", "a form field with additional actions (/AA)")
+    outlines = pdf.Root.get("/Outlines")
+    stack = [outlines.get("/First")] if isinstance(outlines, pikepdf.Dictionary) else []
+    seen = set()
+    while stack:
+        o = stack.pop()
+        if not isinstance(o, pikepdf.Dictionary) or o.objgen in seen:
             continue
-        for d in (obj, obj.get("/A"), obj.get("/OpenAction"), obj.get("/Next")):
-            if isinstance(d, pikepdf.Dictionary) and (d.get("/S") == "/JavaScript" or "/JS" in d):
-                p.add("js", "a JavaScript action")
-        if "/AA" in obj and obj.get("/Type") != "/Page" and obj.objgen != pdf.Root.objgen:
-            p.add("aa", "additional actions (/AA)")
-        if obj.get("/Type") == "/Filespec" and "/EF" in obj:
-            p.add("embedded", "an embedded file (/EF)")
+        seen.add(o.objgen)
+        js = js or _js_action(o.get("/A"))
+        stack += [o.get("/Next"), o.get("/First")]
+    if js:
+        p.add("js", "a JavaScript action")
+
+
+def _js_action(a, depth=0):
+    """Whether an action, or one of those it chains with /Next, runs
+    JavaScript."""
+    if isinstance(a, pikepdf.Array):
+        return any(_js_action(x, depth + 1) for x in a) if depth < 20 else False
+    if not isinstance(a, pikepdf.Dictionary) or depth > 20:
+        return False
+    if a.get("/S") == "/JavaScript" or "/JS" in a:
+        return True
+    return _js_action(a.get("/Next"), depth + 1)

@@ -38,6 +38,8 @@ def pdf_text(v):
 
 def snippet(s, n=40):
     s = " ".join(s.split())
+    if not s:
+        return "(no text)"
     return '"' + (s if len(s) <= n else s[: n - 1] + "…") + '"'
 
 
@@ -251,6 +253,21 @@ class Tree:
                 parts.append(self.mcr_text(k[1], k[2]))
         return join_text(parts)
 
+    def about(self, e):
+        """An element's text and page, to find it by in a message."""
+        stack = [e]
+        page = None
+        while stack and page is None:
+            x = stack.pop()
+            for k in reversed(x.kids):
+                if isinstance(k, Elem):
+                    stack.append(k)
+                elif k[0] == "mcr" and (k[1], k[2]) in self.mc:
+                    page = self.mc[(k[1], k[2])][0]
+        if page is None and e.obj.get("/Pg") is not None:
+            page = self.pageno.get(e.obj.Pg.objgen)
+        return snippet(self.full_text(e)) + (f" on page {page}" if page else "")
+
     # -- checks -----------------------------------------------------------
 
     def check(self):
@@ -339,7 +356,7 @@ class Tree:
             elem_kids = [c for c in e.kids if isinstance(c, Elem)]
             content = any(not isinstance(c, Elem) and c[0] == "mcr" for c in e.kids)
             if k in ("Figure", "Formula") and not pdf_text(e.obj.get("/Alt")).strip():
-                self.p.add("alt", f"{k} without /Alt {snippet(self.full_text(e))}")
+                self.p.add("alt", f"{k} without /Alt {self.about(e)}")
             elif k == "Table":
                 self._check_table(e)
             elif k == "TR" and par not in ROW_GROUPS | {"Table"}:
@@ -351,19 +368,19 @@ class Tree:
             elif k == "Link":
                 links = [c[1] for c in e.kids if not isinstance(c, Elem) and c[0] == "objr" and c[1].get("/Subtype") == "/Link"]
                 if not links:
-                    self.p.add("link", f"Link element {snippet(self.full_text(e))} without an OBJR to a link annotation")
+                    self.p.add("link", f"Link element {self.about(e)} without an OBJR to a link annotation")
             elif k == "L":
                 if not any(c.kind == "LI" for c in elem_kids) or content or any(c.kind not in ("LI", "L", "Caption") for c in elem_kids):
-                    self.p.add("list", f"L whose kids are not LI elements {snippet(self.full_text(e))}")
+                    self.p.add("list", f"L whose kids are not LI elements {self.about(e)}")
             elif k == "LI":
                 if not elem_kids or content or any(c.kind not in ("Lbl", "LBody") for c in elem_kids):
-                    self.p.add("list", f"LI whose kids are not Lbl and LBody {snippet(self.full_text(e))}")
+                    self.p.add("list", f"LI whose kids are not Lbl and LBody {self.about(e)}")
             elif k == "Note" and not bytes(e.obj.get("/ID", b"")):
-                self.p.add("note", f"Note without /ID {snippet(self.full_text(e))}")
+                self.p.add("note", f"Note without /ID {self.about(e)}")
             if k == "TH":
                 sc = attr(e.obj, "/Table", "/Scope")
                 if sc not in SCOPES:
-                    self.p.add("scope", f"TH without /Scope (Row, Column or Both) {snippet(self.full_text(e))}")
+                    self.p.add("scope", f"TH without /Scope (Row, Column or Both) {self.about(e)}")
 
     def table_rows(self, t):
         rows = []
@@ -406,10 +423,10 @@ class Tree:
                 has_th = has_th or c.kind == "TH"
                 stack += c.kids
         if not has_th:
-            self.p.add("th", f"Table without TH {snippet(self.full_text(t))}")
+            self.p.add("th", f"Table without TH {self.about(t)}")
         widths = sorted({len(o) and max(o) + 1 for o in occ})
         if len(widths) > 1:
-            self.p.add("table", f"Table whose rows have {widths[0]} to {widths[-1]} columns {snippet(self.full_text(t))}")
+            self.p.add("table", f"Table whose rows have {widths[0]} to {widths[-1]} columns {self.about(t)}")
 
     def _check_headings(self):
         last = None
@@ -423,9 +440,9 @@ class Tree:
             numbered = True
             n = int(k[1])
             if last is None and n != 1:
-                self.p.add("heading", f"the first heading is {k}, not H1 {snippet(self.full_text(e))}")
+                self.p.add("heading", f"the first heading is {k}, not H1 {self.about(e)}")
             elif last is not None and n > last + 1:
-                self.p.add("heading", f"heading levels skip from H{last} to {k} {snippet(self.full_text(e))}")
+                self.p.add("heading", f"heading levels skip from H{last} to {k} {self.about(e)}")
             last = n
         if numbered and plain:
             self.p.add("heading", "both H and H1-H6 headings in one document")
