@@ -32,6 +32,7 @@ VARIANTS = {
     "xmp": "XMP without the PDF/UA identification",
     "catalog": "no /Lang, no DisplayDocTitle",
     "nested": "an MCID inside another",
+    "form": "a form XObject's text drawn outside marked content",
 }
 
 TOUNICODE = b"""/CIDInit /ProcSet findresource begin
@@ -116,13 +117,19 @@ class Builder:
         img.Type, img.Subtype, img.Width, img.Height = Name.XObject, Name.Image, 1, 1
         img.ColorSpace, img.BitsPerComponent = Name.DeviceRGB, 8
         self.image = pdf.make_indirect(img)
+        # A logo as a Form XObject with its own font resource: the checker
+        # must read inside forms.
+        fm = pikepdf.Stream(pdf, text(0, 0, 9, "Logo") + b" 0 0 40 12 re S")
+        fm.Type, fm.Subtype, fm.BBox = Name.XObject, Name.Form, [0, 0, 40, 12]
+        fm.Resources = Dictionary(Font=Dictionary(F1=self.font))
+        self.form = pdf.make_indirect(fm)
         self.root = pdf.make_indirect(Dictionary(Type=Name.StructTreeRoot, K=Array()))
         self.pages = []  # (page object, content parts, owners by MCID, annots)
         self.parent_tree = {}
 
     def new_page(self):
         page = self.pdf.add_blank_page(page_size=(595, 842))
-        page.obj.Resources = Dictionary(Font=Dictionary(F1=self.font), XObject=Dictionary(Im1=self.image))
+        page.obj.Resources = Dictionary(Font=Dictionary(F1=self.font), XObject=Dictionary(Im1=self.image, Fm1=self.form))
         self.pages.append((page.obj, [], [], Array()))
 
     def elem(self, s, parent, **extra):
@@ -182,11 +189,19 @@ class Builder:
         if v == "parenttree":
             arr = self.parent_tree[self.pages[0][0].StructParents]
             arr[0], arr[1] = arr[1], arr[0]
-        nums = Array()
-        for k in sorted(self.parent_tree):
-            nums.append(k)
-            nums.append(self.parent_tree[k])
-        self.root.ParentTree = pdf.make_indirect(Dictionary(Nums=nums))
+        # The ParentTree as a number tree of two leaves under /Kids.
+        keys = sorted(self.parent_tree)
+        half = (len(keys) + 1) // 2
+        leaves = Array()
+        for part in (keys[:half], keys[half:]):
+            if not part:
+                continue
+            nums = Array()
+            for k in part:
+                nums.append(k)
+                nums.append(self.parent_tree[k])
+            leaves.append(pdf.make_indirect(Dictionary(Nums=nums, Limits=[part[0], part[-1]])))
+        self.root.ParentTree = pdf.make_indirect(Dictionary(Kids=leaves))
         self.root.ParentTreeNextKey = len(self.parent_tree)
         cat = pdf.Root
         cat.StructTreeRoot = self.root
@@ -211,6 +226,11 @@ def section(b, sect, n, v):
     footnote, a table, a figure."""
     b.new_page()
     b.artifact(text(290, 30, 9, str(n)))
+    logo = b"q 1 0 0 1 450 800 cm /Fm1 Do Q"
+    if v == "form":
+        b.raw(logo)
+    else:
+        b.artifact(logo)
     h = b.elem("H1", sect)
     p = b.elem("P", sect)
     if v == "reversed":  # the tree reads the paragraph before the heading

@@ -393,10 +393,12 @@ class Tree:
         return rows
 
     def table_grid(self, t):
-        """(rows, cell -> (row, column)), honouring /ColSpan and /RowSpan."""
+        """(rows, the columns each row fills, cell order -> (row, column),
+        (row, column) -> the cell covering it), honouring /ColSpan and
+        /RowSpan."""
         rows = self.table_rows(t)
         occ = [set() for _ in rows]
-        where = {}
+        where, cover = {}, {}
         for r, row in enumerate(rows):
             c = 0
             for cell in row.kids:
@@ -404,17 +406,18 @@ class Tree:
                     continue
                 while c in occ[r]:
                     c += 1
-                cs = int(attr(cell.obj, "/Table", "/ColSpan") or 1)
-                rs = int(attr(cell.obj, "/Table", "/RowSpan") or 1)
-                for dr in range(max(rs, 1)):
-                    if r + dr < len(rows):
-                        occ[r + dr].update(range(c, c + max(cs, 1)))
+                cs = max(int(attr(cell.obj, "/Table", "/ColSpan") or 1), 1)
+                rs = max(int(attr(cell.obj, "/Table", "/RowSpan") or 1), 1)
+                for dr in range(min(rs, len(rows) - r)):
+                    occ[r + dr].update(range(c, c + cs))
+                    for x in range(c, c + cs):
+                        cover[(r + dr, x)] = cell
                 where[cell.order] = (r, c)
-                c += max(cs, 1)
-        return rows, occ, where
+                c += cs
+        return rows, occ, where, cover
 
     def _check_table(self, t):
-        rows, occ, where = self.table_grid(t)
+        rows, occ, _where, _cover = self.table_grid(t)
         has_th = False
         stack = list(t.kids)
         while stack:
@@ -530,7 +533,7 @@ class Tree:
     def _line(self, out, depth, e, text):
         lang = e.obj.get("/Lang")
         head = e.kind + (f" [{pdf_text(lang)}]" if lang is not None else "")
-        out.write("  " * depth + head + (" " + text if text else "") + "\n")
+        out.write(("  " * depth + head + (" " + text if text else "")).rstrip() + "\n")
 
     def _node(self, e, depth, out):
         k = e.kind
@@ -597,18 +600,14 @@ class Tree:
 
     def _table_headers(self, t):
         """TD (by order) -> the text a screen reader announces first: the
-        TH cells named by /Headers, else the first row's TH over its
-        column."""
-        rows, _occ, where = self.table_grid(t)
-        top = {}
-        if rows:
-            for cell in rows[0].kids:
-                if isinstance(cell, Elem) and cell.kind == "TH" and cell.order in where:
-                    c = where[cell.order][1]
-                    cs = int(attr(cell.obj, "/Table", "/ColSpan") or 1)
-                    for x in range(c, c + max(cs, 1)):
-                        top[x] = cell
-        hs = dict(self.headers)
+        TH cells named by /Headers, else the TH cells over its column in
+        the header rows (the leading rows of TH cells only, or else the
+        first row), top down."""
+        rows, _occ, where, cover = self.table_grid(t)
+        nhead = 0
+        while nhead < len(rows) and all(c.kind == "TH" for c in rows[nhead].kids if isinstance(c, Elem)):
+            nhead += 1
+        nhead = max(nhead, 1)
         for r, row in enumerate(rows):
             for cell in row.kids:
                 if not isinstance(cell, Elem) or cell.kind != "TD":
@@ -616,9 +615,16 @@ class Tree:
                 ids = attr(cell.obj, "/Table", "/Headers")
                 if isinstance(ids, pikepdf.Array) and len(ids):
                     named = [self.ids.get(bytes(i)) for i in ids]
-                    hs[cell.order] = ", ".join(self.full_text(h) for h in named if h is not None)
-                elif r > 0 and cell.order in where:
-                    h = top.get(where[cell.order][1])
-                    if h is not None:
-                        hs[cell.order] = self.full_text(h)
-        self.headers = hs
+                    hs = [h for h in named if h is not None]
+                elif r >= nhead and cell.order in where:
+                    col = where[cell.order][1]
+                    hs = []
+                    for hr in range(nhead):
+                        h = cover.get((hr, col))
+                        if h is not None and h.kind == "TH" and h not in hs:
+                            hs.append(h)
+                else:
+                    continue
+                text = " ".join(t for t in (self.full_text(h) for h in hs) if t)
+                if text:
+                    self.headers[cell.order] = text
