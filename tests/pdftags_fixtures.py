@@ -33,6 +33,10 @@ VARIANTS = {
     "catalog": "no /Lang, no DisplayDocTitle",
     "nested": "an MCID inside another",
     "form": "a form XObject's text drawn outside marked content",
+    "noth": "a table of TD cells only",
+    "list": "a list item holding its text directly",
+    "note": "a footnote without /ID",
+    "archive": "no ToUnicode, a hidden link, no output intent",
 }
 
 TOUNICODE = b"""/CIDInit /ProcSet findresource begin
@@ -100,7 +104,8 @@ def text(x, y, size, s):
 
 
 class Builder:
-    def __init__(self):
+    def __init__(self, variant):
+        self.variant = variant
         pdf = self.pdf = pikepdf.new()
         data = open(FONT, "rb").read()
         ff = pikepdf.Stream(pdf, data)
@@ -112,7 +117,8 @@ class Builder:
         self.font = pdf.make_indirect(Dictionary(
             Type=Name.Font, Subtype=Name.TrueType, BaseFont=Name("/DejaVuSans"),
             FirstChar=32, LastChar=255, Widths=[600] * 224, Encoding=Name.WinAnsiEncoding,
-            FontDescriptor=fd, ToUnicode=pikepdf.Stream(pdf, TOUNICODE)))
+            FontDescriptor=fd))
+        self.font.ToUnicode = pikepdf.Stream(pdf, TOUNICODE)
         img = pikepdf.Stream(pdf, b"\x20\x60\xa0")
         img.Type, img.Subtype, img.Width, img.Height = Name.XObject, Name.Image, 1, 1
         img.ColorSpace, img.BitsPerComponent = Name.DeviceRGB, 8
@@ -163,7 +169,7 @@ class Builder:
     def link(self, e, rect, uri, contents):
         pg, _, _, annots = self.pages[-1]
         a = self.pdf.make_indirect(Dictionary(
-            Type=Name.Annot, Subtype=Name.Link, Rect=rect, F=4, Border=[0, 0, 0],
+            Type=Name.Annot, Subtype=Name.Link, Rect=rect, F=4 if self.variant != "archive" else 0, Border=[0, 0, 0],
             A=Dictionary(S=Name.URI, URI=String(uri))))
         if contents is not None:
             a.Contents = String(contents)
@@ -214,9 +220,12 @@ class Builder:
         cat.Metadata = pdf.make_indirect(md)
         icc = pikepdf.Stream(pdf, open(ICC, "rb").read())
         icc.N = 3
-        cat.OutputIntents = [Dictionary(Type=Name.OutputIntent, S=Name.GTS_PDFA1,
-                                        OutputConditionIdentifier=String("sRGB IEC61966-2.1"),
-                                        DestOutputProfile=icc)]
+        if v == "archive":
+            del self.font.ToUnicode
+        else:
+            cat.OutputIntents = [Dictionary(Type=Name.OutputIntent, S=Name.GTS_PDFA1,
+                                            OutputConditionIdentifier=String("sRGB IEC61966-2.1"),
+                                            DestOutputProfile=icc)]
         pdf.docinfo[Name.Title] = String(title)
         pdf.save(path, min_version="1.7", static_id=True)
 
@@ -258,6 +267,8 @@ def section(b, sect, n, v):
         x = 72
         for kind, s in row:
             extra = {}
+            if v == "noth":
+                kind = "TD"
             if kind == "TH" and v != "noscope":
                 extra["A"] = Dictionary(O=Name.Table, Scope=Name.Column)
             c = b.elem(kind, tr, **extra)
@@ -268,7 +279,7 @@ def section(b, sect, n, v):
     fig = b.elem("Figure", sect, **({} if v == "noalt" else {"Alt": String("Et kart over Ørland")}))
     b.mc(fig, "Figure", b"q 100 0 0 50 72 560 cm /Im1 Do Q")
     # A footnote: in the tree inside the paragraph, on the page at its foot.
-    note = b.elem("Note", p, ID=String(f"fn{n}"))
+    note = b.elem("Note", p, **({} if v == "note" else {"ID": String(f"fn{n}")}))
     b.mc(note, "Note", text(72, 60, 8, "1 Kilde: kommunen."))
 
 
@@ -283,12 +294,15 @@ def page_two(b, sect, v):
     lst = b.elem("L", sect)
     for s in ("Første punkt", "Andre punkt"):
         li = b.elem("LI", lst)
+        if v == "list":
+            b.mc(li, "LI", text(72, 700, 11, "• " + s))
+            continue
         b.mc(b.elem("Lbl", li), "Lbl", text(72, 700, 11, "•"))
         b.mc(b.elem("LBody", li), "LBody", text(84, 700, 11, s))
 
 
 def build(path, v, pages=0):
-    b = Builder()
+    b = Builder(v)
     doc = b.elem("Document", None)
     if pages:
         for n in range(1, pages + 1):

@@ -7,12 +7,11 @@ PDF/A needs to allow the pdfuaid property), the output intent, embedded
 fonts with ToUnicode maps, printable annotations, and no JavaScript,
 additional actions or embedded files.
 """
-import re
 import xml.etree.ElementTree as ET
 
 import pikepdf
 
-from pdftags_tree import pdf_text, snippet
+from pdftags_tree import BCP47, pdf_text, snippet
 
 RDF = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
 NS = {
@@ -24,8 +23,6 @@ NS = {
     "pdfaProperty": "http://www.aiim.org/pdfa/ns/property#",
 }
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
-# BCP 47, loosely: a language of 2-3 letters (or i-/x- forms), then subtags.
-BCP47 = re.compile(r"^(?:[A-Za-z]{2,3}|[ix])(?:-[A-Za-z0-9]{1,8})*$")
 
 
 def q(prefix, name):

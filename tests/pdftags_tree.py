@@ -7,6 +7,7 @@ of PDF/UA (tables, figures, links, lists, notes, headings, reading order),
 and flattens it into the "screen reader view" that `pdftags.py --tree`
 prints.  Every walk is linear in the size of the tree or the pages.
 """
+import re
 import sys
 
 import pikepdf
@@ -26,6 +27,8 @@ STANDARD = {
 INLINE = {"Span", "Quote", "Reference", "Code", "Link", "Annot", "Ruby", "RB", "RT", "RP",
           "Warichu", "WT", "WP", "Lbl", "LBody"}
 ROW_GROUPS = {"THead", "TBody", "TFoot"}
+# BCP 47, loosely: a language of 2-3 letters (or i-/x- forms), then subtags.
+BCP47 = re.compile(r"^(?:[A-Za-z]{2,3}|[ix])(?:-[A-Za-z0-9]{1,8})*$")
 SCOPES = {"/Row", "/Column", "/Both"}
 
 
@@ -178,6 +181,9 @@ class Tree:
         p = obj.get("/P")
         if p is None or p.objgen != want.objgen or not want.is_indirect:
             self.p.add("parent", f"structure: {e.kind} whose /P is not the element that holds it in /K")
+        lang = obj.get("/Lang")
+        if lang is not None and not BCP47.match(pdf_text(lang)):
+            self.p.add("lang", f"structure: {e.kind} with /Lang {snippet(pdf_text(lang))}, not a BCP 47 language tag")
         ident = obj.get("/ID")
         if ident is not None:
             b = bytes(ident)
@@ -548,7 +554,7 @@ class Tree:
                 if h:
                     text = h + ": " + text
             self._line(out, depth, e, text)
-            self._subs(e, depth + 1, out, blocks=False)
+            self._subs(e, depth + 1, out)
             return
         if k == "Table":
             self._table_headers(e)
@@ -586,7 +592,9 @@ class Tree:
             elif c[0] == "mcr":
                 parts.append(self.mcr_text(c[1], c[2]))
 
-    def _subs(self, e, depth, out, blocks):
+    def _subs(self, e, depth, out):
+        """The links and figures inside a table cell, on lines of their
+        own under it."""
         stack = list(reversed([c for c in e.kids if isinstance(c, Elem)]))
         while stack:
             c = stack.pop()

@@ -93,6 +93,12 @@ xmp|2|XMP: no pdfaExtension:schemas description of the pdfuaid namespace
 catalog|2|catalog: no /Lang
 nested|2|page 1: MCID 2 nested inside MCID 99
 form|1|page 1: 1 text and 1 painting operators outside tagged content or an artifact (first: 'Logo')
+noth|1|Table without TH "Tiltak Kostnad Kurs 10 000" on page 1
+list|2|LI whose kids are not Lbl and LBody "• Første punkt" on page 2
+note|1|Note without /ID "1 Kilde: kommunen." on page 1
+archive|3|font DejaVuSans has no /ToUnicode
+archive|3|page 1: Link annotation without the print flag (/F 4)
+archive|3|catalog: no /OutputIntents entry /S /GTS_PDFA1 with a /DestOutputProfile
 V
 
 chk "$TMP/good.pdf" "$TMP/noalt.pdf" >"$TMP/chk" 2>&1
