@@ -24,6 +24,8 @@ pdftags_tree.py (the structure tree, ParentTree and reading order).
 import os
 import sys
 
+# The helper modules sit beside this file; no __pycache__ in the tree.
+sys.dont_write_bytecode = True
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
 import pikepdf  # noqa: E402
