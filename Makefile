@@ -26,6 +26,7 @@ DEB_PACKAGES = gcc make pkg-config libc6-dev \
 	libxml2-dev libhyphen-dev hyphen-no fonts-open-sans \
 	poppler-utils qpdf mupdf-tools ghostscript python3 fonts-dejavu-core \
 	libharfbuzz-dev libfontconfig-dev icc-profiles-free python3-jsonschema \
+	python3-pikepdf \
 	man-db zlib1g-dev
 # Only for `make fuzz`: clang with its libFuzzer and sanitizer runtimes.
 FUZZ_PACKAGES = clang-14 libclang-rt-14-dev
