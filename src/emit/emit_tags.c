@@ -357,6 +357,19 @@ put_attrs(struct pv_buf *b, const struct lay_elem *el)
 	pv_buf_puts(b, ">>");
 }
 
+/* A link whose target was not placed lost its annotation: its words
+ * are then a Span, not a Link to nowhere. */
+static int
+has_objr(const struct telem *t)
+{
+	size_t i;
+
+	for (i = 0; i < t->n; i++)
+		if (t->kids[i].kind == TK_OBJR)
+			return 1;
+	return 0;
+}
+
 static void
 put_elem(const struct emit_ctx *c, struct pv_buf *b, int e, int root)
 {
@@ -367,7 +380,8 @@ put_elem(const struct emit_ctx *c, struct pv_buf *b, int e, int root)
 	char lang[32];
 
 	pv_buf_put(b, "<</S/", 5);
-	pv_buf_puts(b, emit_tags_name(c, e));
+	pv_buf_puts(b, el->type == LE_LINK && !has_objr(t) ? "Span" :
+	    emit_tags_name(c, e));
 	pv_buf_put(b, "/P ", 3);
 	put_ref(b, (unsigned)(e == 0 ? root : g->e[parent_of(c, e)].num));
 	if (t->page >= 0) {

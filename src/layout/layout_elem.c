@@ -15,6 +15,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../util/buf.h"
 #include "../util/mem.h"
 #include "layout_int.h"
 
@@ -113,12 +114,56 @@ decorative(const struct doc_node *img)
 	    img->alt[strspn(img->alt, " \t\r\n")] == '\0');
 }
 
-/* A th, or a td of a header row (set as a header). */
+/* Whether a table has a header cell or row anywhere; the last table
+ * asked about is remembered, since its cells ask one after another. */
 static int
-is_head_cell(const struct doc_node *n)
+has_head(const struct doc_node *n)
 {
-	return n->kind == DOC_TH || (n->parent != NULL &&
-	    n->parent->parent != NULL && n->parent->parent->kind == DOC_THEAD);
+	const struct doc_node *k;
+
+	for (k = n->first; k != NULL; k = k->next)
+		if (k->kind == DOC_TH || k->kind == DOC_THEAD ||
+		    (k->kind != DOC_TABLE && has_head(k)))
+			return 1;
+	return 0;
+}
+
+static int
+table_has_heads(struct lctx *c, const struct doc_node *t)
+{
+	if (t != c->heads_table) {
+		c->heads_table = t;
+		c->heads_found = has_head(t);
+	}
+	return c->heads_found;
+}
+
+static const struct doc_node *
+table_of(const struct doc_node *cell)
+{
+	const struct doc_node *t = cell->parent;
+
+	while (t != NULL && t->kind != DOC_TABLE)
+		t = t->parent;
+	return t;
+}
+
+/* A th, or a td of a header row (set as a header); and, in a table
+ * with no header at all (a contact list, "a) ... | Delvis"), the first
+ * cell of a row of several: what a screen reader should announce the
+ * rest of the row with. */
+static int
+is_head_cell(struct lctx *c, const struct doc_node *n)
+{
+	const struct doc_node *t;
+
+	if (n->kind == DOC_TH || (n->parent != NULL &&
+	    n->parent->parent != NULL && n->parent->parent->kind == DOC_THEAD))
+		return 1;
+	if (n->prev != NULL || n->next == NULL ||
+	    (t = table_of(n)) == NULL)
+		return 0;
+	return !table_has_heads(c, t);
 }
 
 /* The element type node n makes for itself, or -1: none, its content is
@@ -162,7 +207,7 @@ own_type(struct lctx *c, const struct doc_node *n, int in)
 		return LE_TR;
 	case DOC_TH:
 	case DOC_TD:
-		return is_head_cell(n) ? LE_TH : LE_TD;
+		return is_head_cell(c, n) ? LE_TH : LE_TD;
 	case DOC_FIGURE:
 		if (is_chart_figure(n) || decorative(figure_image(n)))
 			return -1;
@@ -184,18 +229,6 @@ own_type(struct lctx *c, const struct doc_node *n, int in)
 	default:
 		return -1;
 	}
-}
-
-/* The chart picture of a chart figure: the figure of its chart table. */
-static const struct doc_node *
-chart_table(const struct doc_node *fig)
-{
-	const struct doc_node *k;
-
-	for (k = fig->first; k != NULL; k = k->next)
-		if (k->kind == DOC_TABLE && (k->classes & DOC_C_CHARTS))
-			return k;
-	return NULL;
 }
 
 /* A header cell heads its column when its row is a header row (in the
@@ -225,7 +258,12 @@ describe(struct lctx *c, int e, const struct doc_node *n)
 		el->lang = pv_xstrdup(n->lang);
 	switch (el->type) {
 	case LE_H:
+		/* A screen reader's outline has no gaps: an h3 right after
+		 * an h1 is read as the H2 it stands for. */
 		el->level = n->level < 1 ? 1 : n->level > 6 ? 6 : n->level;
+		if (el->level > c->h_level + 1)
+			el->level = c->h_level + 1;
+		c->h_level = el->level;
 		break;
 	case LE_TH:
 		el->scope = row_of_heads(n) ? LS_SCOPE_COLUMN : LS_SCOPE_ROW;
@@ -269,12 +307,7 @@ lx_elem_for(struct lctx *c, const struct doc_node *n)
 	    c->out->nelems == 0)
 		return 0;
 	p = n->parent;
-	/* A chart's caption describes the chart picture. */
-	if (n->kind == DOC_FIGCAPTION && is_chart_figure(p) &&
-	    chart_table(p) != NULL)
-		in = lx_chart_elem(c, chart_table(p));
-	else
-		in = p != NULL ? content_elem(c, p) : 0;
+	in = p != NULL ? content_elem(c, p) : 0;
 	if ((type = own_type(c, n, in)) < 0)
 		return in;
 	e = lx_elem_keyed(c, n, (enum lay_elem_type)type, in, &made);
@@ -283,37 +316,51 @@ lx_elem_for(struct lctx *c, const struct doc_node *n)
 	return e;
 }
 
-/* A chart table's picture: a Figure beside its table, described by the
- * chart's caption, for a reader who cannot see the bars. */
+/* A caption's words, ending in a full stop, then a space. */
+static void
+put_sentence(struct pv_buf *b, const struct doc_node *cap)
+{
+	char *text = lx_plain_text(cap);
+	size_t len = strlen(text);
+
+	while (len > 0 && text[len - 1] == ' ')
+		len--;
+	if (len > 0) {
+		pv_buf_put(b, text, len);
+		if (strchr(".:!?", text[len - 1]) == NULL)
+			pv_buf_putc(b, '.');
+		pv_buf_putc(b, ' ');
+	}
+	free(text);
+}
+
+/*
+ * A chart table's picture: a Figure before its table, described by the
+ * table's caption and the figure's, for a reader who cannot see the
+ * bars; the figure's caption is read where it stands (after the table,
+ * usually), as a paragraph.
+ */
 int
 lx_chart_elem(struct lctx *c, const struct doc_node *table)
 {
-	const struct doc_node *p = table->parent, *cap = NULL, *k;
-	struct lay_elem *el;
-	char *text;
-	size_t len;
+	const struct doc_node *p = table->parent, *k;
+	struct pv_buf b;
 	int in, e, made;
 
 	in = p != NULL ? content_elem(c, p) : 0;
 	e = lx_elem_keyed(c, table, LE_FIGURE, in, &made);
 	if (!made)
 		return e;
-	if (is_chart_figure(p))
-		for (k = p->first; k != NULL && cap == NULL; k = k->next)
-			if (k->kind == DOC_FIGCAPTION)
-				cap = k;
-	for (k = table->first; k != NULL && cap == NULL; k = k->next)
+	pv_buf_init(&b);
+	for (k = table->first; k != NULL; k = k->next)
 		if (k->kind == DOC_CAPTION)
-			cap = k;
-	text = cap != NULL ? lx_plain_text(cap) : pv_xstrdup("");
-	len = strlen(text);
-	while (len > 0 && text[len - 1] == ' ')
-		text[--len] = '\0';
-	el = &c->out->elems[e];
-	el->alt = pv_xasprintf("%s%s%s", text, len == 0 ? "" :
-	    strchr(".:!?", text[len - 1]) != NULL ? " " : ". ",
-	    c->labels->chart_alt);
-	free(text);
+			put_sentence(&b, k);
+	if (is_chart_figure(p))
+		for (k = p->first; k != NULL; k = k->next)
+			if (k->kind == DOC_FIGCAPTION)
+				put_sentence(&b, k);
+	pv_buf_puts(&b, c->labels->chart_alt);
+	c->out->elems[e].alt = pv_buf_take(&b);
 	return e;
 }
 

@@ -202,6 +202,9 @@ struct lctx {
 	int measure_nohyph;      /* lx_measure: min-content without hyphens */
 	struct lx_ekey *etab;    /* elements by (node, type): layout_elem.c */
 	size_t ecap, ecount;
+	const struct doc_node *heads_table; /* the last table asked about */
+	int heads_found;         /* whether it has a header cell */
+	int h_level;             /* of the last heading element made */
 };
 
 /* How paragraphs are set in one column (body, list item, cell). */

@@ -326,6 +326,11 @@ set_group(struct tset *t, size_t a, size_t b, int r0, int r1, int head)
 			st = r;
 	}
 	row_heights(t, a, b, r0, r1, rowh);
+	/* A row's id is a link target (<tr id="rad-1">): the slice the
+	 * group starts. */
+	for (k = r0; k < r1; k++)
+		if (g->rows[k]->id != NULL)
+			vl_anchor(t->fl->vl, g->rows[k]->id, -1);
 	for (k = 0; k < r1 - r0; k++)
 		G += rowh[k];
 	for (i = a; i < b; i++) {

@@ -110,9 +110,10 @@ entry(struct lctx *c, struct flow *fl, const struct tocgeo *g, size_t k)
 	int prev = vl->elem;
 
 	/* An entry is a TOCI holding a link to its heading: number, title
-	 * and page number, read as one. */
-	vl->elem = lx_elem_keyed(c, h->node, LE_LINK, lx_elem_keyed(c,
-	    h->node, LE_TOCI, prev, NULL), NULL);
+	 * and page number, read as one.  Each table of contents has its
+	 * own, so these are not found again by the heading. */
+	vl->elem = lay_elem_add(c->out, LE_LINK, lay_elem_add(c->out, LE_TOCI,
+	    prev));
 	vl_space(vl, lvl == 0 ? 7 : 1.5);
 	if (h->num != NULL) {
 		memset(&label, 0, sizeof(label));
@@ -204,6 +205,7 @@ title(struct lctx *c, struct flow *fl, const struct doc_node *n)
 		vl->elem = lx_elem_keyed(c, n, LE_H, c->out->elems[prev].parent,
 		    NULL);
 		c->out->elems[vl->elem].level = 1;
+		c->h_level = 1;
 		lx_lines_to_slices(c, fl, &pl, hs, fl->x, LR_H, 1, 2);
 		vl->elem = prev;
 	}
@@ -231,6 +233,23 @@ lx_toc(struct lctx *c, struct flow *fl, const struct doc_node *n)
 	if (!fl->in_cell)
 		vl->force = 1;
 	return st;
+}
+
+/* The page number just added to pg goes after the rest of its entry,
+ * so that it is read, and drawn, with it, not after the whole table. */
+static void
+place_after_entry(struct lay_page *pg, int elem)
+{
+	struct lay_item num = pg->items[pg->n - 1];
+	size_t j = pg->n - 1;
+
+	while (j > 0 && pg->items[j - 1].elem != elem)
+		j--;
+	if (j == 0)
+		return;
+	memmove(&pg->items[j + 1], &pg->items[j], (pg->n - 1 - j) *
+	    sizeof(*pg->items));
+	pg->items[j] = num;
 }
 
 /* The page numbers, now that every heading has its page. */
@@ -261,5 +280,6 @@ lx_tocnums(struct lctx *c, const struct vlist *vl)
 		it->w = lx_text_width(c, tn->face, tn->size, num, it->text_len);
 		it->x = tn->right - it->w;
 		it->y = sl->top - tn->base;
+		place_after_entry(&c->out->pages[sl->page], tn->elem);
 	}
 }
