@@ -206,6 +206,13 @@ title(struct lctx *c, struct flow *fl, const struct doc_node *n)
 		    NULL);
 		c->out->elems[vl->elem].level = 1;
 		c->h_level = 1;
+		/* "Innhald" over a bokmål text: the labels' language. */
+		if (c->doc->meta.toc_title != NULL &&
+		    c->doc->meta.labels_lang != NULL &&
+		    strcmp(c->doc->meta.labels_lang, c->lang) != 0 &&
+		    c->out->elems[vl->elem].lang == NULL)
+			c->out->elems[vl->elem].lang = pv_xstrdup(
+			    c->doc->meta.labels_lang);
 		lx_lines_to_slices(c, fl, &pl, hs, fl->x, LR_H, 1, 2);
 		vl->elem = prev;
 	}

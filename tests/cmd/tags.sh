@@ -127,10 +127,9 @@ else
 fi
 rm -f "$TMP/big.pdf"
 
-# planverk's own PDFs, once they are tagged (issue 12): until then this
-# block prints nothing, so that the test count stays the same.
+# planverk's own PDFs: every example and every fixture that typesets.
 run build input/sondre-land-kompetanseplan.json -o "$TMP/sl.pdf"
-if [ "$rc" = 0 ] && $PY -c 'import sys, pikepdf; sys.exit("/StructTreeRoot" not in pikepdf.open(sys.argv[1]).Root)' "$TMP/sl.pdf"; then
+if true; then
 	for f in input/*.json; do
 		n=$(basename "$f" .json)
 		run build "$f" -o "$TMP/$n.pdf"
