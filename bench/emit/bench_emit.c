@@ -70,7 +70,7 @@ main(int argc, char *argv[])
 {
 	int npages = argc > 1 ? atoi(argv[1]) : 250;
 	const char *out = argc > 2 ? argv[2] : NULL;
-	struct emit_options opt = { "planverk bench", 1700000000LL, 1 };
+	struct emit_options opt = { "planverk bench", 1700000000LL, 1, 0 };
 	struct pv_diags d;
 	struct fontset *fs;
 	struct lay_doc doc;

@@ -107,7 +107,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		if (st == PV_OK)
 			st = layout_document(xdoc, th, fonts, &ld, &d);
 		if (st == PV_OK) {
-			struct emit_options o = { "planverk fuzz", 0, 1 };
+			struct emit_options o = { "planverk fuzz", 0, 1, 0 };
 			unsigned char *pdf = NULL;
 			size_t len = 0;
 

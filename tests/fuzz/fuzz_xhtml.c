@@ -58,7 +58,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	if (st == PV_OK)
 		st = layout_document(doc, th, fonts, &ld, &d);
 	if (st == PV_OK && ld.npages <= FUZZ_EMIT_MAX_PAGES) {
-		struct emit_options eo = { "planverk fuzz", 0, 0 };
+		struct emit_options eo = { "planverk fuzz", 0, 0, 0 };
 		unsigned char *pdf = NULL;
 		size_t len = 0;
 

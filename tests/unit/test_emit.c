@@ -46,7 +46,7 @@ static char tmpdir[] = "/tmp/pv-test-emit-XXXXXX";
 static struct fontset *fs;
 static int face[4];
 
-static const struct emit_options opts = { "planverk test", DATE, 1 };
+static const struct emit_options opts = { "planverk test", DATE, 1, 0 };
 
 /* Sami and Norwegian letters the readers must give back exactly. */
 static const char *const phrases[] = {
