@@ -137,4 +137,10 @@ const char *cmd_data_dir(void);
 
 extern const char *cmd_progname;
 
+/* cmd_glyphs.c: the theme's fonts exist, and every character of the
+ * plan's text has a glyph; errors at the JSON member (check, build). */
+struct loaded_json;
+enum pv_status cmd_check_glyphs(struct loaded_json *, const char *theme_path,
+    struct pv_diags *);
+
 #endif

@@ -294,10 +294,15 @@ cmd_build(int argc, char **argv)
 		st = pv_output_check(dump, &d);
 	t1 = now_ms();
 	if (st == PV_OK) {
+		enum pv_status fonts;
+
 		ldir = cmd_type_file_dir(type_dir, "labels.json");
 		eo.type_dir = ldir;
 		eo.lang = lang;
 		st = enrich_document(doc, &eo, &view, &d);
+		/* beside enrich's problems, in the same run */
+		if ((fonts = cmd_check_glyphs(doc, theme, &d)) > st)
+			st = fonts;
 	}
 	t2 = now_ms();
 	if (st == PV_OK)

@@ -17,17 +17,20 @@ static void
 check_usage(FILE *f)
 {
 	fprintf(f,
-	    "usage: planverk check [--strict] [--templates DIR] FILE.json...\n"
+	    "usage: planverk check [--strict] [--templates DIR] [--theme THEME.json]\n"
+	    "                      FILE.json...\n"
 	    "\n"
 	    "Checks each document against the schema of its type (its \"type\"\n"
 	    "member) and its own rules: required and unknown members, types,\n"
-	    "dates, weeks, periods, ids and references, amounts and sums.\n"
+	    "dates, weeks, periods, ids and references, amounts and sums; and\n"
+	    "that the theme's fonts exist and have every character of the text.\n"
 	    "Every problem"
 	    " is printed as FILE:LINE:COL: PATH: MESSAGE.  Nothing is\n"
 	    "written.\n"
 	    "\n"
 	    "  --strict         every warning is an error (for CI)\n"
 	    "  --templates DIR  document types in DIR/<type>/ first (README)\n"
+	    "  --theme THEME.json  the theme build will use (docs/theme.md)\n"
 	    "\n"
 	    "Exit status: 0 all valid, 1 problems found, 2 usage, 3 I/O.\n");
 }
@@ -73,6 +76,7 @@ cmd_check(int argc, char **argv)
 {
 	int i, j, worst = PV_OK, nfiles = 0, strict = 0;
 	size_t problems = 0;
+	const char *theme = NULL;
 
 	/* Options first; the files are moved to the front of argv. */
 	for (i = 1, j = 1; i < argc; i++) {
@@ -82,6 +86,13 @@ cmd_check(int argc, char **argv)
 		}
 		if (strcmp(argv[i], "--strict") == 0) {
 			strict = 1;
+			continue;
+		}
+		if (strcmp(argv[i], "--theme") == 0) {
+			if (i + 1 >= argc)
+				return cmd_usage_error("check", "--theme needs a "
+				    "file");
+			theme = argv[++i];
 			continue;
 		}
 		if (strcmp(argv[i], "--templates") == 0) {
@@ -115,9 +126,14 @@ cmd_check(int argc, char **argv)
 			struct enrich_options eo = { ldir, NULL };
 			cJSON *view = NULL;
 
+			enum pv_status fonts;
+
 			st = enrich_document(doc, &eo, &view, &d);
 			cJSON_Delete(view);
 			free(ldir);
+			/* what build would refuse later: a font, a glyph */
+			if ((fonts = cmd_check_glyphs(doc, theme, &d)) > st)
+				st = fonts;
 		}
 		if (st == PV_OK && strict)
 			st = cmd_strict_check(&d);
