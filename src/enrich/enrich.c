@@ -437,6 +437,17 @@ enrich_sections(struct enrich *e, const cJSON *sections, const char *prefix,
 			    EN_OPTIONAL);
 			size_t o2 = en_path_key(e, "sections");
 
+			/* Deeper would print as a sibling of its parent,
+			 * numbered as one ("1.1.2" for a 1.1.1.1). */
+			if (level >= ENRICH_MAX_SECTION_DEPTH &&
+			    cJSON_GetArraySize(subs) > 0) {
+				en_error(e, subs, "sections nest at most %d "
+				    "levels (section, subsection, subsubsection)"
+				    ": make these \"heading\" blocks in the "
+				    "content above, or move them up a level",
+				    ENRICH_MAX_SECTION_DEPTH);
+				subs = NULL;
+			}
 			cJSON_AddItemToObject(v, "sections", enrich_sections(e,
 			    subs, number, level + 1, is_numbered));
 			en_path_pop(e, o2);

@@ -19,6 +19,8 @@
 #define ENRICH_MAX_AMOUNT 1000000000000LL /* kroner in one budget */
 #define ENRICH_MIN_YEAR PV_YEAR_MIN /* util/date.h: one range for every stage */
 #define ENRICH_MAX_YEAR PV_YEAR_MAX
+/* section, subsection, subsubsection (docs/model-kompetanseplan.md) */
+#define ENRICH_MAX_SECTION_DEPTH 3
 #define TABLE_MAX_COLUMNS 40
 #define TABLE_MAX_ROWS 10000
 #define TABLE_MAX_COLSPAN 100

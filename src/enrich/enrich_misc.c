@@ -133,6 +133,12 @@ read_event(struct enrich *e, const cJSON *ev, struct event *x)
 	(void)en_integer(e, ev, "year", EN_OPTIONAL, ENRICH_MIN_YEAR,
 	    ENRICH_MAX_YEAR, &year);
 	x->date = en_date(e, ev, "date", EN_OPTIONAL, &x->d);
+	/* The model asks for one of them: a row of a calendar with no
+	 * time at all cannot be put in order. */
+	if (cJSON_GetObjectItemCaseSensitive(ev, "week") == NULL &&
+	    cJSON_GetObjectItemCaseSensitive(ev, "date") == NULL)
+		en_error(e, ev, "an event needs its \"week\" (with \"year\") "
+		    "or its \"date\"");
 	x->time = en_string(e, ev, "time", EN_OPTIONAL);
 	x->place = en_string(e, ev, "place", EN_OPTIONAL);
 	for (i = 0; i < sizeof(md) / sizeof(md[0]); i++)

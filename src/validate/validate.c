@@ -833,8 +833,12 @@ check(struct vctx *c, const cJSON *schema, const cJSON *v)
 	if (cJSON_IsTrue(schema))
 		return;
 	/* An x-one-key object carries a oneOf of "required" lists for
-	 * standard validators; check_object says the same, better. */
-	if ((k = cJSON_GetObjectItemCaseSensitive(schema, "anyOf")) ||
+	 * standard validators; check_object says the same, better.  So
+	 * does enrich for an x-week-date event's anyOf (a week or a
+	 * date): "an event needs its week or its date", not "week is
+	 * missing". */
+	if (((k = cJSON_GetObjectItemCaseSensitive(schema, "anyOf")) &&
+	    cJSON_GetObjectItemCaseSensitive(schema, "x-week-date") == NULL) ||
 	    ((k = cJSON_GetObjectItemCaseSensitive(schema, "oneOf")) &&
 	    cJSON_GetObjectItemCaseSensitive(schema, "x-one-key") == NULL)) {
 		check_union(c, k, v);

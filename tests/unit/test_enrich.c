@@ -367,7 +367,7 @@ test_shape_errors(void **state)
 	    "\"P\", \"owner\": {\"name\": \"K\"}, \"period\": {\"from\": 2025, "
 	    "\"to\": 2026}}, \"body\": [{\"title\": \"T\", \"content\": [\n"
 	    "{\"measures\": {\"items\": [{\"title\": \"A\", \"budget\": 1e300}]}},"
-	    "{\"calendar\": {\"events\": [{\"place\": 5}]}}, {\"kart\": 1}]}]}";
+	    "{\"calendar\": {\"events\": [{\"place\": 5, \"week\": 38}]}}, {\"kart\": 1}]}]}";
 	struct pv_diags d;
 	struct loaded_json *doc;
 	struct enrich_options o = { "templates/kompetanseplan", NULL };
