@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "../util/mem.h"
+#include "format.h"
 #include "plandiff.h"
 
 /* Longest old or new value shown in the table, in characters. */
@@ -21,7 +22,8 @@ label(const cJSON *labels, const char *key, const char *fallback)
 	return cJSON_IsString(l) ? l->valuestring : fallback;
 }
 
-/* A value for the table: text without quotes, nothing when absent. */
+/* A value for the table: text without quotes, a number as Norwegian
+ * documents print it ("150 000"), nothing when absent. */
 static char *
 cell(const cJSON *v)
 {
@@ -30,6 +32,12 @@ cell(const cJSON *v)
 
 	if (v == NULL)
 		return pv_xstrdup("");
+	if (cJSON_IsNumber(v)) {
+		char num[64];
+
+		format_number(v->valuedouble, num, sizeof(num));
+		return pv_xstrdup(num);
+	}
 	t = plandiff_value_text(v, VIEW_VALUE_MAX);
 	n = strlen(t);
 	if (cJSON_IsString(v) && n >= 2) {
@@ -40,9 +48,37 @@ cell(const cJSON *v)
 	return t;
 }
 
+/* The member's name in the labels' language: change_member_KEY, or the
+ * label of that name the type already has ("budget": "Budsjett (kr)"),
+ * or NULL (then the member as written in the plan). */
+static const char *
+member_label(const cJSON *labels, const char *member)
+{
+	char *key = pv_xasprintf("change_member_%s", member);
+	const char *l = label(labels, key, NULL);
+
+	free(key);
+	if (l == NULL && strcspn(member, ".[") == strlen(member))
+		l = label(labels, member, NULL);
+	return l;
+}
+
+static void
+add_str_or_false(cJSON *e, const char *key, const char *s)
+{
+	if (s != NULL)
+		cJSON_AddStringToObject(e, key, s);
+	else
+		cJSON_AddFalseToObject(e, key);
+}
+
 cJSON *
 plandiff_view(const struct plandiff *pd, const cJSON *labels)
 {
+	static const char *const what_key[] = { "change_added",
+	    "change_removed", "change_changed" };
+	static const char *const what_word[] = { "added", "removed",
+	    "changed" };
 	cJSON *list = cJSON_CreateArray();
 	size_t i;
 
@@ -52,43 +88,38 @@ plandiff_view(const struct plandiff *pd, const cJSON *labels)
 		const struct plandiff_change *c = &pd->v[i];
 		cJSON *e = cJSON_CreateObject();
 		char *kind_key = pv_xasprintf("change_kind_%s", c->kind);
-		char *what, *change, *o, *n;
-		const char *kind = label(labels, kind_key, c->kind);
+		char *o, *n, *title = NULL;
+		const char *ml = NULL;
 
 		if (e == NULL)
 			pv_out_of_memory();
-		/* "Tiltak m1-eier-2: Title", or the title alone for a
-		 * section that has no id */
-		if (c->id != NULL && c->title != NULL)
-			what = pv_xasprintf("%s %s: %s", kind, c->id, c->title);
-		else if (c->id != NULL)
-			what = pv_xasprintf("%s %s", kind, c->id);
-		else
-			what = pv_xasprintf("%s: %s", kind, c->title);
-		if (c->what == PLANDIFF_ADDED)
-			change = pv_xstrdup(label(labels, "change_added",
-			    "added"));
-		else if (c->what == PLANDIFF_REMOVED)
-			change = pv_xstrdup(label(labels, "change_removed",
-			    "removed"));
-		else
-			change = pv_xasprintf("%s: %s", label(labels,
-			    "change_changed", "changed"), c->member);
+		if (c->title != NULL) {
+			cJSON *t = cJSON_CreateString(c->title);
+
+			title = cell(t);
+			cJSON_Delete(t);
+		}
+		if (c->member != NULL)
+			ml = member_label(labels, c->member);
 		o = cell(c->old);
 		n = cell(c->new);
+		/* label words and the plan's words apart: the labels may
+		 * be in another language (--lang) */
 		cJSON_AddStringToObject(e, "kind", c->kind);
-		if (c->id != NULL)
-			cJSON_AddStringToObject(e, "id", c->id);
-		else
-			cJSON_AddFalseToObject(e, "id");
-		cJSON_AddStringToObject(e, "what", what);
-		cJSON_AddStringToObject(e, "change", change);
+		cJSON_AddStringToObject(e, "kind_label", label(labels,
+		    kind_key, c->kind));
+		add_str_or_false(e, "id", c->id);
+		add_str_or_false(e, "title", title);
+		cJSON_AddStringToObject(e, "change", what_word[c->what]);
+		cJSON_AddStringToObject(e, "change_label", label(labels,
+		    what_key[c->what], what_word[c->what]));
+		add_str_or_false(e, "member_label", ml);
+		add_str_or_false(e, "member", ml == NULL ? c->member : NULL);
 		cJSON_AddStringToObject(e, "old", o);
 		cJSON_AddStringToObject(e, "new", n);
 		cJSON_AddItemToArray(list, e);
 		free(kind_key);
-		free(what);
-		free(change);
+		free(title);
 		free(o);
 		free(n);
 	}
