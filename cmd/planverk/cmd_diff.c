@@ -28,8 +28,10 @@ diff_usage(FILE *f)
 	    "Lists what changed between two versions of a plan, by the ids of\n"
 	    "its goals, measures, indicators, people and sections: items\n"
 	    "added, removed, and members changed (title, text, amounts, dates,\n"
-	    "responsible...) with the old and the new value, one line each:\n"
+	    "responsible...) with the old and the new value, one line each;\n"
+	    "members outside any item (meta, amounts) as the document's:\n"
 	    "\n"
+	    "  document: changed meta.title: \"Old\" -> \"New\"\n"
 	    "  measure m4-x: added (\"Title\")\n"
 	    "  goal m2: removed (\"Title\")\n"
 	    "  measure m3-skole-5: changed title: \"Old\" -> \"New\"\n"
@@ -89,8 +91,10 @@ print_text(const struct plandiff *pd)
 
 		if (c->id != NULL)
 			printf("%s %s: ", c->kind, c->id);
-		else
+		else if (c->title != NULL)
 			printf("%s \"%s\": ", c->kind, c->title);
+		else
+			printf("%s: ", c->kind);
 		if (c->what != PLANDIFF_CHANGED) {
 			printf("%s", c->what == PLANDIFF_ADDED ? "added" :
 			    "removed");

@@ -166,17 +166,22 @@ add_change(struct plandiff *pd, const struct item *it, enum plandiff_what w)
 	return c;
 }
 
-/* Members that hold money: a change of a number there is an amount. */
+/* Members that hold money: a change of a number under one of them
+ * ("budget", "continued_measures.economy.owner") is an amount. */
 static int
 is_amount_member(const char *path)
 {
 	static const char *const money[] = { "budget", "economy", "funds",
 	    "amounts", "allocation", "cost", "granted", "spent" };
-	size_t i, n = strcspn(path, ".[");
+	size_t i, n;
 
-	for (i = 0; i < sizeof(money) / sizeof(money[0]); i++)
-		if (strlen(money[i]) == n && strncmp(path, money[i], n) == 0)
-			return 1;
+	for (; *path != '\0'; path += n + (path[n] != '\0')) {
+		n = strcspn(path, ".[");
+		for (i = 0; i < sizeof(money) / sizeof(money[0]); i++)
+			if (strlen(money[i]) == n &&
+			    strncmp(path, money[i], n) == 0)
+				return 1;
+	}
 	return 0;
 }
 
@@ -288,6 +293,14 @@ plandiff_compare(const cJSON *old_root, const cJSON *new_root,
 	memset(pd, 0, sizeof(*pd));
 	collect(old_root, NULL, &olds);
 	collect(new_root, NULL, &news);
+	{
+		/* the document itself: meta, amounts, everything that is
+		 * not an item */
+		struct item doc = { "document", NULL, NULL, NULL, new_root, 0 };
+		struct cmp c = { pd, &doc };
+
+		compare_members(&c, old_root, new_root, "", NULL);
+	}
 	for (i = 0; i < news.n; i++) {
 		struct item *ni = &news.v[i], *oi = NULL;
 

@@ -19,8 +19,10 @@
 enum plandiff_what { PLANDIFF_ADDED, PLANDIFF_REMOVED, PLANDIFF_CHANGED };
 
 struct plandiff_change {
-	const char *kind;       /* "goal", "measure", "indicator", ... */
-	char *id;               /* NULL: a section without id (by title) */
+	const char *kind;       /* "goal", "measure", "indicator", ...,
+				 * "document" (meta, amounts: no id) */
+	char *id;               /* NULL: the document, or a section
+				 * without id (known by its title) */
 	enum plandiff_what what;
 	char *member;           /* changed: "title", "budget", "period.from" */
 	cJSON *old, *new;       /* changed: the values, NULL when absent */
