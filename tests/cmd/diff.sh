@@ -6,7 +6,8 @@
 # types, an invalid plan and a bad command line are refused; the annual
 # report, the needs report and the long-term plan (sections known by
 # title only) are compared too; `build --changes-since` puts the list
-# into the PDF as an appendix, in bokmål and with --lang nn.
+# into the PDF as an appendix (tagged; in bokmål, and with --lang nn its
+# labels marked nn), in every type.
 . "$(dirname "$0")/../lib.sh"
 : "${PLANVERK_HOME:=$top}"
 export PLANVERK_HOME
@@ -174,6 +175,23 @@ if grep -Eq "Endringer siden forrige versjon[ .]+[0-9]+$" new.txt; then
 	ok "the appendix is in the table of contents"
 else
 	fail "the appendix is in the table of contents"
+fi
+# The appendix is tagged like the rest (a table with header cells) and
+# its label words carry the labels' language under --lang nn.
+if /usr/bin/python3 "$top/tests/pdftags.py" new.pdf >tags.txt 2>&1 &&
+    grep -q " 0 problems" tags.txt; then
+	ok "the PDF with the appendix: tagged, 0 problems"
+else
+	fail "the PDF with the appendix: tagged, 0 problems" "$(tail -5 tags.txt)"
+fi
+run build new.json --changes-since old.json -o x1.pdf --keep-xhtml nb.xhtml
+run build new.json --changes-since old.json -o x2.pdf --lang nn \
+    --keep-xhtml nnl.xhtml
+if $PY "$top/tests/langlabels.py" nb.xhtml nnl.xhtml nn >ll.txt 2>&1; then
+	ok "--lang nn: the appendix's labels marked nn, the plan's text not"
+else
+	fail "--lang nn: the appendix's labels marked nn, the plan's text not" \
+	    "$(tail -5 ll.txt)"
 fi
 run build new.json -o plain.pdf
 pdftotext plain.pdf plain.txt 2>/dev/null
