@@ -11,6 +11,8 @@
 
 #include <stddef.h>
 
+#include <cjson/cJSON.h>
+
 #include "../../src/util/diag.h"
 
 struct subcommand {
@@ -28,6 +30,7 @@ int cmd_check(int argc, char **argv);
 int cmd_schema(int argc, char **argv);
 int cmd_build(int argc, char **argv);
 int cmd_new(int argc, char **argv);
+int cmd_diff(int argc, char **argv);
 
 /*
  * Typeset XHTML text into a PDF: parse, theme, fonts, layout, emit
@@ -142,5 +145,15 @@ extern const char *cmd_progname;
 struct loaded_json;
 enum pv_status cmd_check_glyphs(struct loaded_json *, const char *theme_path,
     struct pv_diags *);
+
+/* cmd_diff.c: build --changes-since OLD.json: compare OLD (loaded and
+ * validated, of doc's type) with doc and set the view's "changes". */
+enum pv_status cmd_changes_since(const char *old_path, struct loaded_json *doc,
+    cJSON *view, struct pv_diags *);
+
+/* cmd_diff.c: build --changes-since OLD.json: compare OLD (loaded and
+ * validated, of doc's type) with doc and set the view's "changes". */
+enum pv_status cmd_changes_since(const char *old_path, struct loaded_json *doc,
+    cJSON *view, struct pv_diags *);
 
 #endif

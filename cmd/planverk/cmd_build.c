@@ -28,7 +28,7 @@ build_usage(FILE *f)
 	    "       planverk build INPUT.json... [-d OUTDIR] [-j N] [options]\n"
 	    "                      [--lang LANG] [--keep-xhtml FILE]\n"
 	    "                      [--strict] [--templates DIR]\n"
-	    "                      [--dump-view FILE]\n"
+	    "                      [--dump-view FILE] [--changes-since OLD.json]\n"
 	    "\n"
 	    "Validates the document, fills its type's templates and typesets\n"
 	    "the result into a PDF (default: INPUT.pdf beside the input).\n"
@@ -54,6 +54,8 @@ build_usage(FILE *f)
 	    "                      or new types\n"
 	    "  --dump-view FILE    also write the view model the templates\n"
 	    "                      see, as JSON (a file or -)\n"
+	    "  --changes-since OLD.json  an appendix listing what changed\n"
+	    "                      since that version (planverk diff)\n"
 	    "\n"
 	    "SOURCE_DATE_EPOCH, when set, gives the PDF's dates: the same\n"
 	    "input then gives the same bytes.\n"
@@ -167,7 +169,7 @@ int
 cmd_build(int argc, char **argv)
 {
 	const char *input = NULL, *output = NULL, *theme = NULL, *lang = NULL;
-	const char *keep = NULL, *dump = NULL;
+	const char *keep = NULL, *dump = NULL, *since = NULL;
 	int strict = 0, templated = 0, i, timing = getenv("PLANVERK_TIMING") != NULL;
 	const char *outdir = NULL, *jobs_arg = NULL;
 	int ninputs = 0;
@@ -201,6 +203,11 @@ cmd_build(int argc, char **argv)
 				lang = argv[++i];
 			else
 				keep = argv[++i];
+		} else if (strcmp(a, "--changes-since") == 0) {
+			if (i + 1 >= argc)
+				return cmd_usage_error("build", "%s needs a "
+				    "value", a);
+			since = argv[++i];
 		} else if (strcmp(a, "--templates") == 0 ||
 		    strcmp(a, "--dump-view") == 0) {
 			if (i + 1 >= argc)
@@ -231,6 +238,9 @@ cmd_build(int argc, char **argv)
 	}
 	if (ninputs == 0)
 		return cmd_usage_error("build", "no input file given");
+	if (since != NULL && (ninputs > 1 || outdir != NULL || jobs_arg != NULL))
+		return cmd_usage_error("build", "--changes-since is for one "
+		    "input");
 	if (ninputs > 1 || outdir != NULL || jobs_arg != NULL)
 		return build_batch((const char **)argv + 1, ninputs, outdir,
 		    jobs_arg, output, keep, dump, theme, lang, strict);
@@ -300,6 +310,8 @@ cmd_build(int argc, char **argv)
 		eo.type_dir = ldir;
 		eo.lang = lang;
 		st = enrich_document(doc, &eo, &view, &d);
+		if (st == PV_OK && since != NULL)
+			st = cmd_changes_since(since, doc, view, &d);
 		/* beside enrich's problems, in the same run */
 		if ((fonts = cmd_check_glyphs(doc, theme, &d)) > st)
 			st = fonts;

@@ -24,6 +24,8 @@ static const struct subcommand subcommands[] = {
 	{ "schema", "print the JSON Schema of a document type", cmd_schema },
 	{ "build", "build a plan's PDF from its JSON", cmd_build },
 	{ "new", "write a starter document of a type", cmd_new },
+	{ "diff", "list what changed between two versions of a plan",
+	    cmd_diff },
 };
 #define NSUB (sizeof(subcommands) / sizeof(subcommands[0]))
 

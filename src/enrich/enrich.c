@@ -12,6 +12,7 @@
 #include "../util/mem.h"
 #include "enrich.h"
 #include "enrich_int.h"
+#include "plandiff.h"
 #include "format.h"
 #include "../parse/parse.h"
 #include "markdown.h"
@@ -586,6 +587,8 @@ enrich_document(struct loaded_json *doc, const struct enrich_options *opt,
 		cJSON_Delete(v);
 		return PV_EINPUT;
 	}
+	/* no appendix of changes unless build --changes-since sets one */
+	plandiff_view_set(v, NULL);
 	*out = v;
 	return PV_OK;
 }
