@@ -24,6 +24,8 @@ static const struct subcommand subcommands[] = {
 	{ "schema", "print the JSON Schema of a document type", cmd_schema },
 	{ "build", "build a plan's PDF from its JSON", cmd_build },
 	{ "new", "write a starter document of a type", cmd_new },
+	{ "watch", "build a plan's PDF again whenever its files change",
+	    cmd_watch },
 };
 #define NSUB (sizeof(subcommands) / sizeof(subcommands[0]))
 
