@@ -248,6 +248,8 @@ watch_inputs(struct watcher *w)
 			add_filter(w, tdir, NULL);
 		free(tdir);
 		if (cmd_templates_dir != NULL) {
+			/* DIR/<type>/ made after the start counts too */
+			add_filter(w, cmd_templates_dir, w->type);
 			tdir = pv_path_join(cmd_templates_dir, w->type);
 			if (is_dir(tdir))
 				add_filter(w, tdir, NULL);

@@ -137,6 +137,45 @@ else
 fi
 [ -s "$pdf" ] && ok "the PDF stays" || fail "the PDF stays"
 
+# The theme and the font map are watched: a data folder of our own,
+# its templates the tree's, its font map a copy; --templates DIR whose
+# DIR/<type>/ is only made later.
+mkdir -p "$TMP/home/fonts" "$TMP/t" "$TMP/tpl2"
+ln -s "$top/templates" "$TMP/home/templates"
+cp fonts/fonts.json "$TMP/home/fonts/"
+cp themes/default.json "$TMP/t/theme.json"
+cp input/sondre-land-kompetanseplan.json "$TMP/t/plan.json"
+log="$TMP/watch-t.log"
+PLANVERK_HOME="$TMP/home" $PLANVERK watch "$TMP/t/plan.json" \
+    --theme "$TMP/t/theme.json" --templates "$TMP/tpl2" >"$log" 2>&1 &
+pid=$!
+pids="$pids $pid"
+wait_until 20 has_lines "$log" 1
+save "$TMP/t/theme.json" 's/"top": "25mm"/"top": "26mm"/'
+if wait_until 20 has_lines "$log" 2; then
+	ok "a change to the theme: rebuilt"
+else
+	fail "a change to the theme: rebuilt" "$(cat "$log")"
+fi
+save "$TMP/home/fonts/fonts.json" 's/"families"/"families"/'
+if wait_until 20 has_lines "$log" 3; then
+	ok "a change to the font map: rebuilt"
+else
+	fail "a change to the font map: rebuilt" "$(cat "$log")"
+fi
+mkdir "$TMP/tpl2/kompetanseplan.tmp~"
+sed 's/<p class="byline">/<p class="byline">Nymappe · /' \
+    templates/kompetanseplan/cover.mustache \
+    >"$TMP/tpl2/kompetanseplan.tmp~/cover.mustache"
+mv "$TMP/tpl2/kompetanseplan.tmp~" "$TMP/tpl2/kompetanseplan"
+if wait_until 20 pdf_has "$TMP/t/plan.pdf" "Nymappe"; then
+	ok "the type's folder of --templates made after the start: rebuilt"
+else
+	fail "the type's folder of --templates made after the start: rebuilt" "$(cat "$log")"
+fi
+stop "$pid"
+expect_rc "stopped: exit status 0" 0
+
 # An annual report: its plan (meta.plan) is watched too, also when it
 # is only created after the watcher started.
 mkdir -p "$TMP/a"
