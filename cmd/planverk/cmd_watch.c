@@ -515,12 +515,30 @@ cmd_watch(int argc, char **argv)
 	if (br.lang != NULL && !cmd_type_name_ok(br.lang))
 		return cmd_usage_error("watch", "--lang takes a language code "
 		    "such as nb, nn or se, not '%s'", br.lang);
+	w.plan = br.input;
+	/* A language the type lacks: a usage error now, as build says
+	 * it, rather than a failure at every save. */
+	read_plan(&w);
+	if (br.lang != NULL && w.type != NULL) {
+		char *tdir = cmd_type_dir(w.type), *known = NULL;
+
+		rc = tdir == NULL || cmd_type_has_lang(tdir, br.lang, &known) ?
+		    PV_OK : cmd_usage_error("watch", "--lang takes one of the "
+		    "languages of the type's labels (%s), not '%s'", known,
+		    br.lang);
+		free(known);
+		free(tdir);
+		if (rc != PV_OK) {
+			free(w.type);
+			free(w.ref);
+			return rc;
+		}
+	}
 	if ((w.ifd = inotify_init1(IN_NONBLOCK | IN_CLOEXEC)) < 0) {
 		fprintf(stderr, "planverk watch: cannot watch files: %s\n",
 		    strerror(errno));
 		return PV_EINTERNAL;
 	}
-	w.plan = br.input;
 	w.theme = br.theme;
 	w.output = cmd_build_output(br.input, br.output);
 	br.output = w.output;

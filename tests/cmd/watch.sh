@@ -20,6 +20,9 @@ run watch input/sondre-land-kompetanseplan.json --fast
 expect_rc "an unknown option: a usage error" 2
 run watch input/sondre-land-kompetanseplan.json -o -
 expect_rc "-o - (standard output): a usage error" 2
+run watch input/sondre-land-kompetanseplan.json --lang de
+expect_rc "a language the type's labels lack: a usage error" 2
+expect_err_has "it says which there are" "--lang takes one of the languages of the type's labels"
 
 pids=""
 trap 'for p in $pids; do kill -KILL "$p" 2>/dev/null; done; rm -rf "$TMP"' EXIT
