@@ -46,6 +46,7 @@ struct typeset_request {
 	const char *fontmap_path; /* NULL: fonts/fonts.json of the data dir */
 	int timing;               /* print stage times to stderr */
 	int strict;               /* a warning stops before the PDF */
+	size_t *npages;           /* not NULL: gets the PDF's page count */
 };
 enum pv_status cmd_typeset_xhtml(const struct typeset_request *,
     struct pv_diags *);
@@ -71,6 +72,22 @@ struct batch_request {
 };
 int cmd_build_batch(const struct batch_request *);
 int cmd_build(int, char **);
+
+/* One build with its options checked (cmd_build.c): paths resolved,
+ * diagnostics printed; returns the exit status. */
+struct build_request {
+	const char *input, *output;	/* output: a file path or "-" */
+	const char *theme, *lang;	/* NULL: default, meta.lang */
+	const char *keep, *dump;	/* --keep-xhtml, --dump-view or NULL */
+	const char *since;		/* --changes-since OLD.json or NULL */
+	int strict;
+	size_t *npages;			/* not NULL: the PDF's page count */
+};
+int cmd_build_one(const struct build_request *);
+/* The PDF for INPUT with -o output (NULL: INPUT.pdf beside it; a folder:
+ * the input's name in it); caller frees. */
+char *cmd_build_output(const char *input, const char *output);
+int cmd_watch(int, char **);
 
 /* --strict: an error when d holds warnings (PV_EINPUT), else PV_OK. */
 enum pv_status cmd_strict_check(struct pv_diags *);

@@ -165,24 +165,31 @@ build_batch(const char **inputs, int n, const char *outdir,
 	return cmd_build_batch(&br);
 }
 
+/* The PDF's path for input and -o output (NULL: beside the input;
+ * a folder: the input's name in it); the caller frees. */
+char *
+cmd_build_output(const char *input, const char *output)
+{
+	char *def_out = default_output(input), *p;
+
+	if (output == NULL)
+		return def_out;
+	p = cmd_output_in_dir(output, cmd_basename(def_out));
+	free(def_out);
+	return p != NULL ? p : pv_xstrdup(output);
+}
+
 int
 cmd_build(int argc, char **argv)
 {
-	const char *input = NULL, *output = NULL, *theme = NULL, *lang = NULL;
+	const char *output = NULL, *theme = NULL, *lang = NULL;
 	const char *keep = NULL, *dump = NULL, *since = NULL;
-	int strict = 0, templated = 0, i, timing = getenv("PLANVERK_TIMING") != NULL;
+	int strict = 0, i, rc;
 	const char *outdir = NULL, *jobs_arg = NULL;
 	int ninputs = 0;
-	struct pv_diags d;
-	struct loaded_json *doc = NULL;
-	struct enrich_options eo;
-	struct typeset_request tr;
-	struct pv_buf xhtml;
-	cJSON *view = NULL;
-	char *type_dir = NULL, *out_alloc = NULL, *label = NULL;
-	char *def_out = NULL, *keep_alloc = NULL, *keep_name, *ldir = NULL;
-	enum pv_status st;
-	double t0 = now_ms(), t1, t2, t3;
+	struct build_request br;
+	char *out_alloc = NULL;
+	char *def_out = NULL, *keep_alloc = NULL, *keep_name;
 
 	for (i = 1; i < argc; i++) {
 		const char *a = argv[i];
@@ -244,18 +251,13 @@ cmd_build(int argc, char **argv)
 	if (ninputs > 1 || outdir != NULL || jobs_arg != NULL)
 		return build_batch((const char **)argv + 1, ninputs, outdir,
 		    jobs_arg, output, keep, dump, theme, lang, strict);
-	input = argv[1];
 	/* Which languages there are, the type's labels.json says (below). */
 	if (lang != NULL && !cmd_type_name_ok(lang))
 		return cmd_usage_error("build", "--lang takes a language code "
 		    "such as nb, nn or se, not '%s'", lang);
 	/* -o FOLDER/ and --keep-xhtml FOLDER/: the input's name in it. */
-	def_out = default_output(input);
-	if (output == NULL)
-		output = def_out;
-	else if ((out_alloc = cmd_output_in_dir(output,
-	    cmd_basename(def_out))) != NULL)
-		output = out_alloc;
+	def_out = default_output(argv[1]);
+	output = out_alloc = cmd_build_output(argv[1], output);
 	if (keep != NULL) {
 		keep_name = pv_xasprintf("%.*s.xhtml",
 		    (int)(strlen(cmd_basename(def_out)) - 4),
@@ -264,23 +266,62 @@ cmd_build(int argc, char **argv)
 			keep = keep_alloc;
 		free(keep_name);
 		if (strcmp(keep, output) == 0) {
+			rc = cmd_usage_error("build", "-o and --keep-xhtml name "
+			    "the same output '%s'", output);
 			free(def_out);
 			free(out_alloc);
 			free(keep_alloc);
-			return cmd_usage_error("build", "-o and --keep-xhtml name "
-			    "the same output '%s'", output);
+			return rc;
 		}
 	}
 
 	if (dump != NULL && ((strcmp(dump, "-") == 0 && strcmp(output, "-") ==
 	    0) || (keep != NULL && strcmp(dump, keep) == 0) ||
 	    strcmp(dump, output) == 0)) {
+		rc = cmd_usage_error("build", "--dump-view names the same "
+		    "output '%s' as -o or --keep-xhtml", dump);
 		free(def_out);
 		free(out_alloc);
 		free(keep_alloc);
-		return cmd_usage_error("build", "--dump-view names the same "
-		    "output '%s' as -o or --keep-xhtml", dump);
+		return rc;
 	}
+	memset(&br, 0, sizeof(br));
+	br.input = argv[1];
+	br.output = output;
+	br.theme = theme;
+	br.lang = lang;
+	br.keep = keep;
+	br.dump = dump;
+	br.since = since;
+	br.strict = strict;
+	rc = cmd_build_one(&br);
+	free(out_alloc);
+	free(def_out);
+	free(keep_alloc);
+	return rc;
+}
+
+/*
+ * One document, its options checked and its output paths resolved:
+ * load, enrich, template, typeset; the diagnostics printed.  Returns
+ * the exit status.  Shared by `build` and `watch`.
+ */
+int
+cmd_build_one(const struct build_request *br)
+{
+	const char *input = br->input, *output = br->output;
+	const char *keep = br->keep, *dump = br->dump, *lang = br->lang;
+	const char *since = br->since, *theme = br->theme;
+	int templated = 0, timing = getenv("PLANVERK_TIMING") != NULL;
+	struct pv_diags d;
+	struct loaded_json *doc = NULL;
+	struct enrich_options eo;
+	struct typeset_request tr;
+	struct pv_buf xhtml;
+	cJSON *view = NULL;
+	char *type_dir = NULL, *label = NULL, *ldir = NULL;
+	enum pv_status st;
+	double t0 = now_ms(), t1, t2, t3;
 
 	pv_diags_init(&d);
 	pv_buf_init(&xhtml);
@@ -319,7 +360,7 @@ cmd_build(int argc, char **argv)
 	t2 = now_ms();
 	if (st == PV_OK)
 		st = render_template(type_dir, view, &xhtml, &d);
-	if (st == PV_OK && strict)
+	if (st == PV_OK && br->strict)
 		st = cmd_strict_check(&d);
 	t3 = now_ms();
 	if (st == PV_OK) {
@@ -333,9 +374,10 @@ cmd_build(int argc, char **argv)
 		tr.text = xhtml.data;
 		tr.len = xhtml.len;
 		tr.out_pdf = output;
-		tr.theme_path = theme;
+		tr.theme_path = br->theme;
 		tr.timing = timing;
-		tr.strict = strict;
+		tr.strict = br->strict;
+		tr.npages = br->npages;
 		st = cmd_typeset_xhtml(&tr, &d);
 		if (st == PV_EINPUT && keep == NULL && d.errors > 0)
 			pv_diag(&d, PV_WARNING, NULL, 0, 0, "the templates made "
@@ -371,9 +413,6 @@ cmd_build(int argc, char **argv)
 	cJSON_Delete(view);
 	loaded_json_free(doc);
 	free(type_dir);
-	free(out_alloc);
-	free(def_out);
-	free(keep_alloc);
 	free(label);
 	free(ldir);
 	return (int)st;

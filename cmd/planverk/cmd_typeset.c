@@ -171,6 +171,8 @@ typeset(const struct typeset_request *tr, const struct dumps *dump,
 		st = emit_pdf_file(&ld, fs, &eo, tr->out_pdf, d);
 	}
 	t3 = now_ms();
+	if (st == PV_OK && tr->npages != NULL)
+		*tr->npages = ld.npages;
 	if (tr->timing)
 		fprintf(stderr, "planverk typeset: parse %.1f ms, layout "
 		    "%.1f ms, emit %.1f ms, %zu pages\n", t1 - t0, t2 - t1,

@@ -26,6 +26,8 @@ static const struct subcommand subcommands[] = {
 	{ "new", "write a starter document of a type", cmd_new },
 	{ "diff", "list what changed between two versions of a plan",
 	    cmd_diff },
+	{ "watch", "build a plan's PDF again whenever its files change",
+	    cmd_watch },
 };
 #define NSUB (sizeof(subcommands) / sizeof(subcommands[0]))
 

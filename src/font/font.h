@@ -48,6 +48,11 @@ int fontset_face(struct fontset *, const char *family, enum font_style,
 
 size_t fontset_face_count(const struct fontset *);
 
+/* Find a font file by name, as the font map does: the fonts folder,
+ * then the system folders.  Returns a path the caller frees, or NULL.
+ * Nothing is opened (watch uses it to know which files to watch). */
+char *font_find_file(const char *fonts_dir, const char *name);
+
 /* Advance width of a code point in thousandths of an em (1000 = 1 em);
  * a code point without a glyph gives the .notdef width. */
 int font_advance(const struct fontset *, int face, uint32_t cp);

@@ -163,9 +163,6 @@ int ttf_find_table(const struct font_face *, const char *tag, size_t *off,
 /* Glyph of any code point through the cmap subtable (0: none). */
 uint16_t ttf_cmap_lookup(const struct font_face *, uint32_t cp);
 
-/* Find a font file by name: the fonts folder, then the system folders.
- * Returns a path the caller frees, or NULL. */
-char *font_find_file(const char *fonts_dir, const char *name);
 
 /* font_fc.c: the files of an installed family by style (absolute
  * paths, owned; a style fontconfig lacks is NULL); 0 when the family is
