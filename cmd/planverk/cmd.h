@@ -173,4 +173,7 @@ enum pv_status cmd_changes_since(const char *old_path, struct loaded_json *doc,
 enum pv_status cmd_changes_since(const char *old_path, struct loaded_json *doc,
     cJSON *view, struct pv_diags *);
 
+/* A monotonic clock in milliseconds, for the times we print. */
+double cmd_now_ms(void);
+
 #endif

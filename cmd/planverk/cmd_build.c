@@ -65,15 +65,6 @@ build_usage(FILE *f)
 	    "3 internal or I/O error.\n");
 }
 
-static double
-now_ms(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return ts.tv_sec * 1e3 + ts.tv_nsec / 1e6;
-}
-
 /* Fill the type's document.mustache with the view model. */
 static enum pv_status
 render_template(const char *type_dir, const cJSON *view,
@@ -321,7 +312,7 @@ cmd_build_one(const struct build_request *br)
 	cJSON *view = NULL;
 	char *type_dir = NULL, *label = NULL, *ldir = NULL;
 	enum pv_status st;
-	double t0 = now_ms(), t1, t2, t3;
+	double t0 = cmd_now_ms(), t1, t2, t3;
 
 	pv_diags_init(&d);
 	pv_buf_init(&xhtml);
@@ -343,7 +334,7 @@ cmd_build_one(const struct build_request *br)
 		st = pv_output_check(keep, &d);
 	if (st == PV_OK && dump != NULL && strcmp(dump, "-") != 0)
 		st = pv_output_check(dump, &d);
-	t1 = now_ms();
+	t1 = cmd_now_ms();
 	if (st == PV_OK) {
 		enum pv_status fonts;
 
@@ -357,12 +348,12 @@ cmd_build_one(const struct build_request *br)
 		if ((fonts = cmd_check_glyphs(doc, theme, &d)) > st)
 			st = fonts;
 	}
-	t2 = now_ms();
+	t2 = cmd_now_ms();
 	if (st == PV_OK)
 		st = render_template(type_dir, view, &xhtml, &d);
 	if (st == PV_OK && br->strict)
 		st = cmd_strict_check(&d);
-	t3 = now_ms();
+	t3 = cmd_now_ms();
 	if (st == PV_OK) {
 		templated = 1;
 		/* Diagnostics in the XHTML name the kept file, or say where

@@ -55,15 +55,6 @@ usage(FILE *f)
 	    "or I/O error.  Nothing is written when there is an error.\n");
 }
 
-static double
-now_ms(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return ts.tv_sec * 1000.0 + ts.tv_nsec / 1e6;
-}
-
 /* SOURCE_DATE_EPOCH: -1 when unset, -2 when not a valid number. */
 static long long
 source_date(void)
@@ -129,7 +120,7 @@ typeset(const struct typeset_request *tr, const struct dumps *dump,
 	struct lay_doc ld;
 	struct pv_buf b;
 	enum pv_status st;
-	double t0 = now_ms(), t1 = t0, t2 = t0, t3 = t0;
+	double t0 = cmd_now_ms(), t1 = t0, t2 = t0, t3 = t0;
 	long long date = source_date();
 
 	memset(&ld, 0, sizeof(ld));
@@ -141,7 +132,7 @@ typeset(const struct typeset_request *tr, const struct dumps *dump,
 		return PV_EUSAGE;
 	}
 	st = parse_xhtml(tr->xhtml_file, tr->text, tr->len, &doc, d);
-	t1 = now_ms();
+	t1 = cmd_now_ms();
 	if (st == PV_OK && dump->doc) {
 		doc_dump(doc, &b);
 		print_dump(&b);
@@ -153,7 +144,7 @@ typeset(const struct typeset_request *tr, const struct dumps *dump,
 		st = open_fonts(tr->fontmap_path, &fs, d);
 	if (st == PV_OK)
 		st = layout_document(doc, th, fs, &ld, d);
-	t2 = now_ms();
+	t2 = cmd_now_ms();
 	if (st == PV_OK && dump->layout) {
 		lay_doc_dump(&ld, &b);
 		print_dump(&b);
@@ -170,7 +161,7 @@ typeset(const struct typeset_request *tr, const struct dumps *dump,
 		eo.no_tags = getenv("PLANVERK_NO_TAGS") != NULL;
 		st = emit_pdf_file(&ld, fs, &eo, tr->out_pdf, d);
 	}
-	t3 = now_ms();
+	t3 = cmd_now_ms();
 	if (st == PV_OK && tr->npages != NULL)
 		*tr->npages = ld.npages;
 	if (tr->timing)

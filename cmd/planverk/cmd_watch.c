@@ -81,15 +81,6 @@ usage(FILE *f)
 	    "Exit status: 0 stopped by a signal, 2 usage, 3 internal error.\n");
 }
 
-static double
-now_ms(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return ts.tv_sec * 1e3 + ts.tv_nsec / 1e6;
-}
-
 /* "HH:MM:SS" of the wall clock, for the lines a user reads. */
 static void
 stamp(char out[16])
@@ -335,7 +326,7 @@ start_build(const struct watcher *w, const struct build_request *tmpl,
 	if (pid == 0) {
 		struct build_request br = *tmpl;
 		size_t npages = 0;
-		double t0 = now_ms();
+		double t0 = cmd_now_ms();
 		char ts[16];
 		int rc;
 
@@ -352,7 +343,7 @@ start_build(const struct watcher *w, const struct build_request *tmpl,
 			stamp(ts);
 			printf("%s built %s (%zu page%s, %.0f ms)\n", ts,
 			    w->output, npages, npages == 1 ? "" : "s",
-			    now_ms() - t0);
+			    cmd_now_ms() - t0);
 		}
 		fflush(stdout);
 		fflush(stderr);
@@ -389,7 +380,7 @@ watch_loop(struct watcher *w, const struct build_request *br)
 	struct signalfd_siginfo si;
 	pid_t child = 0;
 	int pending = 1, status, sfd;
-	double deadline = now_ms();
+	double deadline = cmd_now_ms();
 
 	sigemptyset(&set);
 	sigaddset(&set, SIGINT);
@@ -410,7 +401,7 @@ watch_loop(struct watcher *w, const struct build_request *br)
 	fds[1].events = POLLIN;
 	for (;;) {
 		int timeout = -1;
-		double t = now_ms();
+		double t = cmd_now_ms();
 
 		if (pending && child == 0)
 			timeout = deadline > t ? (int)(deadline - t) + 1 : 0;
@@ -421,7 +412,7 @@ watch_loop(struct watcher *w, const struct build_request *br)
 		}
 		if (fds[0].revents & POLLIN && read_events(w)) {
 			pending = 1;
-			deadline = now_ms() + DEBOUNCE_MS;
+			deadline = cmd_now_ms() + DEBOUNCE_MS;
 		}
 		while (read(sfd, &si, sizeof(si)) == (ssize_t)sizeof(si)) {
 			if (si.ssi_signo != SIGCHLD)
@@ -435,7 +426,7 @@ watch_loop(struct watcher *w, const struct build_request *br)
 				watch_inputs(w);
 			}
 		}
-		if (pending && child == 0 && now_ms() >= deadline) {
+		if (pending && child == 0 && cmd_now_ms() >= deadline) {
 			pending = 0;
 			if ((child = start_build(w, br, &oldmask)) < 0) {
 				fprintf(stderr, "planverk watch: cannot start "
