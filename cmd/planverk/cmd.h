@@ -47,6 +47,8 @@ struct typeset_request {
 	int timing;               /* print stage times to stderr */
 	int strict;               /* a warning stops before the PDF */
 	size_t *npages;           /* not NULL: gets the PDF's page count */
+	int *parse_failed;        /* not NULL: 1 when the XHTML did not
+				   * parse (its errors are the templates') */
 };
 enum pv_status cmd_typeset_xhtml(const struct typeset_request *,
     struct pv_diags *);

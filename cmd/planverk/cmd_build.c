@@ -68,7 +68,7 @@ build_usage(FILE *f)
 /* Fill the type's document.mustache with the view model. */
 static enum pv_status
 render_template(const char *type_dir, const cJSON *view,
-    struct pv_buf *xhtml, struct pv_diags *d)
+    struct pv_buf *xhtml, struct pv_diags *d, struct mustache_linemap *map)
 {
 	struct mustache_template *t;
 	struct mustache_partials partials;
@@ -91,9 +91,63 @@ render_template(const char *type_dir, const cJSON *view,
 	/* A partial the templates name and nobody wrote is a defect of
 	 * the templates, never of the plan: an error. */
 	partials.strict = 1;
-	st = mustache_render(t, &mustache_cjson_ops, view, &partials, xhtml, d);
+	st = mustache_render_mapped(t, &mustache_cjson_ops, view, &partials,
+	    xhtml, d, map);
 	mustache_free(t);
 	return st;
+}
+
+/*
+ * XHTML that does not parse is a template's mistake (the plan's text is
+ * escaped): its errors, from diagnostic `first` on, are moved from the
+ * XHTML's line to the .mustache file and line that wrote it.
+ */
+static void
+blame_templates(struct pv_diags *d, size_t first, const char *label,
+    const struct mustache_linemap *map)
+{
+	struct pv_diag *g;
+	const struct mustache_origin *o;
+	char *msg;
+	size_t i, j, k = first;
+
+	for (i = first; i < d->n; i++) {
+		g = &d->v[i];
+		if (g->file != NULL && strcmp(g->file, label) == 0 &&
+		    g->line >= 1 && map->n > 0) {
+			/* the end of the file: the last line's template */
+			o = &map->v[(size_t)g->line <= map->n ?
+			    (size_t)g->line - 1 : map->n - 1];
+			/* a template line written for every section says
+			 * the same thing each time: once is enough */
+			for (j = first; j < k; j++)
+				if (d->v[j].line == o->line &&
+				    strcmp(d->v[j].file,
+				    map->files[o->file]) == 0 &&
+				    strncmp(d->v[j].msg, g->msg,
+				    strlen(g->msg)) == 0)
+					break;
+			if (j < k) {
+				if (g->level == PV_ERROR)
+					d->errors--;
+				else if (g->level == PV_WARNING)
+					d->warnings--;
+				free(g->file);
+				free(g->msg);
+				continue;
+			}
+			msg = pv_xasprintf("%s (line %d of the XHTML it made)",
+			    g->msg, g->line);
+			free(g->msg);
+			g->msg = msg;
+			free(g->file);
+			g->file = pv_xstrdup(map->files[o->file]);
+			g->line = o->line;
+			g->col = 0;
+		}
+		d->v[k++] = *g;
+	}
+	d->n = k;
 }
 
 /* The view model as pretty JSON: cJSON keeps the members in the order
@@ -304,6 +358,9 @@ cmd_build_one(const struct build_request *br)
 	const char *keep = br->keep, *dump = br->dump, *lang = br->lang;
 	const char *since = br->since, *theme = br->theme;
 	int templated = 0, timing = getenv("PLANVERK_TIMING") != NULL;
+	int parse_failed = 0;
+	size_t first;
+	struct mustache_linemap map;
 	struct pv_diags d;
 	struct loaded_json *doc = NULL;
 	struct enrich_options eo;
@@ -316,6 +373,7 @@ cmd_build_one(const struct build_request *br)
 
 	pv_diags_init(&d);
 	pv_buf_init(&xhtml);
+	memset(&map, 0, sizeof(map));
 	st = cmd_load_valid(input, &doc, &type_dir, &d);
 	if (st == PV_OK && lang != NULL) {
 		char *known;
@@ -350,7 +408,7 @@ cmd_build_one(const struct build_request *br)
 	}
 	t2 = cmd_now_ms();
 	if (st == PV_OK)
-		st = render_template(type_dir, view, &xhtml, &d);
+		st = render_template(type_dir, view, &xhtml, &d, &map);
 	if (st == PV_OK && br->strict)
 		st = cmd_strict_check(&d);
 	t3 = cmd_now_ms();
@@ -369,8 +427,12 @@ cmd_build_one(const struct build_request *br)
 		tr.timing = timing;
 		tr.strict = br->strict;
 		tr.npages = br->npages;
+		tr.parse_failed = &parse_failed;
+		first = d.n;
 		st = cmd_typeset_xhtml(&tr, &d);
-		if (st == PV_EINPUT && keep == NULL && d.errors > 0)
+		if (parse_failed)
+			blame_templates(&d, first, label, &map);
+		else if (st == PV_EINPUT && keep == NULL && d.errors > 0)
 			pv_diag(&d, PV_WARNING, NULL, 0, 0, "the templates made "
 			    "XHTML that does not typeset; run again with "
 			    "--keep-xhtml FILE to read it");
@@ -401,6 +463,7 @@ cmd_build_one(const struct build_request *br)
 		st = PV_EINPUT;
 	pv_diags_free(&d);
 	pv_buf_free(&xhtml);
+	mustache_linemap_free(&map);
 	cJSON_Delete(view);
 	loaded_json_free(doc);
 	free(type_dir);

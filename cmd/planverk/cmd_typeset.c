@@ -132,6 +132,8 @@ typeset(const struct typeset_request *tr, const struct dumps *dump,
 		return PV_EUSAGE;
 	}
 	st = parse_xhtml(tr->xhtml_file, tr->text, tr->len, &doc, d);
+	if (st != PV_OK && tr->parse_failed != NULL)
+		*tr->parse_failed = 1;
 	t1 = cmd_now_ms();
 	if (st == PV_OK && dump->doc) {
 		doc_dump(doc, &b);

@@ -132,6 +132,31 @@ enum pv_status mustache_render(const struct mustache_template *,
     const struct mustache_partials *, struct pv_buf *out,
     struct pv_diags *);
 
+/*
+ * Where each line of the output came from: the template file and line
+ * that wrote its first byte (a value's own lines: the tag's line).  So
+ * an error found later in the output (XHTML that does not parse) can
+ * name the .mustache line to fix, not a line of output nobody saw.
+ */
+struct mustache_origin {
+	int file;               /* index into files */
+	int line;
+};
+struct mustache_linemap {
+	char **files;           /* owned */
+	size_t nfiles, capfiles;
+	struct mustache_origin *v; /* output line k (1-based) at v[k - 1] */
+	size_t n, cap;
+	int line_open;          /* the last line has its origin */
+};
+/* mustache_render, noting in map (zeroed by the caller, or with the
+ * lines of earlier output) the origin of every line written. */
+enum pv_status mustache_render_mapped(const struct mustache_template *,
+    const struct mustache_data_ops *, const void *root,
+    const struct mustache_partials *, struct pv_buf *out,
+    struct pv_diags *, struct mustache_linemap *map);
+void mustache_linemap_free(struct mustache_linemap *);
+
 void mustache_free(struct mustache_template *);
 
 /* The file name the template was compiled from. */

@@ -130,6 +130,7 @@ struct render {
 	const struct mnode *sec_n;
 
 	size_t work;		/* steps so far (MUSTACHE_MAX_WORK) */
+	struct mustache_linemap *map;	/* or NULL */
 
 	struct pv_buf scratch;
 	struct pv_buf name;
@@ -190,11 +191,51 @@ truncate_buf(struct pv_buf *b, size_t len)
 		b->data[len] = '\0';
 }
 
+/* The template file's index in the map, added on first use (partials
+ * are freed after the render; the map keeps their names). */
+static int
+map_file(struct mustache_linemap *m, const char *file)
+{
+	size_t i;
+
+	for (i = m->nfiles; i-- > 0;)
+		if (strcmp(m->files[i], file) == 0)
+			return (int)i;
+	PV_GROW(m->files, m->capfiles, m->nfiles + 1);
+	m->files[m->nfiles] = pv_xstrdup(file);
+	return (int)m->nfiles++;
+}
+
+static void
+map_lines(struct render *r, const char *s, size_t n)
+{
+	struct mustache_linemap *m = r->map;
+	const char *p = s, *e = s + n, *nl;
+	int file = -1;
+
+	while (p < e) {
+		if (!m->line_open) {
+			if (file < 0)
+				file = map_file(m, r->at_t->file);
+			PV_GROW(m->v, m->cap, m->n + 1);
+			m->v[m->n].file = file;
+			m->v[m->n++].line = r->at_n != NULL ? r->at_n->line : 0;
+			m->line_open = 1;
+		}
+		if ((nl = memchr(p, '\n', (size_t)(e - p))) == NULL)
+			break;
+		m->line_open = 0;
+		p = nl + 1;
+	}
+}
+
 static int
 put(struct render *r, const char *s, size_t n)
 {
 	if (n == 0)
 		return 1;
+	if (r->map != NULL && r->at_t != NULL)
+		map_lines(r, s, n);
 	r->suppress = 0;
 	pv_buf_put(r->out, s, n);
 	if (r->out->len - r->out_start > MUSTACHE_MAX_OUTPUT)
@@ -738,17 +779,39 @@ table_free(struct table *tb, int partials)
 	free(tb->v);
 }
 
+void
+mustache_linemap_free(struct mustache_linemap *m)
+{
+	size_t i;
+
+	for (i = 0; i < m->nfiles; i++)
+		free(m->files[i]);
+	free(m->files);
+	free(m->v);
+	memset(m, 0, sizeof(*m));
+}
+
 enum pv_status
 mustache_render(const struct mustache_template *tpl,
     const struct mustache_data_ops *ops, const void *root,
     const struct mustache_partials *partials, struct pv_buf *out,
     struct pv_diags *d)
 {
+	return mustache_render_mapped(tpl, ops, root, partials, out, d, NULL);
+}
+
+enum pv_status
+mustache_render_mapped(const struct mustache_template *tpl,
+    const struct mustache_data_ops *ops, const void *root,
+    const struct mustache_partials *partials, struct pv_buf *out,
+    struct pv_diags *d, struct mustache_linemap *map)
+{
 	struct render *r;
 	enum pv_status st;
 
 	/* on the heap: the context stack makes it a few kilobytes */
 	r = pv_xcalloc(1, sizeof(*r));
+	r->map = map;
 	r->ops = ops;
 	r->partials = partials;
 	r->out = out;
