@@ -63,6 +63,7 @@ struct pen {
 	double line_width;
 	int mark;               /* the open marked-content sequence: MARK_* or
 				 * an element */
+	int mark_in_bt;         /* ... opened inside the open text object */
 };
 
 #define MARK_NONE (-1)
@@ -347,6 +348,12 @@ static void
 end_text(struct pen *pen)
 {
 	end_array(pen);
+	/* A sequence begun inside a text object ends inside it. */
+	if (pen->mark_in_bt) {
+		pv_buf_puts(pen->out, "EMC\n");
+		pen->mark = MARK_NONE;
+		pen->mark_in_bt = 0;
+	}
 	if (pen->in_text) {
 		pv_buf_puts(pen->out, "ET\n");
 		pen->in_text = 0;
@@ -464,22 +471,43 @@ draw_text(struct emit_ctx *c, struct pen *pen, const struct lay_item *it)
 /*
  * Content of one element that follows on from the item before stays in
  * its marked-content sequence; anything else closes it and opens the
- * next: the element's, with a new MCID, or an Artifact.  Sequences
- * enclose whole text objects (BT...ET), never part of one.
+ * next: the element's, with a new MCID, or an Artifact.  Text is marked
+ * inside its text object, so that the words of one cell after another's
+ * stay in one BT...ET (a sequence begun there ends there, end_text);
+ * drawings are marked outside, around whole text objects if any.
  */
 static void
 mark_item(struct emit_ctx *c, struct pen *pen, const struct lay_item *it)
 {
-	int want;
+	int want, text = it->kind == LK_TEXT;
 
 	if (c->tags == NULL)
 		return;
 	want = it->role == LR_ARTIFACT ? MARK_ARTIFACT : emit_tags_elem(c, it);
+	if (!text && pen->mark_in_bt)
+		end_text(pen);
 	if (want == pen->mark)
 		return;
-	end_text(pen);
-	if (pen->mark != MARK_NONE)
-		pv_buf_puts(pen->out, "EMC\n");
+	if (text) {
+		if (pen->mark != MARK_NONE && !pen->mark_in_bt) {
+			end_text(pen);
+			pv_buf_puts(pen->out, "EMC\n");
+			pen->mark = MARK_NONE;
+		}
+		end_array(pen);
+		if (pen->mark != MARK_NONE)
+			pv_buf_puts(pen->out, "EMC\n");
+		if (!pen->in_text) {
+			pv_buf_puts(pen->out, "BT\n");
+			pen->in_text = 1;
+			pen->have_line = 0;
+		}
+		pen->mark_in_bt = 1;
+	} else {
+		end_text(pen);
+		if (pen->mark != MARK_NONE)
+			pv_buf_puts(pen->out, "EMC\n");
+	}
 	pen->mark = want;
 	if (want == MARK_ARTIFACT) {
 		pv_buf_puts(pen->out, "/Artifact BMC\n");
