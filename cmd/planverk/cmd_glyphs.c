@@ -16,6 +16,7 @@
 #include <string.h>
 
 #include "../../src/font/font.h"
+#include "../../src/layout/layout.h"
 #include "../../src/load/load.h"
 #include "../../src/theme/theme.h"
 #include "../../src/util/buf.h"
@@ -24,8 +25,6 @@
 #include "../../src/util/utf8.h"
 #include "cmd.h"
 
-/* layout's fallback for symbols (src/layout/layout_int.h) */
-#define FALLBACK_FAMILY "DejaVu Sans"
 /* Missing characters reported per plan; then a count. */
 #define MAX_REPORTED 20
 
@@ -89,7 +88,7 @@ check_string(struct glyphs *g, const cJSON *node)
 		    "(U+%04X) is in neither font the text is set in (%s, %s): "
 		    "leave it out, or name a font that has it in "
 		    "fonts/fonts.json", g->path.data, enc, (unsigned)cp,
-		    g->body_name, FALLBACK_FAMILY);
+		    g->body_name, LAYOUT_FALLBACK_FAMILY);
 	}
 }
 
@@ -174,7 +173,7 @@ cmd_check_glyphs(struct loaded_json *doc, const char *theme_path,
 	g.body = fontset_face(g.fs, th->body.family, FONT_REGULAR, NULL,
 	    d);
 	pv_diags_init(&quiet);
-	g.fallback = fontset_face(g.fs, FALLBACK_FAMILY, FONT_REGULAR, NULL,
+	g.fallback = fontset_face(g.fs, LAYOUT_FALLBACK_FAMILY, FONT_REGULAR, NULL,
 	    &quiet);
 	pv_diags_free(&quiet);
 	if (g.body >= 0) {

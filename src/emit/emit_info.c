@@ -21,28 +21,33 @@
 #include "../util/utf8.h"
 #include "emit_int.h"
 
-void *
-emit_text_string(struct emit_ctx *c, const char *s)
+int
+emit_is_ascii(const char *s)
 {
-	HPDF_MMgr mm = c->pdf->mmgr;
 	const unsigned char *p;
-	unsigned char *u;
-	size_t n = strlen(s), i, k, len = 0;
-	uint32_t cp;
-	void *obj;
 
 	for (p = (const unsigned char *)s; *p; p++)
 		if (*p < 0x20 || *p > 0x7E)
-			break;
-	if (*p == '\0')
-		return HPDF_String_New(mm, s, NULL);
+			return 0;
+	return 1;
+}
+
+unsigned char *
+emit_utf16(const char *s, size_t *outlen)
+{
+	unsigned char *u;
+	size_t n = strlen(s), i, k, len = 0;
+	uint32_t cp;
+
 	/* At most two UTF-16 units (4 bytes) per input byte, plus the BOM. */
 	u = pv_xreallocarray(NULL, n + 1, 4);
 	u[len++] = 0xFE;
 	u[len++] = 0xFF;
 	for (i = 0; i < n; i += k ? k : 1) {
 		k = pv_utf8_decode(s + i, n - i, &cp);
-		if (cp < 0x20)
+		if (k == 0)
+			cp = 0xFFFD;
+		else if (cp < 0x20)
 			cp = ' ';
 		if (cp > 0xFFFF) {
 			uint32_t v = cp - 0x10000;
@@ -57,7 +62,21 @@ emit_text_string(struct emit_ctx *c, const char *s)
 			u[len++] = (unsigned char)cp;
 		}
 	}
-	obj = HPDF_Binary_New(mm, u, (HPDF_UINT)len);
+	*outlen = len;
+	return u;
+}
+
+void *
+emit_text_string(struct emit_ctx *c, const char *s)
+{
+	unsigned char *u;
+	size_t len;
+	void *obj;
+
+	if (emit_is_ascii(s))
+		return HPDF_String_New(c->pdf->mmgr, s, NULL);
+	u = emit_utf16(s, &len);
+	obj = HPDF_Binary_New(c->pdf->mmgr, u, (HPDF_UINT)len);
 	free(u);
 	return obj;
 }

@@ -112,6 +112,10 @@ char *emit_producer(const struct emit_ctx *);
 /* A PDF text string object for UTF-8 text: a literal when ASCII, else
  * UTF-16BE with a byte-order mark. */
 void *emit_text_string(struct emit_ctx *, const char *utf8);
+/* The same as bytes: whether it is printable ASCII, and UTF-16BE with
+ * the byte-order mark (caller frees). */
+int emit_is_ascii(const char *utf8);
+unsigned char *emit_utf16(const char *utf8, size_t *len);
 /* emit_font.c: the font of a face, made on first use (NULL after a
  * failure); and, once all is drawn, the rest of every font shown. */
 HPDF_Dict emit_face_font(struct emit_ctx *, int face);

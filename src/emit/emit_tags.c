@@ -27,7 +27,6 @@
 
 #include "../util/buf.h"
 #include "../util/mem.h"
-#include "../util/utf8.h"
 #include "emit_int.h"
 
 enum tkid_kind {
@@ -301,36 +300,28 @@ page_num(const struct emit_ctx *c, int page)
 static void
 put_string(struct pv_buf *b, const char *s)
 {
-	const unsigned char *p;
-	size_t n = strlen(s), i, k;
-	uint32_t cp;
+	static const char hex[] = "0123456789ABCDEF";
+	unsigned char *u;
+	size_t len, i;
 
-	for (p = (const unsigned char *)s; *p; p++)
-		if (*p < 0x20 || *p > 0x7E)
-			break;
-	if (*p == '\0') {
+	if (emit_is_ascii(s)) {
 		pv_buf_putc(b, '(');
-		for (p = (const unsigned char *)s; *p; p++) {
-			if (*p == '(' || *p == ')' || *p == '\\')
+		for (; *s; s++) {
+			if (*s == '(' || *s == ')' || *s == '\\')
 				pv_buf_putc(b, '\\');
-			pv_buf_putc(b, (char)*p);
+			pv_buf_putc(b, *s);
 		}
 		pv_buf_putc(b, ')');
 		return;
 	}
-	pv_buf_puts(b, "<FEFF");
-	for (i = 0; i < n; i += k ? k : 1) {
-		k = pv_utf8_decode(s + i, n - i, &cp);
-		if (k == 0 || cp < 0x20)
-			cp = k == 0 ? 0xFFFD : ' ';
-		if (cp > 0xFFFF) {
-			cp -= 0x10000;
-			pv_buf_printf(b, "%04X%04X", 0xD800 + (cp >> 10),
-			    0xDC00 + (cp & 0x3FF));
-		} else
-			pv_buf_printf(b, "%04X", cp);
+	u = emit_utf16(s, &len);
+	pv_buf_putc(b, '<');
+	for (i = 0; i < len; i++) {
+		pv_buf_putc(b, hex[u[i] >> 4]);
+		pv_buf_putc(b, hex[u[i] & 15]);
 	}
 	pv_buf_putc(b, '>');
+	free(u);
 }
 
 /* "12 0 R" */

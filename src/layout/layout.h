@@ -40,6 +40,10 @@ struct layout_labels {
 	const char *chart_alt;   /* "Diagram. Tallene står i tabellen under." */
 };
 
+/* Where a symbol the text face lacks (a tick box, a white bullet) is
+ * taken from, when the font map has it; `check` asks it too. */
+#define LAYOUT_FALLBACK_FAMILY "DejaVu Sans"
+
 /* Labels for "nb", "nn", "se" (others: nb). */
 const struct layout_labels *layout_labels_for(const char *lang);
 

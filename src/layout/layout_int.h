@@ -41,7 +41,7 @@
 
 /* Where a symbol the text face lacks (a tick box, a white bullet) is
  * taken from, when the font map has it. */
-#define LX_FALLBACK_FAMILY "DejaVu Sans"
+#define LX_FALLBACK_FAMILY LAYOUT_FALLBACK_FAMILY
 
 /* Marker of an internal link to heading k in an item's uri: "#\001k".
  * An XML id cannot hold U+0001, so it never meets a real id. */
