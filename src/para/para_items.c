@@ -832,11 +832,16 @@ flush_word(struct para_ctx *c)
 			ch[i].brk = PB_EXPL;
 		}
 	}
-	/* "årsplaner/modulplanlegging": after the slash, as after a
-	 * hyphen, with two letters on either side. */
+	/* "årsplaner/modulplanlegging", "(COS)/tilknytningspsykologi":
+	 * after the slash, as after a hyphen (UAX #14 allows it too), with
+	 * two letters, or a letter and a closing bracket, before it and two
+	 * letters after it.  Like a compound with a hyphen, it breaks only
+	 * there until the last passes: the pieces' own points would make a
+	 * narrow column look as if it fitted and fill it with hyphens. */
 	if (!url && (wd->flags & WF_SLASH)) {
 		for (i = 2; i + 2 < n; i++)
-			if (ch[i].cp == '/' && is_letter(ch[i - 1].cp) &&
+			if (ch[i].cp == '/' && (is_letter(ch[i - 1].cp) ||
+			    ch[i - 1].cp == ')' || ch[i - 1].cp == ']') &&
 			    is_letter(ch[i - 2].cp) && is_letter(ch[i + 1].cp) &&
 			    is_letter(ch[i + 2].cp) && ch[i].brk == PB_NONE &&
 			    !c->runs[ch[i].run].nowrap &&

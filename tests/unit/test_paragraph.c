@@ -1210,6 +1210,38 @@ test_no_punct_start(void **state)
 		}
 }
 
+/* A long word after "(COS)/" does not force the line before it apart:
+ * the line may end after the slash (Søndre Land p12 had spaces of
+ * 0.78 em before "(COS)/tilknytningspsykologi."). */
+static void
+test_break_after_bracket_slash(void **state)
+{
+	const char *head = "kompetanseutvikling for ansatte i barnehage og "
+	    "skole knyttet til Circle of security (COS)/";
+	const char *text = "kompetanseutvikling for ansatte i barnehage og "
+	    "skole knyttet til Circle of security (COS)/"
+	    "tilknytningspsykologi.";
+	struct para_run r = run_of(head, regular, 10);
+	struct para_style st;
+	struct para_lines pl;
+	double mn, mx;
+	char *t;
+
+	(void)state;
+	para_measure(&r, 1, fs, hy, "nb", 0, &mn, &mx);
+	/* room for the head, not for the long word after it */
+	st = style_of(mx + 4, PARA_JUSTIFY, 1);
+	lay1(text, &st, &pl);
+	check_geometry(&pl, &st);
+	check_text(&pl, text, strlen(text));
+	assert_int_equal(pl.nlines, 2);
+	t = line_text(&pl, 0);
+	assert_true(strlen(t) > 6 &&
+	    strcmp(t + strlen(t) - 6, "(COS)/") == 0);
+	free(t);
+	para_lines_free(&pl);
+}
+
 /* Where a line ends inside a word (not at a space), it shows it: an
  * added hyphen, or the word's own '-' or '/'.  Long Norwegian words in
  * narrow table cells. */
@@ -1520,6 +1552,7 @@ main(void)
 		cmocka_unit_test(test_hostile),
 		cmocka_unit_test(test_linebreak),
 		cmocka_unit_test(test_ragged_cell_keeps_words),
+		cmocka_unit_test(test_break_after_bracket_slash),
 	};
 
 	return cmocka_run_group_tests(tests, setup, teardown);
