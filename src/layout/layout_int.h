@@ -367,7 +367,6 @@ void tg_measure(struct lctx *, struct tgrid *);
 void tg_measure_hyph(struct lctx *, struct tgrid *);
 double tg_table_width(const struct tgrid *, double avail);
 int tg_words_fit(const struct tgrid *, double avail);
-int tg_hyph_fit(struct lctx *, struct tgrid *, double avail);
 enum pv_status tg_widths(struct lctx *, struct tgrid *, double x,
     double avail);
 void tg_free(struct tgrid *);

@@ -478,10 +478,11 @@ table_styles(struct lctx *c, const struct doc_node *n, struct tgrid *g)
  * Whether the table goes on landscape pages of its own: asked for by a
  * class on it or on a section around it, or, when the theme lets wide
  * tables turn (page.wide_tables), because across the portrait page its
- * words would have to be broken, not only hyphenated (a landscape page
- * of its own is a big step: hyphens in a narrow column are the smaller
- * evil).  Only a table in the main text: one in a list, box or cell
- * stays where it is.
+ * longest words do not fit side by side.  Hyphenating them instead
+ * looked like the smaller evil while the dictionary gave few points;
+ * with all of them (hyph_trie.c) a six-column table shrinks to columns
+ * of 50 pt, a hyphen on every other line (Vestvågøy p7).  Only a table
+ * in the main text: one in a list, box or cell stays where it is.
  */
 static int
 wants_landscape(struct lctx *c, const struct flow *fl, struct tgrid *g)
@@ -495,7 +496,7 @@ wants_landscape(struct lctx *c, const struct flow *fl, struct tgrid *g)
 		if ((p->kind == DOC_TABLE || p->kind == DOC_SECTION) &&
 		    (p->classes & DOC_C_LANDSCAPE))
 			return 1;
-	return c->th->wide_tables_landscape && !tg_hyph_fit(c, g, fl->w);
+	return c->th->wide_tables_landscape && !tg_words_fit(g, fl->w);
 }
 
 /* A slice that may go along with a table to its landscape page: a line

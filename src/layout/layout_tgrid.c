@@ -357,22 +357,6 @@ tg_words_fit(const struct tgrid *g, double avail)
 	return s <= tg_table_width(g, avail) + EPS;
 }
 
-/* Whether the table fits in avail pt with no word broken other than at
- * its hyphenation points. */
-int
-tg_hyph_fit(struct lctx *c, struct tgrid *g, double avail)
-{
-	double s = 0;
-	int k;
-
-	if (tg_words_fit(g, avail))
-		return 1;
-	tg_measure_hyph(c, g);
-	for (k = 0; k < g->ncols; k++)
-		s += g->chmin[k];
-	return s <= tg_table_width(g, avail) + EPS;
-}
-
 /*
  * A table whose every column has a percentage from its <col> keeps those
  * shares exactly, scaled to the table's width, whatever its cells hold

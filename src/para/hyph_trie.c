@@ -10,15 +10,22 @@
  * it reads for it).  The smaller .dic keeps
  *   - the charset line, comments, empty lines and the LEFTHYPHENMIN ...
  *     NOHYPHEN lines, as they are;
- *   - every pattern line whose letters end at a marked node;
- *   - every other marked node with no marked child, as its letters
- *     without digits: a state whose (empty) pattern changes nothing.
- *     libhyphen makes every prefix of a line's letters a state, so this
- *     brings in all marked nodes that are no pattern themselves.
+ *   - every marked node that has a value or no marked child, as its
+ *     letters with values (below).  libhyphen makes every prefix of a
+ *     line's letters a state, so this brings in all marked nodes.
  * For a marked word, every substring is then a state of the small
- * dictionary exactly when it is one of the whole, with the same pattern
- * (or none) and the same fallback (a shorter suffix, also marked), so
- * the automaton walks the same states and gives the same points.
+ * dictionary exactly when it is one of the whole, with the same fallback
+ * (a shorter suffix, also marked), so the automaton walks the same
+ * states.
+ *
+ * libhyphen applies at each letter the pattern of its state alone, where
+ * Liang's algorithm applies every pattern that ends there; its authors
+ * expect the file run through substrings.pl first, which gives every
+ * state the values of all the patterns it ends with.  Debian's nb and nn
+ * files are not (hyph_nb_NO.dic gives "skoleledel-sen" for what TeX's
+ * patterns, the same ones, make "skole-le-del-sen"), so the smaller file
+ * is written that way: each line a state with the values of every
+ * pattern that is a suffix of its letters.
  *
  * Children are found through one hash table keyed by (node, byte): no
  * strings are compared or hashed, which keeps building the trie of a
@@ -48,6 +55,7 @@
  */
 struct trie_node {
 	uint32_t child, sibling;
+	uint32_t line;          /* offset + 1 of its pattern line; 0: none */
 	uint8_t byte, flags;
 };
 
@@ -55,9 +63,6 @@ struct hyph_trie {
 	struct trie_node *node;
 	size_t nnodes, capnodes;
 	uint32_t root[256];
-	/* The node of each pattern line, in file order. */
-	uint32_t *pattern;
-	size_t npatterns;
 	size_t first_len;       /* the charset line, with its new line */
 	/* The letters of the last pattern put in, and their nodes: the
 	 * file is sorted, so the next one mostly starts the same way. */
@@ -92,6 +97,7 @@ add_child(struct hyph_trie *t, uint32_t n, unsigned char c)
 		return 0;
 	k = (uint32_t)t->nnodes++;
 	t->node[k].child = 0;
+	t->node[k].line = 0;
 	t->node[k].byte = c;
 	t->node[k].flags = 0;
 	if (n == 0) {
@@ -171,7 +177,6 @@ hyph_trie_free(struct hyph_trie *t)
 	if (t == NULL)
 		return;
 	free(t->node);
-	free(t->pattern);
 	free(t);
 }
 
@@ -180,17 +185,14 @@ hyph_trie_new(const char *buf, size_t len)
 {
 	struct hyph_trie *t;
 	const char *l, *e, *end = buf + len;
-	size_t n, lines = 0;
+	size_t n;
 	long node;
 
 	if (len == 0 || buf[len - 1] != '\n' || len > UINT32_MAX)
 		return NULL;
-	for (l = buf; l < end; l = e + 1, lines++)
-		e = memchr(l, '\n', (size_t)(end - l));
 	t = pv_xcalloc(1, sizeof(*t));
 	t->capnodes = len + 1;
 	t->node = pv_xmalloc(t->capnodes * sizeof(*t->node));
-	t->pattern = pv_xmalloc(lines * sizeof(*t->pattern));
 	memset(&t->node[0], 0, sizeof(t->node[0]));
 	t->nnodes = 1;
 	e = memchr(buf, '\n', len);
@@ -207,8 +209,12 @@ hyph_trie_new(const char *buf, size_t len)
 			continue;
 		if ((node = add_pattern(t, l, n)) < 0)
 			goto fail;
-		t->pattern[t->npatterns++] = (uint32_t)node;
 		t->node[node].flags |= TN_PATTERN;
+		/* A line with '/' is a non-standard pattern, which the
+		 * completion below does not understand: no trie then. */
+		if (memchr(l, '/', n) != NULL)
+			goto fail;
+		t->node[node].line = (uint32_t)(l - buf) + 1;
 	}
 	return t;
 fail:
@@ -253,6 +259,18 @@ hyph_trie_mark(struct hyph_trie *t, const char *word, size_t n)
 	walk(t, word, n, 1);
 }
 
+void
+hyph_trie_mark_all(struct hyph_trie *t)
+{
+	size_t k;
+
+	for (k = 1; k < t->nnodes; k++) {
+		t->node[k].flags |= TN_MARKED;
+		if (t->node[k].child != 0)
+			t->node[k].flags |= TN_MARKED_CHILD;
+	}
+}
+
 int
 hyph_trie_covers(const struct hyph_trie *t, const char *word, size_t n)
 {
@@ -272,23 +290,79 @@ put(char **b, size_t *len, size_t *cap, const char *s, size_t n)
 	*len += n;
 }
 
-/* The marked nodes from c down that are no pattern and have no marked
- * child, as lines of their letters (let[0..depth) leads to c). */
+/* Raise val[at..] to the values of the pattern line l (its digits
+ * between and around its letters, counted in bytes as libhyphen does). */
 static void
-put_states(const struct hyph_trie *t, uint32_t c, char *let, size_t depth,
-    char **out, size_t *olen, size_t *ocap)
+merge_values(const char *l, uint8_t *val, size_t at)
+{
+	size_t pos = at;
+
+	for (; (unsigned char)*l > ' '; l++) {
+		if (*l >= '0' && *l <= '9') {
+			if ((uint8_t)(*l - '0') > val[pos])
+				val[pos] = (uint8_t)(*l - '0');
+		} else
+			pos++;
+	}
+}
+
+/*
+ * The state let[0..k) (a marked node) as a line: its letters with, at
+ * each place, the greatest value of any pattern its letters end with.
+ * Those patterns are suffixes of a substring of the word, so they are
+ * marked too.  Written when it has a value, or when no marked child's
+ * line brings the state in (libhyphen makes a state of every prefix of
+ * a line's letters).
+ */
+static void
+put_state(const struct hyph_trie *t, const char *buf, const char *let,
+    size_t k, int leaf, char **out, size_t *olen, size_t *ocap)
+{
+	uint8_t val[HYPH_TRIE_PAT_MAX + 1];
+	char line[2 * HYPH_TRIE_PAT_MAX + 2];
+	uint32_t node;
+	size_t s, j, n = 0;
+	int any = 0;
+
+	memset(val, 0, k + 1);
+	for (s = 0; s < k; s++) {
+		for (node = 0, j = s; j < k && node != UINT32_MAX; j++)
+			if ((node = child_of(t, node, (unsigned char)let[j]))
+			    == 0)
+				node = UINT32_MAX;
+		if (node != UINT32_MAX && node != 0 && t->node[node].line != 0)
+			merge_values(buf + t->node[node].line - 1, val, s);
+	}
+	for (j = 0; j <= k; j++)
+		any |= val[j] != 0;
+	if (!any && !leaf)
+		return;
+	for (j = 0; j <= k; j++) {
+		if (val[j] != 0)
+			line[n++] = (char)('0' + val[j]);
+		if (j < k)
+			line[n++] = let[j];
+	}
+	line[n++] = '\n';
+	put(out, olen, ocap, line, n);
+}
+
+/* The marked nodes from c down (let[0..depth) leads to c). */
+static void
+put_states(const struct hyph_trie *t, const char *buf, uint32_t c, char *let,
+    size_t depth, char **out, size_t *olen, size_t *ocap)
 {
 	uint8_t f = t->node[c].flags;
 	uint32_t k;
 
+	if (!(f & TN_MARKED))
+		return;
 	let[depth] = (char)t->node[c].byte;
-	if (f & TN_MARKED_CHILD) {
+	put_state(t, buf, let, depth + 1, !(f & TN_MARKED_CHILD), out, olen,
+	    ocap);
+	if (f & TN_MARKED_CHILD)
 		for (k = t->node[c].child; k != 0; k = t->node[k].sibling)
-			put_states(t, k, let, depth + 1, out, olen, ocap);
-	} else if ((f & (TN_MARKED | TN_PATTERN)) == TN_MARKED) {
-		let[depth + 1] = '\n';
-		put(out, olen, ocap, let, depth + 2);
-	}
+			put_states(t, buf, k, let, depth + 1, out, olen, ocap);
 }
 
 char *
@@ -296,27 +370,24 @@ hyph_trie_filtered(const struct hyph_trie *t, const char *buf, size_t len,
     size_t *outlen)
 {
 	char let[HYPH_TRIE_PAT_MAX + 1], *out;
-	size_t olen = 0, ocap = len / 8 + 4096, n, p = 0;
+	size_t olen = 0, ocap = len / 8 + 4096, n;
 	const char *l, *e, *end = buf + len;
 
 	out = pv_xmalloc(ocap);
 	put(&out, &olen, &ocap, buf, t->first_len);
+	/* Comments and keywords as they are; a pattern line without
+	 * letters (it ends at the root) too. */
 	for (l = buf + t->first_len; l < end; l = e + 1) {
 		e = memchr(l, '\n', (size_t)(end - l));
 		n = (size_t)(e - l);
-		/* A pattern line is kept when its letters were reached (a
-		 * line without letters ends at the root: kept too). */
-		if (!is_kept_line(l, n)) {
-			uint32_t node = t->pattern[p++];
-
-			if (node != 0 && !(t->node[node].flags & TN_MARKED))
-				continue;
-		}
-		put(&out, &olen, &ocap, l, n + 1);
+		if (is_kept_line(l, n) || t->node[0].line == (uint32_t)(l -
+		    buf) + 1)
+			put(&out, &olen, &ocap, l, n + 1);
 	}
 	for (n = 0; n < 256; n++)
 		if (t->root[n] != 0)
-			put_states(t, t->root[n], let, 0, &out, &olen, &ocap);
+			put_states(t, buf, t->root[n], let, 0, &out, &olen,
+			    &ocap);
 	*outlen = olen;
 	return out;
 }

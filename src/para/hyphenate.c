@@ -408,13 +408,14 @@ hyph_read(const char *path, size_t *len)
 }
 
 /*
- * Load the patterns of path that the prepared words reach (hyph_trie.c),
- * keeping the trie in hd->trie; NULL when the file is not as expected:
- * the caller loads the full dictionary.
+ * Load the patterns of path that the prepared words reach (with all,
+ * every pattern), completed as Liang's algorithm reads them
+ * (hyph_trie.c); the trie stays in hd->trie unless all.  NULL when the
+ * file is not as expected: the caller loads it as it is.
  */
 static HyphenDict *
 hyph_load_filtered(struct hyphenator *h, struct hyph_dict *hd,
-    const char *path)
+    const char *path, int all)
 {
 	char cs[MAX_NAME], conv[HYPH_MAX_WORD * 4];
 	char *buf, *flt = NULL;
@@ -441,8 +442,10 @@ hyph_load_filtered(struct hyphenator *h, struct hyph_dict *hd,
 	utf8 = strcmp(cs, "UTF-8") == 0;
 	if ((hd->trie = hyph_trie_new(buf, len)) == NULL)
 		goto out;
+	if (all)
+		hyph_trie_mark_all(hd->trie);
 	/* What the prepared words reach, in the file's charset. */
-	for (i = 0; i < h->words.nslots; i++) {
+	for (i = 0; !all && i < h->words.nslots; i++) {
 		w = &h->words.s[i];
 		if (w->off == 0)
 			continue;
@@ -457,7 +460,7 @@ hyph_load_filtered(struct hyphenator *h, struct hyph_dict *hd,
 		fclose(f);
 	}
 out:
-	if (dict == NULL) {
+	if (dict == NULL || all) {
 		hyph_trie_free(hd->trie);
 		hd->trie = NULL;
 	}
@@ -485,13 +488,15 @@ hyph_load_path(const char *path)
 static void
 hyph_load(struct hyphenator *h, struct hyph_dict *hd, char *path)
 {
-	if (h->words.n > 0 && !h->words_over)
-		hd->dict = hyph_load_filtered(h, hd, path);
-	if (hd->dict != NULL) {
+	int all = h->words.n == 0 || h->words_over;
+
+	hd->dict = hyph_load_filtered(h, hd, path, all);
+	if (hd->dict != NULL && !all) {
 		hd->filtered = 1;
 		hd->path = path;
 	} else {
-		hd->dict = hyph_load_path(path);
+		if (hd->dict == NULL)
+			hd->dict = hyph_load_path(path);
 		free(path);
 	}
 	if (hd->dict != NULL)
@@ -503,7 +508,9 @@ static void
 hyph_unfilter(struct hyph_dict *hd)
 {
 	hnj_hyphen_free(hd->dict);
-	hd->dict = hyph_load_path(hd->path);
+	hd->dict = hyph_load_filtered(NULL, hd, hd->path, 1);
+	if (hd->dict == NULL)
+		hd->dict = hyph_load_path(hd->path);
 	free(hd->path);
 	hd->path = NULL;
 	hyph_trie_free(hd->trie);

@@ -79,47 +79,52 @@ expect(const char *lang, const char *word, const char *want)
 static void
 test_known_words_nb(void **state)
 {
-	expect("nb", "kompetanseutvikling", "kompetanse-ut-vikling");
-	expect("nb", "barnehagen", "barneha-gen");
-	expect("nb", "utdanning", "ut-danning");
-	expect("nb", "tilrettelegging", "til-rette-legging");
-	expect("nb", "videreutdanning", "videre-ut-danning");
+	expect("nb", "kompetanseutvikling", "kom-pe-tanse-ut-vik-ling");
+	expect("nb", "barnehagen", "barne-ha-gen");
+	expect("nb", "utdanning", "ut-dan-ning");
+	expect("nb", "tilrettelegging", "til-rette-leg-ging");
+	expect("nb", "videreutdanning", "vi-dere-ut-dan-ning");
 	expect("nb", "læringsutbytte", "læ-rings-ut-bytte");
-	expect("nb", "gjennomføring", "gjennom-fø-ring");
-	expect("nb", "organisasjonen", "or-gani-sa-sjo-nen");
-	/* The patterns know no point in these; that is their answer. */
-	expect("nb", "barnehage", "barnehage");
-	expect("nb", "samarbeid", "samarbeid");
+	expect("nb", "gjennomføring", "gjen-nom-fø-ring");
+	expect("nb", "organisasjonen", "or-ga-ni-sa-sjo-nen");
+	expect("nb", "barnehage", "barne-hage");
+	expect("nb", "samarbeid", "sam-ar-beid");
+	/* Points that only a pattern inside a longer state gives: libhyphen
+	 * alone, on Debian's file (not run through substrings.pl), found
+	 * "skoleledel-sen", "læringsmiljø" and "rapportene" only. */
+	expect("nb", "skoleledelsen", "skole-le-del-sen");
+	expect("nb", "læringsmiljø", "læ-rings-miljø");
+	expect("nb", "rapportene", "rap-por-tene");
 }
 
 /* Nynorsk: its own dictionary name, the same points for shared words. */
 static void
 test_known_words_nn(void **state)
 {
-	expect("nn", "kompetanseutvikling", "kompetanse-ut-vikling");
+	expect("nn", "kompetanseutvikling", "kom-pe-tanse-ut-vik-ling");
 	expect("nn-NO", "opplæringslova", "opp-læ-rings-lova");
-	expect("nn", "utdanning", "ut-danning");
-	expect("nno", "språkutvikling", "språk-ut-vikling");
+	expect("nn", "utdanning", "ut-dan-ning");
+	expect("nno", "språkutvikling", "språk-ut-vik-ling");
 }
 
 /* "nb-NO", "no", North Sami and unknown languages all use bokmål. */
 static void
 test_language_fallback(void **state)
 {
-	expect("nb-NO", "kompetanseutvikling", "kompetanse-ut-vikling");
-	expect("no", "kompetanseutvikling", "kompetanse-ut-vikling");
-	expect("se", "kompetanseutvikling", "kompetanse-ut-vikling");
-	expect("en", "kompetanseutvikling", "kompetanse-ut-vikling");
-	expect(NULL, "kompetanseutvikling", "kompetanse-ut-vikling");
+	expect("nb-NO", "kompetanseutvikling", "kom-pe-tanse-ut-vik-ling");
+	expect("no", "kompetanseutvikling", "kom-pe-tanse-ut-vik-ling");
+	expect("se", "kompetanseutvikling", "kom-pe-tanse-ut-vik-ling");
+	expect("en", "kompetanseutvikling", "kom-pe-tanse-ut-vik-ling");
+	expect(NULL, "kompetanseutvikling", "kom-pe-tanse-ut-vik-ling");
 }
 
 /* Capitals are hyphenated as the lower-case word. */
 static void
 test_case(void **state)
 {
-	expect("nb", "KOMPETANSEUTVIKLING", "KOMPETANSE-UT-VIKLING");
-	expect("nb", "Kompetanseutvikling", "Kompetanse-ut-vikling");
-	expect("nb", "GJENNOMFØRING", "GJENNOM-FØ-RING");
+	expect("nb", "KOMPETANSEUTVIKLING", "KOM-PE-TANSE-UT-VIK-LING");
+	expect("nb", "Kompetanseutvikling", "Kom-pe-tanse-ut-vik-ling");
+	expect("nb", "GJENNOMFØRING", "GJEN-NOM-FØ-RING");
 }
 
 /* Fewer than five letters: never; at least two letters before a point
@@ -204,7 +209,7 @@ test_degenerate(void **state)
 	hyphenate_word(hy, "nb", "", 0, pts, 0);
 	/* A wrong count asked first does not spoil the right answer. */
 	hyphenate_word(hy, "nb", "handlingsplanen", 15, pts, 7);
-	expect("nb", "handlingsplanen", "hand-lings-planen");
+	expect("nb", "handlingsplanen", "hand-lings-pla-nen");
 }
 
 /* The cache gives the same answer as the dictionary, many times over. */
@@ -214,8 +219,8 @@ test_cache(void **state)
 	int i;
 
 	for (i = 0; i < 1000; i++) {
-		expect("nb", "kompetanseutvikling", "kompetanse-ut-vikling");
-		expect("nn", "barnehagen", "barneha-gen");
+		expect("nb", "kompetanseutvikling", "kom-pe-tanse-ut-vik-ling");
+		expect("nn", "barnehagen", "barne-ha-gen");
 	}
 }
 
@@ -332,13 +337,13 @@ test_prepared_known(void **state)
 	hyphenator_prepare(hy, "nb", "", 0);
 	hyphenator_prepare(hy, NULL, NULL, 0);
 	hyphenator_prepare(NULL, "nb", text, sizeof(text) - 1);
-	expect("nb", "kompetanseutvikling", "kompetanse-ut-vikling");
-	expect("nb", "Barnehagen", "Barneha-gen");
-	expect("nn", "tilrettelegging", "til-rette-legging");
-	expect("nb", "videreutdanning", "videre-ut-danning");
+	expect("nb", "kompetanseutvikling", "kom-pe-tanse-ut-vik-ling");
+	expect("nb", "Barnehagen", "Barne-ha-gen");
+	expect("nn", "tilrettelegging", "til-rette-leg-ging");
+	expect("nb", "videreutdanning", "vi-dere-ut-dan-ning");
 	/* Not prepared: the full dictionary answers. */
-	expect("nb", "organisasjonen", "or-gani-sa-sjo-nen");
-	expect("nb", "utdanning", "ut-danning");
+	expect("nb", "organisasjonen", "or-ga-ni-sa-sjo-nen");
+	expect("nb", "utdanning", "ut-dan-ning");
 	hyphenator_free(hy);
 	hy = saved;
 }
