@@ -56,7 +56,7 @@ KINDS = [
     ("loose", "justified line with gaps over 2x the median"),
 ]
 # Reported but never counted: a short page before a chapter is a choice.
-INFO = "empty-before-chapter"
+INFO = "empty-before-break"
 
 BOLD = re.compile(r"bold|black|heavy|semibold|demi|[-,]b[d]?$", re.I)
 LETTER = re.compile(r"[^\W\d_]")
@@ -613,8 +613,11 @@ def check_doc(pdf, words, quiet, name):
                     # dag"), or both whole words, broke at a space
                     both = (a + " " + bb).lower() in whole or \
                         a.lower() in whole and bb.lower() in whole
-                    # a last piece with no vowel ("t", "r") is no word
-                    novowel = len(bb) <= 2 and not (set(bb) & VOWELS)
+                    # a last piece with no vowel ("t", "r") is no word,
+                    # unless it is an abbreviation ("v/stab", "f.eks.")
+                    abbrev = re.match(r"[^\W\d_]+[/.]", nt) is not None
+                    novowel = len(bb) <= 2 and not (set(bb) & VOWELS) \
+                        and not abbrev
                     if (joined in vocab and not both) or novowel:
                         rep.add("word-split", n, a + "/" + bb)
                 # punctuation
@@ -625,7 +628,8 @@ def check_doc(pdf, words, quiet, name):
                         and not (cellw is not None and cellw < 100) and \
                         not getattr(b[0], "unruled_row", False) and \
                         p["judged"] and not explicit_break(l, ls[i + 1], b, right) \
-                        and not URLISH.search(t):
+                        and not URLISH.search(t) and not t.isdigit() and \
+                        not (b[0].cell and not next_word_fits(l, ls[i + 1], b[0].cell)):
                     rep.add("one-word", n, t)
                 # hyphen ladders
                 if t[-1] in HYPHENS and (len(t) < 2 or t[-2] != " "):
@@ -656,9 +660,14 @@ def check_doc(pdf, words, quiet, name):
                     is_heading(first, body, bodybold) and \
                     max(s.size for s in first) >= chapter - 0.1
                 what = "%d %% filled" % round(100 * max(fill, 0))
+                # a page turned to landscape starts a page, as a chapter does
+                turned = nxt is not None and round(nxt["w"]) != round(p["w"])
                 if chap:
                     rep.add(INFO, n, what + ", next page starts a chapter: "
                             + text_of(lines_of(first)[0]), info=True)
+                elif turned:
+                    rep.add(INFO, n, what + ", next page is turned to landscape",
+                            info=True)
                 else:
                     rep.add("empty-page", n, what)
     return rep
@@ -701,7 +710,24 @@ def explicit_break(line, nxt, block, right):
     a list of participants set with line breaks).  A one-word line the
     line breaker made is followed by the rest of its sentence."""
     nws = line_words(nxt)
-    return bool(nws) and nws[0][0][:1].isupper()
+    return bool(nws) and (nws[0][0][:1].isupper() or
+                          nws[0][0][:1] in "•–—-*")
+
+
+# The padding of a table cell, at most (themes use 3-4 pt).
+CELL_PAD = 4.0
+
+
+def next_word_fits(line, nxt, cell):
+    """Whether the first word of the next line would have fitted after
+    this line's last, in the cell (x0, x1): a one-word line in a narrow
+    cell is no defect when the next word is wider than the room left."""
+    nws = line_words(nxt)
+    if not nws:
+        return False
+    size = max(s.size for s in line)
+    room = cell[1] - CELL_PAD - line[-1].x1
+    return nws[0][2] - nws[0][1] + 0.25 * size <= room
 
 
 def content_extent(p):

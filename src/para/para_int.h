@@ -70,6 +70,7 @@ struct para_word {
 	unsigned flags;         /* WF_* in para_items.c */
 	size_t nlet;            /* letters */
 	size_t first, last;     /* index of the first and last letter */
+	size_t first_hyph;      /* index of the first '-' (SIZE_MAX: none) */
 	uint32_t first_off, last_end; /* their bytes, while not complex */
 };
 

@@ -781,7 +781,7 @@ flush_word(struct para_ctx *c)
 	struct para_word *wd = &c->word;
 	struct para_ch *ch;
 	size_t n = wd->n, i, from;
-	int url, hyph, split, pts_ready = 0;
+	int url, hyph, split, trailing, pts_ready = 0;
 
 	if (n == 0)
 		return;
@@ -793,8 +793,14 @@ flush_word(struct para_ctx *c)
 	c->words_w += wd->w;
 	if (url)
 		c->url_w += wd->w;
-	hyph = c->hyphenate && !(wd->flags & (WF_HYPHEN | WF_DIGIT | WF_URL |
-	    WF_SLASH | WF_SOFT | WF_NOWRAP)) && wd->first != SIZE_MAX &&
+	/* The hyphen of "kompetanse- og ..." ends the word: it is no
+	 * compound that breaks only there, and the letters before it
+	 * hyphenate as any word's (Sandnes p9 had 0.77 em spaces). */
+	trailing = (wd->flags & WF_HYPHEN) && wd->first != SIZE_MAX &&
+	    wd->first_hyph > wd->last;
+	hyph = c->hyphenate && !(wd->flags & ((trailing ? 0 : WF_HYPHEN) |
+	    WF_DIGIT | WF_URL | WF_SLASH | WF_SOFT | WF_NOWRAP)) &&
+	    wd->first != SIZE_MAX &&
 	    wd->nlet == wd->last - wd->first + 1 &&
 	    wd->nlet >= PARA_HYPH_MIN && wd->nlet <= PARA_HYPH_MAX;
 	split = wd->complex || (c->emergency > 0 && wd->w > c->emergency) ||
@@ -932,6 +938,7 @@ add_char(struct para_ctx *c, size_t run, size_t off, size_t len,
 		wd->flags = 0;
 		wd->nlet = 0;
 		wd->first = SIZE_MAX;
+		wd->first_hyph = SIZE_MAX;
 		if (c->runs[run].nowrap)
 			wd->flags |= WF_NOWRAP;
 		c->nch = 0;
@@ -951,8 +958,11 @@ add_char(struct para_ctx *c, size_t run, size_t off, size_t len,
 		wd->last = wd->n;
 		wd->last_end = (uint32_t)(off + len);
 		wd->nlet++;
-	} else if (cp == '-' || cp == 0x2010)
+	} else if (cp == '-' || cp == 0x2010) {
 		wd->flags |= WF_HYPHEN;
+		if (wd->first_hyph == SIZE_MAX)
+			wd->first_hyph = wd->n;
+	}
 	else if (cp >= '0' && cp <= '9')
 		wd->flags |= WF_DIGIT;
 	else if (cp == '/')

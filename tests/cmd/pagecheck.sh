@@ -104,3 +104,29 @@ if grep -q " overflow=0 " "$out"; then
 else
 	fail "pagecheck: a plan of many tables has its margins where the text is" "$(cat "$out")"
 fi
+
+# A page turned to landscape starts a page, as a chapter does: the short
+# page before it is noted, not counted.
+para="<p>Samarbeidet med universitetet gir oss tilgang til forskning og til
+fagpersoner som kan utfordre og støtte oss i arbeidet. Arbeidet ledes av
+Kommunaldirektør v/stab, Altona skole og ressurssenter, PPT og FBU, og
+lærerne deltar aktivt i profesjonsfellesskapet hver uke.</p>"
+{
+	echo '<?xml version="1.0" encoding="UTF-8"?>'
+	echo '<html xmlns="http://www.w3.org/1999/xhtml" lang="nb">'
+	echo '<head><title>Snu</title><meta name="running-title" content="Snu"/></head>'
+	echo '<body><section id="a"><h1>Innledning</h1>'
+	i=0
+	while [ $i -lt 14 ]; do echo "$para"; i=$((i + 1)); done
+	echo '</section><section id="b" class="landscape">'
+	echo '<table><thead><tr><th>Hvem</th><th>Hva</th><th>Når</th></tr></thead>'
+	echo '<tbody><tr><td>Rektor</td><td>Utviklingsarbeid</td><td>Høst</td></tr></tbody>'
+	echo '</table></section></body></html>'
+} >"$TMP/turn.xhtml"
+run typeset "$TMP/turn.xhtml" -o "$TMP/turn.pdf"
+expect_rc "pagecheck: a plan with a landscape section typesets" 0
+check "$TMP/turn.pdf"
+expect_out_has "pagecheck: the page before a landscape page is noted" \
+    "2: empty-before-break: "
+expect_out_has "pagecheck: and says why" "next page is turned to landscape"
+expect_out_has "pagecheck: and does not count it" " word-split=0 punct-start=0 one-word=0 empty-page=0 "

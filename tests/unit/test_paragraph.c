@@ -1242,6 +1242,33 @@ test_break_after_bracket_slash(void **state)
 	para_lines_free(&pl);
 }
 
+/* "kompetanse- og organisasjonsutvikling": the hyphen that ends a word
+ * is no compound's, and the letters before it hyphenate (Sandnes p9 had
+ * 0.77 em spaces before an unbreakable "kompetanse-"). */
+static void
+test_hyphenate_before_trailing_hyphen(void **state)
+{
+	const char *head = "Planlegge og støtte opp under lærernes "
+	    "pedagogiske arbeid med IKT, gjennom kompe-";
+	const char *text = "Planlegge og støtte opp under lærernes "
+	    "pedagogiske arbeid med IKT, gjennom kompetanse- og "
+	    "organisasjonsutvikling";
+	struct para_run r = run_of(head, regular, 10);
+	struct para_style st;
+	struct para_lines pl;
+	double mn, mx;
+
+	(void)state;
+	para_measure(&r, 1, fs, hy, "nb", 0, &mn, &mx);
+	st = style_of(mx + 2, PARA_JUSTIFY, 1);
+	lay1(text, &st, &pl);
+	check_geometry(&pl, &st);
+	check_text(&pl, text, strlen(text));
+	assert_int_equal(pl.nlines, 2);
+	assert_true(pl.lines[0].hyphenated);
+	para_lines_free(&pl);
+}
+
 /* Where a line ends inside a word (not at a space), it shows it: an
  * added hyphen, or the word's own '-' or '/'.  Long Norwegian words in
  * narrow table cells. */
@@ -1553,6 +1580,7 @@ main(void)
 		cmocka_unit_test(test_linebreak),
 		cmocka_unit_test(test_ragged_cell_keeps_words),
 		cmocka_unit_test(test_break_after_bracket_slash),
+		cmocka_unit_test(test_hyphenate_before_trailing_hyphen),
 	};
 
 	return cmocka_run_group_tests(tests, setup, teardown);
