@@ -24,8 +24,11 @@
  * and breaks between rows, so no page is left nearly empty for it. */
 #define SMALL_TABLE_PART (1.0 / 3)
 /* Two body rows at most this part of a page tall keep together at the
- * start and at the end of a table. */
+ * start of a table, and at most LAST_PAIR_PART at its end: a last row
+ * alone under a repeated header (a goal table's "Sum") reads worse than
+ * a page left shorter. */
 #define PAIR_PART (1.0 / 4)
+#define LAST_PAIR_PART 0.4
 
 /* What of each cell one slice shows: its content slices [from, to),
  * the first placed `origin` points below the cell's top padding. */
@@ -419,7 +422,7 @@ table_breaks(struct tset *t, size_t first, size_t head0, size_t head1)
 	 * them are a good part of a page go one by one. */
 	if (m >= 3 && rows_h(t, 0, 2) <= t->fl->cap * PAIR_PART)
 		vl->s[t->body[1]].flags |= VS_NOBREAK;
-	if (m >= 4 && rows_h(t, m - 2, m) <= t->fl->cap * PAIR_PART)
+	if (m >= 4 && rows_h(t, m - 2, m) <= t->fl->cap * LAST_PAIR_PART)
 		vl->s[t->body[m - 1]].flags |= VS_NOBREAK;
 }
 

@@ -138,3 +138,41 @@ if [ "$np" = 2 ] && [ "$(size "$TMP/t.pdf" 1)" = "842 595" ] &&
     pdftotext -f 2 -l 2 "$TMP/t.pdf" - | grep -q Februar; then
 	ok "tables: the line between goes along to the second landscape page"
 else fail "tables: the line between goes along to the second landscape page" "$np pages"; fi
+
+# A table's last row is not left alone under a repeated header: a goal
+# table whose last measure is tall (a quarter to 0.4 of a page) and whose
+# "Sum" row is one line; the measure grows three words at a time, so
+# that the page ends everywhere around "Sum" (before the rule kept only
+# pairs under a quarter of a page together, it stood alone at 48-60).
+tall="Kompetanseutvikling for lærere og ledere i alle skolene, med samlinger, veiledning og nettverk gjennom hele året."
+t8="$tall $tall $tall $tall $tall $tall $tall $tall"
+k=0 lone=
+while [ $k -le 66 ]; do
+	{
+		echo '<?xml version="1.0" encoding="UTF-8"?>'
+		echo '<html xmlns="http://www.w3.org/1999/xhtml" lang="nb"><head><title>Prøve</title></head><body><section id="s">'
+		echo '<table><thead><tr><th>Tiltak</th><th>Beløp</th></tr></thead><tbody>'
+		for r in 1 2 3; do
+			echo "<tr><td>Tiltak $r: $t8 $t8 $t8</td><td>100 000</td></tr>"
+		done
+		echo "<tr><td>Tiltak 4: $t8"
+		i=0
+		while [ $i -lt "$k" ]; do echo "ord ord ord"; i=$((i + 1)); done
+		echo '</td><td>100 000</td></tr>'
+		echo '<tr><td>Sum</td><td>400 000</td></tr></tbody></table><p>Etter tabellen.</p></section></body></html>'
+	} >"$TMP/sum.xhtml"
+	"$PLANVERK" typeset "$TMP/sum.xhtml" -o "$TMP/sum.pdf" 2>/dev/null
+	np=$(qpdf --show-npages "$TMP/sum.pdf")
+	p=2
+	while [ $p -le "$np" ]; do
+		# the page's table rows: the header, then "Sum" straight away
+		if pdftotext -f $p -l $p "$TMP/sum.pdf" - | grep -v '^\s*$' |
+		    grep -A1 '^Beløp$' | sed -n 2p | grep -q '^Sum$'; then
+			lone="$lone $k"
+		fi
+		p=$((p + 1))
+	done
+	k=$((k + 3))
+done
+if [ -z "$lone" ]; then ok "tables: the Sum row never stands alone under a repeated header"
+else fail "tables: the Sum row never stands alone under a repeated header" "with 3 x$lone words more"; fi
