@@ -46,12 +46,15 @@ expect_err() {
 }
 # expect_err_has NAME TEXT: stderr contains the text somewhere
 expect_err_has() {
+	# one argument would look for "" and always pass
+	if [ $# -ne 2 ]; then fail "$1" "test bug: expect_err_has NAME TEXT"; return; fi
 	if grep -qF -- "$2" "$err"; then ok "$1"; else
 		fail "$1" "stderr lacks: $2"
 	fi
 }
 # expect_out_has NAME TEXT
 expect_out_has() {
+	if [ $# -ne 2 ]; then fail "$1" "test bug: expect_out_has NAME TEXT"; return; fi
 	if grep -qF -- "$2" "$out"; then ok "$1"; else
 		fail "$1" "stdout lacks: $2"
 	fi

@@ -162,6 +162,12 @@ extern const char *cmd_progname;
 /* cmd_glyphs.c: the theme's fonts exist, and every character of the
  * plan's text has a glyph; errors at the JSON member (check, build). */
 struct loaded_json;
+/* Problems typesetting found in the XHTML (file `label`), from
+ * diagnostic `first` on, moved to the plan's member that holds the
+ * text they are about (cmd_source.c); returns the errors left at the
+ * XHTML. */
+int cmd_blame_plan(struct pv_diags *, size_t first, const char *label,
+    const char *xhtml, size_t len, struct loaded_json *);
 enum pv_status cmd_check_glyphs(struct loaded_json *, const char *theme_path,
     struct pv_diags *);
 

@@ -432,7 +432,8 @@ cmd_build_one(const struct build_request *br)
 		st = cmd_typeset_xhtml(&tr, &d);
 		if (parse_failed)
 			blame_templates(&d, first, label, &map);
-		else if (st == PV_EINPUT && keep == NULL && d.errors > 0)
+		else if (st == PV_EINPUT && cmd_blame_plan(&d, first, label,
+		    xhtml.data, xhtml.len, doc) > 0 && keep == NULL)
 			pv_diag(&d, PV_WARNING, NULL, 0, 0, "the templates made "
 			    "XHTML that does not typeset; run again with "
 			    "--keep-xhtml FILE to read it");

@@ -14,8 +14,9 @@ sed '0,/"title": "/s//"title": "Plan ✈ 中文 /' input/sondre-land-kompetansep
 line=$(grep -n '"title": "Plan ✈' "$TMP/plan.json" | head -1 | cut -d: -f1)
 run check "$TMP/plan.json"
 expect_rc "check: a character in no font is an error" 1
-expect_err_has "$TMP/plan.json:$line:14: error: meta.title: '中' (U+4E2D) is in neither font the text is set in (Open Sans, DejaVu Sans)"
-expect_err_has "meta.title: '文' (U+6587)"
+expect_err_has "check: the error is at the member, with both fonts named" \
+    "$TMP/plan.json:$line:14: error: meta.title: '中' (U+4E2D) is in neither font the text is set in (Open Sans, DejaVu Sans)"
+expect_err_has "check: every missing character is named" "meta.title: '文' (U+6587)"
 if grep -q "U+2708" "$err"; then
 	fail "✈ is in the fallback font: no error"
 else
@@ -23,7 +24,7 @@ else
 fi
 run build "$TMP/plan.json" -o "$TMP/plan.pdf"
 expect_rc "build refuses it too" 1
-expect_err_has "$TMP/plan.json:$line:14: error: meta.title: '中' (U+4E2D)"
+expect_err_has "build: the error is at the member" "$TMP/plan.json:$line:14: error: meta.title: '中' (U+4E2D)"
 if grep -q "as XHTML\|does not typeset" "$err"; then
 	fail "build names the JSON member, not a line of XHTML" "$(cat "$err")"
 else
@@ -48,7 +49,8 @@ fi
 printf '{"fonts": {"h2": {"family": "Comic Sans"}}}\n' >"$TMP/theme.json"
 run check --theme "$TMP/theme.json" input/sondre-land-kompetanseplan.json
 expect_rc "check --theme: an unknown font family is an error" 1
-expect_err_has "$TMP/theme.json: error: unknown font family \"Comic Sans\""
+expect_err_has "check --theme: the theme file and the family are named" \
+    "$TMP/theme.json: error: unknown font family \"Comic Sans\""
 run build --theme "$TMP/theme.json" input/sondre-land-kompetanseplan.json -o "$TMP/t.pdf"
 expect_rc "build refuses the theme" 1
 if [ "$(grep -c 'Comic Sans' "$err")" = 1 ] && ! grep -q "does not typeset" "$err"; then

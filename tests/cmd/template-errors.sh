@@ -15,8 +15,10 @@ sed '2s|^|<div class="oops">|' templates/kompetanseplan/section.mustache \
     >"$TMP/tpl/kompetanseplan/section.mustache"
 run build --templates "$TMP/tpl" input/sondre-land-kompetanseplan.json -o "$TMP/p.pdf"
 expect_rc "a broken template is an input error" 1
-expect_err_has "$TMP/tpl/kompetanseplan/section.mustache:2: error: unknown class \"oops\" on <div>"
-expect_err_has "$TMP/tpl/kompetanseplan/section.mustache:12: error: </section> does not close <div>"
+expect_err_has "template errors: a class the vocabulary lacks, at its template line" \
+    "$TMP/tpl/kompetanseplan/section.mustache:2: error: unknown class \"oops\" on <div>"
+expect_err_has "template errors: at the .mustache file and line" \
+    "$TMP/tpl/kompetanseplan/section.mustache:12: error: </section> does not close <div>"
 if [ "$(grep -c 'section.mustache:2: error: unknown class' "$err")" = 1 ]; then
 	ok "the mistake, written for every section, is reported once"
 else
