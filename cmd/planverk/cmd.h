@@ -162,6 +162,24 @@ extern const char *cmd_progname;
 /* cmd_glyphs.c: the theme's fonts exist, and every character of the
  * plan's text has a glyph; errors at the JSON member (check, build). */
 struct loaded_json;
+/* Where cmd_walk_strings is: a string member, its JSON path
+ * ("body[0].content[2]"; "" for the root), and the members on the way
+ * down to it, each with the length of the path up to it. */
+#define CMD_WALK_DEPTH 64
+struct cmd_walk_at {
+	const cJSON *node;
+	const char *path;
+	const cJSON *up[CMD_WALK_DEPTH];
+	size_t uplen[CMD_WALK_DEPTH];
+	int depth;
+};
+/* visit() every string under root in document order, leaving out the
+ * object members skip() names (with all they hold); a nonzero return
+ * from visit() ends the walk.  Deeper than CMD_WALK_DEPTH is not
+ * visited (validation refuses such nesting before). */
+void cmd_walk_strings(const cJSON *root, int (*skip)(const char *key),
+    int (*visit)(void *ctx, const struct cmd_walk_at *), void *ctx);
+
 /* Problems typesetting found in the XHTML (file `label`), from
  * diagnostic `first` on, moved to the plan's member that holds the
  * text they are about (cmd_source.c); returns the errors left at the

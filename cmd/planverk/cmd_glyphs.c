@@ -34,7 +34,7 @@ struct glyphs {
 	int body, fallback;
 	const char *body_name;
 	struct pv_diags *d;
-	struct pv_buf path;
+	const char *path;       /* of the string being checked */
 	size_t reported, more;
 };
 
@@ -87,38 +87,19 @@ check_string(struct glyphs *g, const cJSON *node)
 		pv_diag(g->d, PV_ERROR, g->doc->file, line, col, "%s: '%s' "
 		    "(U+%04X) is in neither font the text is set in (%s, %s): "
 		    "leave it out, or name a font that has it in "
-		    "fonts/fonts.json", g->path.data, enc, (unsigned)cp,
+		    "fonts/fonts.json", g->path, enc, (unsigned)cp,
 		    g->body_name, LAYOUT_FALLBACK_FAMILY);
 	}
 }
 
-static void
-walk(struct glyphs *g, const cJSON *node)
+static int
+visit_string(void *ctx, const struct cmd_walk_at *at)
 {
-	const cJSON *k;
-	size_t mark = g->path.len;
-	int i = 0;
+	struct glyphs *g = ctx;
 
-	if (cJSON_IsString(node) && node->valuestring != NULL) {
-		check_string(g, node);
-		return;
-	}
-	if (!cJSON_IsObject(node) && !cJSON_IsArray(node))
-		return;
-	for (k = node->child; k != NULL; k = k->next, i++) {
-		if (cJSON_IsObject(node)) {
-			if (never_printed(k->string))
-				continue;
-			if (g->path.len > 0)
-				pv_buf_putc(&g->path, '.');
-			pv_buf_puts(&g->path, k->string);
-		} else
-			pv_buf_printf(&g->path, "[%d]", i);
-		walk(g, k);
-		g->path.len = mark;
-		if (g->path.data != NULL)
-			g->path.data[mark] = '\0';
-	}
+	g->path = at->path;
+	check_string(g, at->node);
+	return 0;
 }
 
 /* Every family the theme names, loaded once: an unknown one is reported
@@ -180,12 +161,10 @@ cmd_check_glyphs(struct loaded_json *doc, const char *theme_path,
 		g.doc = doc;
 		g.d = d;
 		g.body_name = th->body.family;
-		pv_buf_init(&g.path);
-		walk(&g, doc->root);
+		cmd_walk_strings(doc->root, never_printed, visit_string, &g);
 		if (g.more > 0)
 			pv_diag(d, PV_ERROR, doc->file, 1, 1, "%zu more "
 			    "characters that neither font has", g.more);
-		pv_buf_free(&g.path);
 	}
 	fontset_free(g.fs);
 	theme_free(th);

@@ -112,86 +112,53 @@ first_text(const char *p, const char *end, struct pv_buf *out)
 	return 0;
 }
 
-/* How deep the members around the found one are remembered. */
-#define MAX_DEPTH 64
-
 struct finder {
 	const char *needle;
-	struct pv_buf path;
+	struct pv_buf folded;
 	const cJSON *found;
 	char *found_path;
-	/* the members on the way down, and their paths' lengths */
-	const cJSON *up[MAX_DEPTH];
-	size_t uplen[MAX_DEPTH];
-	int depth;
 	/* the nearest "table" member around the found one */
 	const cJSON *table;
 	char *table_path;
 };
 
-/* The first string member (in document order) that holds the needle,
- * its spaces folded as the XHTML's are. */
-static void
-find_member(struct finder *f, const cJSON *node)
+static int
+notes_only(const char *key)
 {
-	const cJSON *k;
-	size_t mark = f->path.len;
-	int i = 0;
+	return key[0] == '_';
+}
 
-	if (f->found != NULL)
-		return;
-	if (cJSON_IsString(node) && node->valuestring != NULL) {
-		struct pv_buf s;
-		const char *c;
+/* Whether this string holds the needle, its spaces folded as the
+ * XHTML's are; the first that does (in document order) is taken. */
+static int
+visit_string(void *ctx, const struct cmd_walk_at *at)
+{
+	struct finder *f = ctx;
+	const char *c;
+	int u;
 
-		pv_buf_init(&s);
-		pv_buf_puts(&s, "");
-		for (c = node->valuestring; *c != '\0'; c++)
-			if (*c == ' ' || *c == '\n' || *c == '\t') {
-				if (s.len > 0 && s.data[s.len - 1] != ' ')
-					pv_buf_putc(&s, ' ');
-			} else
-				pv_buf_putc(&s, *c);
-		if (strstr(s.data, f->needle) != NULL) {
-			int u;
-
-			f->found = node;
-			f->found_path = pv_xstrdup(f->path.len > 0 ?
-			    f->path.data : "(the document)");
-			for (u = f->depth - 1; u >= 0; u--)
-				if (f->up[u]->string != NULL &&
-				    strcmp(f->up[u]->string, "table") == 0) {
-					f->table = f->up[u];
-					f->table_path = pv_xstrndup(f->path.data,
-					    f->uplen[u]);
-					break;
-				}
-		}
-		pv_buf_free(&s);
-		return;
-	}
-	if (!cJSON_IsObject(node) && !cJSON_IsArray(node))
-		return;
-	for (k = node->child; k != NULL && f->found == NULL; k = k->next,
-	    i++) {
-		if (cJSON_IsObject(node)) {
-			if (k->string != NULL && k->string[0] == '_')
-				continue;
-			if (f->path.len > 0)
-				pv_buf_putc(&f->path, '.');
-			pv_buf_puts(&f->path, k->string);
+	f->folded.len = 0;
+	pv_buf_puts(&f->folded, "");
+	for (c = at->node->valuestring; *c != '\0'; c++)
+		if (*c == ' ' || *c == '\n' || *c == '\t') {
+			if (f->folded.len > 0 &&
+			    f->folded.data[f->folded.len - 1] != ' ')
+				pv_buf_putc(&f->folded, ' ');
 		} else
-			pv_buf_printf(&f->path, "[%d]", i);
-		if (f->depth == MAX_DEPTH)
-			continue;
-		f->up[f->depth] = k;
-		f->uplen[f->depth++] = f->path.len;
-		find_member(f, k);
-		f->depth--;
-		f->path.len = mark;
-		if (f->path.data != NULL)
-			f->path.data[mark] = '\0';
-	}
+			pv_buf_putc(&f->folded, *c);
+	if (strstr(f->folded.data, f->needle) == NULL)
+		return 0;
+	f->found = at->node;
+	f->found_path = pv_xstrdup(at->path[0] != '\0' ? at->path :
+	    "(the document)");
+	for (u = at->depth - 1; u >= 0; u--)
+		if (at->up[u]->string != NULL &&
+		    strcmp(at->up[u]->string, "table") == 0) {
+			f->table = at->up[u];
+			f->table_path = pv_xstrndup(at->path, at->uplen[u]);
+			break;
+		}
+	return 1;
 }
 
 int
@@ -219,9 +186,9 @@ cmd_blame_plan(struct pv_diags *d, size_t first, const char *label,
 			continue;
 		memset(&f, 0, sizeof(f));
 		f.needle = needle.data;
-		pv_buf_init(&f.path);
-		find_member(&f, doc->root);
-		pv_buf_free(&f.path);
+		pv_buf_init(&f.folded);
+		cmd_walk_strings(doc->root, notes_only, visit_string, &f);
+		pv_buf_free(&f.folded);
 		if (f.found == NULL)
 			continue;
 		/* a problem of the whole table is the table's */
