@@ -1210,30 +1210,37 @@ test_no_punct_start(void **state)
 		}
 }
 
+/* `text` set justified in a width `extra` points wider than `head`
+ * alone: the width where the first line must end near the head's end. */
+static void
+lay_after_head(const char *head, const char *text, double extra,
+    struct para_lines *pl)
+{
+	struct para_run r = run_of(head, regular, 10);
+	struct para_style st;
+	double mn, mx;
+
+	para_measure(&r, 1, fs, hy, "nb", 0, &mn, &mx);
+	st = style_of(mx + extra, PARA_JUSTIFY, 1);
+	lay1(text, &st, pl);
+	check_geometry(pl, &st);
+	check_text(pl, text, strlen(text));
+}
+
 /* A long word after "(COS)/" does not force the line before it apart:
  * the line may end after the slash (Søndre Land p12 had spaces of
  * 0.78 em before "(COS)/tilknytningspsykologi."). */
 static void
 test_break_after_bracket_slash(void **state)
 {
-	const char *head = "kompetanseutvikling for ansatte i barnehage og "
-	    "skole knyttet til Circle of security (COS)/";
-	const char *text = "kompetanseutvikling for ansatte i barnehage og "
-	    "skole knyttet til Circle of security (COS)/"
-	    "tilknytningspsykologi.";
-	struct para_run r = run_of(head, regular, 10);
-	struct para_style st;
 	struct para_lines pl;
-	double mn, mx;
 	char *t;
 
 	(void)state;
-	para_measure(&r, 1, fs, hy, "nb", 0, &mn, &mx);
-	/* room for the head, not for the long word after it */
-	st = style_of(mx + 4, PARA_JUSTIFY, 1);
-	lay1(text, &st, &pl);
-	check_geometry(&pl, &st);
-	check_text(&pl, text, strlen(text));
+	lay_after_head("kompetanseutvikling for ansatte i barnehage og "
+	    "skole knyttet til Circle of security (COS)/",
+	    "kompetanseutvikling for ansatte i barnehage og skole knyttet "
+	    "til Circle of security (COS)/tilknytningspsykologi.", 4, &pl);
 	assert_int_equal(pl.nlines, 2);
 	t = line_text(&pl, 0);
 	assert_true(strlen(t) > 6 &&
@@ -1248,22 +1255,13 @@ test_break_after_bracket_slash(void **state)
 static void
 test_hyphenate_before_trailing_hyphen(void **state)
 {
-	const char *head = "Planlegge og støtte opp under lærernes "
-	    "pedagogiske arbeid med IKT, gjennom kompe-";
-	const char *text = "Planlegge og støtte opp under lærernes "
-	    "pedagogiske arbeid med IKT, gjennom kompetanse- og "
-	    "organisasjonsutvikling";
-	struct para_run r = run_of(head, regular, 10);
-	struct para_style st;
 	struct para_lines pl;
-	double mn, mx;
 
 	(void)state;
-	para_measure(&r, 1, fs, hy, "nb", 0, &mn, &mx);
-	st = style_of(mx + 2, PARA_JUSTIFY, 1);
-	lay1(text, &st, &pl);
-	check_geometry(&pl, &st);
-	check_text(&pl, text, strlen(text));
+	lay_after_head("Planlegge og støtte opp under lærernes pedagogiske "
+	    "arbeid med IKT, gjennom kompe-",
+	    "Planlegge og støtte opp under lærernes pedagogiske arbeid med "
+	    "IKT, gjennom kompetanse- og organisasjonsutvikling", 2, &pl);
 	assert_int_equal(pl.nlines, 2);
 	assert_true(pl.lines[0].hyphenated);
 	para_lines_free(&pl);
