@@ -238,4 +238,4 @@ json.dump(d, open(sys.argv[2], "w"), ensure_ascii=False)
 run check --templates "$tpl/en" "$TMP/se.json"
 expect_rc "meta.lang without labels is an input error" 1
 expect_err "enrich names the languages labels.json has" \
-    "$tpl/en/kompetanseplan/labels.json: error: no labels for the language \"se\" (the file has: nb, nn, en)"
+    "$tpl/en/kompetanseplan/labels.json:1:1: error: no labels for the language \"se\" (the file has: nb, nn, en)"

@@ -48,7 +48,7 @@ fi
 printf '{"fonts": {"h2": {"family": "Comic Sans"}}}\n' >"$TMP/theme.json"
 run check --theme "$TMP/theme.json" input/sondre-land-kompetanseplan.json
 expect_rc "check --theme: an unknown font family is an error" 1
-expect_err_has "$TMP/theme.json: error: unknown font family \"Comic Sans\""
+expect_err_has "$TMP/theme.json:1:1: error: unknown font family \"Comic Sans\""
 run build --theme "$TMP/theme.json" input/sondre-land-kompetanseplan.json -o "$TMP/t.pdf"
 expect_rc "build refuses the theme" 1
 if [ "$(grep -c 'Comic Sans' "$err")" = 1 ] && ! grep -q "does not typeset" "$err"; then
