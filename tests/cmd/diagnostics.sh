@@ -74,3 +74,6 @@ expect_err "--strict's verdict in JSON: file null, line 0" \
 run check --strict --diagnostics github arsrapport-missing-status.json
 expect_err "--strict's verdict for GitHub: no file" \
     '::error::2 warnings, which --strict makes errors; nothing is written'
+run check --diagnostics json --frobnicate arsrapport-missing-status.json
+expect_err "a usage error is the command's, in every format" \
+    "planverk check: unknown option --frobnicate; see planverk check --help"

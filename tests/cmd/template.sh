@@ -21,17 +21,17 @@ expect_stderr() {
 run template
 expect_rc "no arguments: usage error" 2
 expect_err "no arguments: says what is missing" \
-	"planverk template: no template given"
+	"planverk template: no template given; see planverk template --help"
 run template hello.mustache
 expect_rc "no --data: usage error" 2
 expect_err "no --data: says so" \
-	"planverk template: no data given (--data)"
+	"planverk template: no data given (--data); see planverk template --help"
 run template hello.mustache --data
 expect_rc "--data without a file: usage error" 2
 run template hello.mustache --data data.json --frobnicate
 expect_rc "unknown option: usage error" 2
 expect_err "unknown option: named" \
-	"planverk template: unknown option '--frobnicate'"
+	"planverk template: unknown option --frobnicate; see planverk template --help"
 run template hello.mustache footer.mustache --data data.json
 expect_rc "two templates: usage error" 2
 expect_empty_out "usage error: nothing on stdout"
