@@ -127,7 +127,8 @@ enum pv_status cmd_load_valid(const char *path, struct loaded_json **,
 
 /* Print every diagnostic to stderr, one per line; returns d->errors. */
 size_t cmd_print_diags(const struct pv_diags *);
-/* "planverk SUB: message" on stderr, then a hint to --help; returns 2. */
+/* "planverk SUB: message; see planverk SUB --help" on stderr (sub NULL:
+ * "planverk: ..."); returns 2. */
 int cmd_usage_error(const char *sub, const char *fmt, ...)
 #if defined(__GNUC__)
     __attribute__((format(printf, 2, 3)))
@@ -188,11 +189,6 @@ int cmd_blame_plan(struct pv_diags *, size_t first, const char *label,
     const char *xhtml, size_t len, struct loaded_json *);
 enum pv_status cmd_check_glyphs(struct loaded_json *, const char *theme_path,
     struct pv_diags *);
-
-/* cmd_diff.c: build --changes-since OLD.json: compare OLD (loaded and
- * validated, of doc's type) with doc and set the view's "changes". */
-enum pv_status cmd_changes_since(const char *old_path, struct loaded_json *doc,
-    cJSON *view, struct pv_diags *);
 
 /* cmd_diff.c: build --changes-since OLD.json: compare OLD (loaded and
  * validated, of doc's type) with doc and set the view's "changes". */

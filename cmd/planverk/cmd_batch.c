@@ -76,7 +76,6 @@ start(struct job *j, const struct batch_request *br)
 		int argc = 0, rc;
 
 		argv[argc++] = "build";
-		argv[argc++] = j->input;
 		argv[argc++] = "-o";
 		argv[argc++] = j->output;
 		if (br->theme != NULL) {
@@ -89,6 +88,9 @@ start(struct job *j, const struct batch_request *br)
 		}
 		if (br->strict)
 			argv[argc++] = "--strict";
+		/* an input named -x.json is still an input */
+		argv[argc++] = "--";
+		argv[argc++] = j->input;
 		argv[argc] = NULL;
 		rc = cmd_build(argc, (char **)argv);
 		fflush(stdout);

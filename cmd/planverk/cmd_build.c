@@ -19,6 +19,7 @@
 #include "../../src/util/file.h"
 #include "../../src/util/mem.h"
 #include "cmd.h"
+#include "cmd_opts.h"
 
 static void
 build_usage(FILE *f)
@@ -229,65 +230,30 @@ cmd_build(int argc, char **argv)
 {
 	const char *output = NULL, *theme = NULL, *lang = NULL;
 	const char *keep = NULL, *dump = NULL, *since = NULL;
-	int strict = 0, i, rc;
+	int strict = 0, rc;
 	const char *outdir = NULL, *jobs_arg = NULL;
 	int ninputs = 0;
+	const struct cmd_opt opts[] = {
+		{ NULL, 'o', 1, &output, NULL, NULL },
+		{ NULL, 'd', 1, &outdir, NULL, NULL },
+		{ NULL, 'j', 1, &jobs_arg, NULL, NULL },
+		{ "theme", 0, 1, &theme, NULL, NULL },
+		{ "lang", 0, 1, &lang, NULL, NULL },
+		{ "keep-xhtml", 0, 1, &keep, NULL, NULL },
+		{ "strict", 0, 0, NULL, &strict, NULL },
+		{ "templates", 0, 1, NULL, NULL, cmd_set_templates_dir },
+		{ "dump-view", 0, 1, &dump, NULL, NULL },
+		{ "changes-since", 0, 1, &since, NULL, NULL },
+		{ NULL, 0, 0, NULL, NULL, NULL }
+	};
+	const struct cmd_opts spec = { "build", opts, build_usage, 0 };
 	struct build_request br;
 	char *out_alloc = NULL;
 	char *def_out = NULL, *keep_alloc = NULL, *keep_name;
 
-	for (i = 1; i < argc; i++) {
-		const char *a = argv[i];
-
-		if (strcmp(a, "--help") == 0 || strcmp(a, "-h") == 0) {
-			build_usage(stdout);
-			return PV_OK;
-		} else if (strcmp(a, "-o") == 0 || strcmp(a, "--theme") == 0 ||
-		    strcmp(a, "--lang") == 0 || strcmp(a, "--keep-xhtml") == 0) {
-			if (i + 1 >= argc)
-				return cmd_usage_error("build", "%s needs a "
-				    "value", a);
-			if (strcmp(a, "-o") == 0)
-				output = argv[++i];
-			else if (strcmp(a, "--theme") == 0)
-				theme = argv[++i];
-			else if (strcmp(a, "--lang") == 0)
-				lang = argv[++i];
-			else
-				keep = argv[++i];
-		} else if (strcmp(a, "--changes-since") == 0) {
-			if (i + 1 >= argc)
-				return cmd_usage_error("build", "%s needs a "
-				    "value", a);
-			since = argv[++i];
-		} else if (strcmp(a, "--templates") == 0 ||
-		    strcmp(a, "--dump-view") == 0) {
-			if (i + 1 >= argc)
-				return cmd_usage_error("build", "%s needs a "
-				    "value", a);
-			if (strcmp(a, "--dump-view") == 0)
-				dump = argv[++i];
-			else if (cmd_set_templates_dir("build", argv[++i]) !=
-			    PV_OK)
-				return PV_EUSAGE;
-		} else if (strcmp(a, "-d") == 0 || strcmp(a, "-j") == 0) {
-			if (i + 1 >= argc)
-				return cmd_usage_error("build", "%s needs a "
-				    "value", a);
-			if (a[1] == 'd')
-				outdir = argv[++i];
-			else
-				jobs_arg = argv[++i];
-		} else if (strcmp(a, "--strict") == 0) {
-			strict = 1;
-		} else if (a[0] == '-' && a[1] != '\0') {
-			return cmd_usage_error("build", "unknown option '%s'", a);
-		} else {
-			/* the inputs, gathered at the front of argv (never
-			 * ahead of the loop, which is past them) */
-			argv[1 + ninputs++] = argv[i];
-		}
-	}
+	if ((rc = cmd_opts_parse(&spec, argc, argv, &ninputs)) !=
+	    CMD_OPTS_GO_ON)
+		return rc;
 	if (ninputs == 0)
 		return cmd_usage_error("build", "no input file given");
 	if (since != NULL && (ninputs > 1 || outdir != NULL || jobs_arg != NULL))

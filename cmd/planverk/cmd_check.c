@@ -12,6 +12,7 @@
 #include "../../src/util/mem.h"
 #include "../../src/validate/validate.h"
 #include "cmd.h"
+#include "cmd_opts.h"
 
 static void
 check_usage(FILE *f)
@@ -74,43 +75,24 @@ cmd_load_valid(const char *path, struct loaded_json **out, char **type_dir,
 int
 cmd_check(int argc, char **argv)
 {
-	int i, j, worst = PV_OK, nfiles = 0, strict = 0;
+	int i, rc, worst = PV_OK, nfiles = 0, strict = 0;
 	size_t problems = 0;
 	const char *theme = NULL;
+	const struct cmd_opt opts[] = {
+		{ "strict", 0, 0, NULL, &strict, NULL },
+		{ "theme", 0, 1, &theme, NULL, NULL },
+		{ "templates", 0, 1, NULL, NULL, cmd_set_templates_dir },
+		{ NULL, 0, 0, NULL, NULL, NULL }
+	};
+	const struct cmd_opts spec = { "check", opts, check_usage, 0 };
 
-	/* Options first; the files are moved to the front of argv. */
-	for (i = 1, j = 1; i < argc; i++) {
-		if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0) {
-			check_usage(stdout);
-			return PV_OK;
-		}
-		if (strcmp(argv[i], "--strict") == 0) {
-			strict = 1;
-			continue;
-		}
-		if (strcmp(argv[i], "--theme") == 0) {
-			if (i + 1 >= argc)
-				return cmd_usage_error("check", "--theme needs a "
-				    "file");
-			theme = argv[++i];
-			continue;
-		}
-		if (strcmp(argv[i], "--templates") == 0) {
-			if (i + 1 >= argc)
-				return cmd_usage_error("check", "--templates "
-				    "needs a folder");
-			if (cmd_set_templates_dir("check", argv[++i]) != PV_OK)
-				return PV_EUSAGE;
-			continue;
-		}
-		if (argv[i][0] == '-' && argv[i][1] != '\0')
-			return cmd_usage_error("check", "unknown option '%s'",
-			    argv[i]);
-		argv[j++] = argv[i];
-	}
-	argc = j;
-	if (argc < 2)
+	if ((rc = cmd_opts_parse(&spec, argc, argv, &nfiles)) !=
+	    CMD_OPTS_GO_ON)
+		return rc;
+	if (nfiles == 0)
 		return cmd_usage_error("check", "no file given");
+	argc = nfiles + 1;
+	nfiles = 0;
 	for (i = 1; i < argc; i++) {
 		struct pv_diags d;
 		struct loaded_json *doc;

@@ -87,7 +87,9 @@ print_json(const struct pv_diag *g)
 	size_t plen = path_length(g->msg);
 	const char *msg = g->msg + (plen ? plen + 2 : 0);
 	const char *hint = strstr(msg, "did you mean ");
+	int line, col;
 
+	pv_diag_place(g, &line, &col);
 	pv_buf_init(&b);
 	pv_buf_puts(&b, "{\"file\": ");
 	if (g->file != NULL)
@@ -95,7 +97,7 @@ print_json(const struct pv_diag *g)
 	else
 		pv_buf_puts(&b, "null");
 	pv_buf_printf(&b, ", \"line\": %d, \"column\": %d, \"end\": null, "
-	    "\"severity\": \"%s\", \"path\": ", g->line, g->col,
+	    "\"severity\": \"%s\", \"path\": ", line, col,
 	    g->level == PV_ERROR ? "error" : "warning");
 	if (plen > 0)
 		put_json_string(&b, g->msg, plen);
@@ -142,16 +144,17 @@ static void
 print_github(const struct pv_diag *g)
 {
 	struct pv_buf b;
+	int line, col;
 
+	pv_diag_place(g, &line, &col);
 	pv_buf_init(&b);
 	pv_buf_printf(&b, "::%s", g->level == PV_ERROR ? "error" : "warning");
 	if (g->file != NULL) {
 		pv_buf_puts(&b, " file=");
 		put_github(&b, g->file, 1);
-		if (g->line > 0)
-			pv_buf_printf(&b, ",line=%d", g->line);
-		if (g->col > 0)
-			pv_buf_printf(&b, ",col=%d", g->col);
+		pv_buf_printf(&b, ",line=%d", line);
+		if (col > 0)
+			pv_buf_printf(&b, ",col=%d", col);
 	}
 	pv_buf_puts(&b, "::");
 	put_github(&b, g->msg, 0);

@@ -15,6 +15,7 @@
 #include "../../src/load/load.h"
 #include "../../src/util/mem.h"
 #include "cmd.h"
+#include "cmd_opts.h"
 
 /* Longest value shown on a line, in characters. */
 #define DIFF_VALUE_MAX 80
@@ -169,35 +170,23 @@ cmd_diff(int argc, char **argv)
 	struct pv_diags d;
 	struct plandiff pd;
 	enum pv_status st;
+	const struct cmd_opt opts[] = {
+		{ "json", 0, 0, NULL, &json, NULL },
+		{ "templates", 0, 1, NULL, NULL, cmd_set_templates_dir },
+		{ NULL, 0, 0, NULL, NULL, NULL }
+	};
+	const struct cmd_opts spec = { "diff", opts, diff_usage, 0 };
 
-	for (i = 1; i < argc; i++) {
-		if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0) {
-			diff_usage(stdout);
-			return PV_OK;
-		}
-		if (strcmp(argv[i], "--json") == 0) {
-			json = 1;
-			continue;
-		}
-		if (strcmp(argv[i], "--templates") == 0) {
-			if (i + 1 >= argc)
-				return cmd_usage_error("diff", "--templates "
-				    "needs a folder");
-			if (cmd_set_templates_dir("diff", argv[++i]) != PV_OK)
-				return PV_EUSAGE;
-			continue;
-		}
-		if (argv[i][0] == '-' && argv[i][1] != '\0')
-			return cmd_usage_error("diff", "unknown option '%s'",
-			    argv[i]);
-		if (nfiles == 2)
-			return cmd_usage_error("diff", "two files, the old "
-			    "version and the new, not more");
-		files[nfiles++] = argv[i];
-	}
+	if ((i = cmd_opts_parse(&spec, argc, argv, &nfiles)) != CMD_OPTS_GO_ON)
+		return i;
+	if (nfiles > 2)
+		return cmd_usage_error("diff", "two files, the old version and "
+		    "the new, not more");
 	if (nfiles != 2)
 		return cmd_usage_error("diff", "two files needed: OLD.json "
 		    "NEW.json");
+	files[0] = argv[1];
+	files[1] = argv[2];
 	pv_diags_init(&d);
 	st = load_pair(files[0], files[1], &old, &new, &d);
 	if (st == PV_OK) {

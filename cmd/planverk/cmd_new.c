@@ -14,6 +14,7 @@
 #include "../../src/util/file.h"
 #include "../../src/util/mem.h"
 #include "cmd.h"
+#include "cmd_opts.h"
 
 /* The path of `target` as seen from the folder `from` (both made real);
  * target itself when either cannot be resolved. */
@@ -166,6 +167,22 @@ local_schema(const char *text, const char *type_dir)
 	return res;
 }
 
+static void
+new_usage(FILE *f)
+{
+	fprintf(f, "usage: planverk new TYPE [-o FILE] [--templates DIR] "
+	    "[--plan PLAN.json]\n\n"
+	    "Writes a small valid document of the type, with notes\n"
+	    "(\"_help\") on what to fill in, to FILE or to standard\n"
+	    "output (also with -o -).  -o FOLDER/ writes\n"
+	    "FOLDER/TYPE.json.  An existing FILE is never "
+	    "overwritten.  --templates DIR: types in\n"
+	    "DIR/<type>/ first (see the README).\n\n"
+	    "  --plan PLAN.json  (arsrapport) the plan the report is on:\n"
+	    "                    its owner, first year and one entry per\n"
+	    "                    measure; fill in each status.\n");
+}
+
 int
 cmd_new(int argc, char **argv)
 {
@@ -175,48 +192,20 @@ cmd_new(int argc, char **argv)
 	char *dir, *path, *text, *known, *name, *out_alloc = NULL;
 	size_t len;
 	enum pv_status rc;
-	int i;
+	int i, nargs;
+	const struct cmd_opt opts[] = {
+		{ NULL, 'o', 1, &out, NULL, NULL },
+		{ "templates", 0, 1, NULL, NULL, cmd_set_templates_dir },
+		{ "plan", 0, 1, &plan, NULL, NULL },
+		{ NULL, 0, 0, NULL, NULL, NULL }
+	};
+	const struct cmd_opts spec = { "new", opts, new_usage, 0 };
 
-	for (i = 1; i < argc; i++) {
-		if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0) {
-			printf("usage: planverk new TYPE [-o FILE] "
-			    "[--templates DIR] [--plan PLAN.json]\n\n"
-			    "Writes a small valid document of the type, with notes\n"
-			    "(\"_help\") on what to fill in, to FILE or to standard\n"
-			    "output (also with -o -).  -o FOLDER/ writes\n"
-			    "FOLDER/TYPE.json.  An existing FILE is never "
-			    "overwritten.  --templates DIR: types in\n"
-			    "DIR/<type>/ first (see the README).\n\n"
-			    "  --plan PLAN.json  (arsrapport) the plan the report is "
-			    "on:\n"
-			    "                    its owner, first year and one entry "
-			    "per\n"
-			    "                    measure; fill in each status.\n");
-			return PV_OK;
-		} else if (strcmp(argv[i], "--templates") == 0) {
-			if (i + 1 >= argc)
-				return cmd_usage_error("new", "--templates needs "
-				    "a folder");
-			if (cmd_set_templates_dir("new", argv[++i]) != PV_OK)
-				return PV_EUSAGE;
-		} else if (strcmp(argv[i], "--plan") == 0) {
-			if (i + 1 >= argc)
-				return cmd_usage_error("new", "--plan needs a "
-				    "file");
-			plan = argv[++i];
-		} else if (strcmp(argv[i], "-o") == 0) {
-			if (i + 1 >= argc)
-				return cmd_usage_error("new", "-o needs a file");
-			out = argv[++i];
-		} else if (argv[i][0] == '-') {
-			return cmd_usage_error("new", "unknown option '%s'",
-			    argv[i]);
-		} else if (type == NULL) {
-			type = argv[i];
-		} else {
-			return cmd_usage_error("new", "one type at a time");
-		}
-	}
+	if ((i = cmd_opts_parse(&spec, argc, argv, &nargs)) != CMD_OPTS_GO_ON)
+		return i;
+	if (nargs > 1)
+		return cmd_usage_error("new", "one type at a time");
+	type = argv[1];
 	if (type == NULL)
 		return cmd_usage_error("new", "give a document type");
 	if (plan != NULL && strcmp(type, "arsrapport") != 0)

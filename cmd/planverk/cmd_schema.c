@@ -8,6 +8,17 @@
 
 #include "../../src/util/file.h"
 #include "cmd.h"
+#include "cmd_opts.h"
+
+static void
+schema_usage(FILE *f)
+{
+	fprintf(f, "usage: planverk schema TYPE [--templates DIR]\n\n"
+	    "Prints the JSON Schema of a document type.  Save it and\n"
+	    "name it in \"$schema\" so that an editor checks and\n"
+	    "completes the fields as you type.  --templates DIR: types\n"
+	    "in DIR/<type>/ first (see the README).\n");
+}
 
 int
 cmd_schema(int argc, char **argv)
@@ -17,30 +28,18 @@ cmd_schema(int argc, char **argv)
 	const char *type = NULL;
 	size_t len;
 	enum pv_status st;
-	int i;
+	int i, nargs;
+	const struct cmd_opt opts[] = {
+		{ "templates", 0, 1, NULL, NULL, cmd_set_templates_dir },
+		{ NULL, 0, 0, NULL, NULL, NULL }
+	};
+	const struct cmd_opts spec = { "schema", opts, schema_usage, 0 };
 
-	for (i = 1; i < argc; i++) {
-		if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0) {
-			printf("usage: planverk schema TYPE [--templates DIR]\n\n"
-			    "Prints the JSON Schema of a document type.  Save "
-			    "it and\nname it in \"$schema\" so that an editor "
-			    "checks and\ncompletes the fields as you type.  "
-			    "--templates DIR: types\nin DIR/<type>/ first (see "
-			    "the README).\n");
-			return PV_OK;
-		} else if (strcmp(argv[i], "--templates") == 0) {
-			if (i + 1 >= argc)
-				return cmd_usage_error("schema", "--templates "
-				    "needs a folder");
-			if (cmd_set_templates_dir("schema", argv[++i]) != PV_OK)
-				return PV_EUSAGE;
-		} else if (argv[i][0] == '-' || type != NULL) {
-			return cmd_usage_error("schema", "give one document "
-			    "type");
-		} else {
-			type = argv[i];
-		}
-	}
+	if ((i = cmd_opts_parse(&spec, argc, argv, &nargs)) != CMD_OPTS_GO_ON)
+		return i;
+	if (nargs > 1)
+		return cmd_usage_error("schema", "give one document type");
+	type = argv[1];
 	if (type == NULL)
 		return cmd_usage_error("schema", "give one document type");
 	if ((dir = cmd_type_dir(type)) == NULL) {

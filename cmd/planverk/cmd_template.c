@@ -24,6 +24,7 @@
 #include "../../src/util/file.h"
 #include "../../src/util/mem.h"
 #include "cmd.h"
+#include "cmd_opts.h"
 
 static void
 template_usage(FILE *f)
@@ -58,33 +59,10 @@ template_usage(FILE *f)
 	    "3 internal or I/O error.\n");
 }
 
-/* "--name VALUE" or "--name=VALUE"; advances *i past what it used. */
-static int
-option_value(int argc, char **argv, int *i, const char *name,
-    const char **value)
-{
-	size_t n = strlen(name);
-
-	if (strncmp(argv[*i], name, n) != 0)
-		return 0;
-	if (argv[*i][n] == '=') {
-		*value = argv[*i] + n + 1;
-		return 1;
-	}
-	if (argv[*i][n] != '\0')
-		return 0;
-	if (*i + 1 >= argc) {
-		*value = NULL;
-		return 1;
-	}
-	*value = argv[++*i];
-	return 1;
-}
-
 int
 cmd_template(int argc, char **argv)
 {
-	const char *tfile = NULL, *dfile = NULL, *pdir = NULL, *v;
+	const char *tfile = NULL, *dfile = NULL, *pdir = NULL;
 	struct mustache_template *tpl = NULL;
 	struct mustache_partials partials;
 	struct loaded_json *data = NULL;
@@ -94,39 +72,21 @@ cmd_template(int argc, char **argv)
 	enum pv_status st;
 	char *text = NULL, *dir = NULL;
 	size_t len;
-	int i, strict = 0, opts = 1, rc;
+	int i, strict = 0, rc, nargs;
+	const struct cmd_opt opts[] = {
+		{ "data", 0, 1, &dfile, NULL, NULL },
+		{ "partials", 0, 1, &pdir, NULL, NULL },
+		{ "strict", 0, 0, NULL, &strict, NULL },
+		{ NULL, 0, 0, NULL, NULL, NULL }
+	};
+	const struct cmd_opts spec = { "template", opts, template_usage, 0 };
 
-	for (i = 1; i < argc; i++) {
-		if (opts && argv[i][0] == '-' && argv[i][1] != '\0') {
-			if (strcmp(argv[i], "--") == 0) {
-				opts = 0;
-			} else if (strcmp(argv[i], "-h") == 0 ||
-			    strcmp(argv[i], "--help") == 0) {
-				template_usage(stdout);
-				return PV_OK;
-			} else if (strcmp(argv[i], "--strict") == 0) {
-				strict = 1;
-			} else if (option_value(argc, argv, &i, "--data", &v)) {
-				if (v == NULL || *v == '\0')
-					return cmd_usage_error("template",
-					    "--data needs a file");
-				dfile = v;
-			} else if (option_value(argc, argv, &i, "--partials",
-			    &v)) {
-				if (v == NULL || *v == '\0')
-					return cmd_usage_error("template",
-					    "--partials needs a folder");
-				pdir = v;
-			} else
-				return cmd_usage_error("template",
-				    "unknown option '%s'", argv[i]);
-		} else if (tfile == NULL) {
-			tfile = argv[i];
-		} else
-			return cmd_usage_error("template",
-			    "one template only; '%s' is one too many",
-			    argv[i]);
-	}
+	if ((i = cmd_opts_parse(&spec, argc, argv, &nargs)) != CMD_OPTS_GO_ON)
+		return i;
+	if (nargs > 1)
+		return cmd_usage_error("template", "one template only; '%s' is "
+		    "one too many", argv[2]);
+	tfile = argv[1];
 	if (tfile == NULL)
 		return cmd_usage_error("template", "no template given");
 	if (dfile == NULL)

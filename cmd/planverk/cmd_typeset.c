@@ -22,6 +22,7 @@
 #include "../../src/util/file.h"
 #include "../../src/util/mem.h"
 #include "cmd.h"
+#include "cmd_opts.h"
 
 struct dumps {
 	int doc, layout;
@@ -32,8 +33,8 @@ usage(FILE *f)
 {
 	fprintf(f,
 	    "usage: planverk typeset DOC.xhtml [-o OUT.pdf] [--theme THEME.json]\n"
-	    "                        [--fonts FONTMAP.json] [--dump-doc]\n"
-	    "                        [--dump-layout]\n"
+	    "                        [--fonts FONTMAP.json] [--strict]\n"
+	    "                        [--dump-doc] [--dump-layout]\n"
 	    "\n"
 	    "Typesets an XHTML document (docs/vocabulary.md) into a PDF.\n"
 	    "\n"
@@ -42,6 +43,7 @@ usage(FILE *f)
 	    "                   a folder (FOLDER/DOC.pdf) or - (standard output)\n"
 	    "  --theme FILE     a theme (docs/theme.md) instead of the default\n"
 	    "  --fonts FILE     a font map instead of fonts/fonts.json\n"
+	    "  --strict         every warning is an error: nothing is written\n"
 	    "  --dump-doc       print the document tree to stdout\n"
 	    "  --dump-layout    print the laid-out pages to stdout\n"
 	    "                   (with a dump, a PDF is written only with -o)\n"
@@ -196,40 +198,29 @@ cmd_typeset(int argc, char **argv)
 	char *text = NULL, *out_alloc = NULL, *def_out;
 	size_t len = 0;
 	enum pv_status st;
-	int i;
+	int i, nargs, strict = 0;
+	const char *theme = NULL, *fonts = NULL;
+	const struct cmd_opt opts[] = {
+		{ NULL, 'o', 1, &output, NULL, NULL },
+		{ "theme", 0, 1, &theme, NULL, NULL },
+		{ "fonts", 0, 1, &fonts, NULL, NULL },
+		{ "dump-doc", 0, 0, NULL, &dump.doc, NULL },
+		{ "dump-layout", 0, 0, NULL, &dump.layout, NULL },
+		{ "strict", 0, 0, NULL, &strict, NULL },
+		{ NULL, 0, 0, NULL, NULL, NULL }
+	};
+	const struct cmd_opts spec = { "typeset", opts, usage, 0 };
 
 	memset(&tr, 0, sizeof(tr));
-	for (i = 1; i < argc; i++) {
-		const char *a = argv[i];
-
-		if (strcmp(a, "--help") == 0 || strcmp(a, "-h") == 0) {
-			usage(stdout);
-			return PV_OK;
-		} else if (strcmp(a, "-o") == 0 || strcmp(a, "--theme") == 0 ||
-		    strcmp(a, "--fonts") == 0) {
-			if (i + 1 >= argc || argv[i + 1][0] == '\0')
-				return cmd_usage_error("typeset", "%s needs a "
-				    "value", a);
-			if (strcmp(a, "-o") == 0)
-				output = argv[++i];
-			else if (strcmp(a, "--theme") == 0)
-				tr.theme_path = argv[++i];
-			else
-				tr.fontmap_path = argv[++i];
-		} else if (strcmp(a, "--dump-doc") == 0) {
-			dump.doc = 1;
-		} else if (strcmp(a, "--dump-layout") == 0) {
-			dump.layout = 1;
-		} else if (a[0] == '-' && a[1] != '\0') {
-			return cmd_usage_error("typeset", "unknown option '%s'",
-			    a);
-		} else if (input == NULL) {
-			input = a;
-		} else {
-			return cmd_usage_error("typeset", "one input file at a "
-			    "time ('%s' and '%s')", input, a);
-		}
-	}
+	if ((i = cmd_opts_parse(&spec, argc, argv, &nargs)) != CMD_OPTS_GO_ON)
+		return i;
+	if (nargs > 1)
+		return cmd_usage_error("typeset", "one input file at a time "
+		    "('%s' and '%s')", argv[1], argv[2]);
+	input = argv[1];
+	tr.theme_path = theme;
+	tr.fontmap_path = fonts;
+	tr.strict = strict;
 	if (input == NULL)
 		return cmd_usage_error("typeset", "no input file given");
 	if (source_date() == -2)

@@ -51,11 +51,13 @@ cmd_usage_error(const char *sub, const char *fmt, ...)
 {
 	va_list ap;
 
-	fprintf(stderr, "planverk %s: ", sub);
+	/* One line, so that a log shows the hint beside the problem. */
+	fprintf(stderr, "planverk%s%s: ", sub ? " " : "", sub ? sub : "");
 	va_start(ap, fmt);
 	vfprintf(stderr, fmt, ap);
 	va_end(ap);
-	fprintf(stderr, "\nRun 'planverk %s --help' for usage.\n", sub);
+	fprintf(stderr, "; see planverk%s%s --help\n", sub ? " " : "",
+	    sub ? sub : "");
 	return PV_EUSAGE;
 }
 

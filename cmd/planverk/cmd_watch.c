@@ -29,6 +29,7 @@
 #include "../../src/util/file.h"
 #include "../../src/util/mem.h"
 #include "cmd.h"
+#include "cmd_opts.h"
 
 /* Quiet after the last event before a rebuild: an editor's save (write
  * a temporary file, rename, touch) is one rebuild, not three. */
@@ -454,41 +455,26 @@ cmd_watch(int argc, char **argv)
 	struct watcher w;
 	struct stat st;
 	size_t i;
-	int rc;
+	int rc, nargs;
+	const struct cmd_opt opts[] = {
+		{ NULL, 'o', 1, &br.output, NULL, NULL },
+		{ "theme", 0, 1, &br.theme, NULL, NULL },
+		{ "lang", 0, 1, &br.lang, NULL, NULL },
+		{ "strict", 0, 0, NULL, &br.strict, NULL },
+		{ "templates", 0, 1, NULL, NULL, cmd_set_templates_dir },
+		{ NULL, 0, 0, NULL, NULL, NULL }
+	};
+	const struct cmd_opts spec = { "watch", opts, usage, 0 };
 
 	memset(&br, 0, sizeof(br));
 	memset(&w, 0, sizeof(w));
-	for (i = 1; i < (size_t)argc; i++) {
-		const char *a = argv[i];
-
-		if (strcmp(a, "--help") == 0 || strcmp(a, "-h") == 0) {
-			usage(stdout);
-			return PV_OK;
-		} else if (strcmp(a, "-o") == 0 || strcmp(a, "--theme") == 0 ||
-		    strcmp(a, "--lang") == 0 || strcmp(a, "--templates") == 0) {
-			if (i + 1 >= (size_t)argc || argv[i + 1][0] == '\0')
-				return cmd_usage_error("watch", "%s needs a "
-				    "value", a);
-			if (strcmp(a, "-o") == 0)
-				br.output = argv[++i];
-			else if (strcmp(a, "--theme") == 0)
-				br.theme = argv[++i];
-			else if (strcmp(a, "--lang") == 0)
-				br.lang = argv[++i];
-			else if (cmd_set_templates_dir("watch", argv[++i]) !=
-			    PV_OK)
-				return PV_EUSAGE;
-		} else if (strcmp(a, "--strict") == 0) {
-			br.strict = 1;
-		} else if (a[0] == '-' && a[1] != '\0') {
-			return cmd_usage_error("watch", "unknown option '%s'", a);
-		} else if (br.input != NULL) {
-			return cmd_usage_error("watch", "one plan at a time "
-			    "('%s' and '%s')", br.input, a);
-		} else {
-			br.input = a;
-		}
-	}
+	if ((rc = cmd_opts_parse(&spec, argc, argv, &nargs)) !=
+	    CMD_OPTS_GO_ON)
+		return rc;
+	if (nargs > 1)
+		return cmd_usage_error("watch", "one plan at a time ('%s' and "
+		    "'%s')", argv[1], argv[2]);
+	br.input = argv[1];
 	if (br.input == NULL)
 		return cmd_usage_error("watch", "no plan given");
 	if (stat(br.input, &st) != 0)

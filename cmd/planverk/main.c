@@ -14,6 +14,7 @@
 #include <unistd.h>
 
 #include "cmd.h"
+#include "cmd_opts.h"
 
 static const struct subcommand subcommands[] = {
 	{ "template", "render a Mustache template with JSON data",
@@ -45,6 +46,9 @@ usage(FILE *f)
 	    "                        object a line) or github (workflow\n"
 	    "                        commands; the default when\n"
 	    "                        GITHUB_ACTIONS=true)\n"
+	    "\n"
+	    "Every command takes its options as --name VALUE, --name=VALUE\n"
+	    "or -o VALUE; -- ends the options, - is an argument.\n"
 	    "\n"
 	    "planverk turns plan documents kept as JSON into PDF.\n"
 	    "\n"
@@ -99,65 +103,39 @@ stdout_finish(int rc)
 	return PV_EINTERNAL;
 }
 
-/*
- * --diagnostics FORMAT means the same for every command, wherever it
- * stands on the line: taken out of argv here, before the command parses
- * the rest.  Returns the new argc, or -1 after a usage error.
- */
-static int
-take_diagnostics_option(int argc, char **argv)
-{
-	const char *env = getenv("GITHUB_ACTIONS");
-	int i, j;
-
-	if (env != NULL && strcmp(env, "true") == 0)
-		cmd_diag_format = CMD_DIAG_GITHUB;
-	for (i = 1, j = 1; i < argc; i++) {
-		if (strcmp(argv[i], "--") == 0) {
-			while (i < argc)
-				argv[j++] = argv[i++];
-			break;
-		}
-		if (strcmp(argv[i], "--diagnostics") == 0) {
-			if (i + 1 >= argc || cmd_set_diag_format(argv[i + 1])
-			    != 0) {
-				fprintf(stderr, "planverk: --diagnostics takes "
-				    "text, json or github\n");
-				return -1;
-			}
-			i++;
-			continue;
-		}
-		argv[j++] = argv[i];
-	}
-	argv[j] = NULL;
-	return j;
-}
-
+/* planverk's own options come before the command's name; the command
+ * parses the rest with the same parser (and also takes --diagnostics). */
 static int
 run(int argc, char **argv)
 {
+	const char *env = getenv("GITHUB_ACTIONS");
+	int version = 0, nargs, rc;
+	const struct cmd_opt opts[] = {
+		{ "version", 0, 0, NULL, &version, NULL },
+		{ NULL, 0, 0, NULL, NULL, NULL }
+	};
+	const struct cmd_opts spec = { NULL, opts, usage, 1 };
 	size_t i;
 
-	if ((argc = take_diagnostics_option(argc, argv)) < 0)
-		return PV_EUSAGE;
-
-	if (argc < 2) {
+	if (env != NULL && strcmp(env, "true") == 0)
+		cmd_diag_format = CMD_DIAG_GITHUB;
+	if ((rc = cmd_opts_parse(&spec, argc, argv, &nargs)) != CMD_OPTS_GO_ON)
+		return rc;
+	if (version) {
+		printf("planverk %s\n", PLANVERK_VERSION);
+		return PV_OK;
+	}
+	if (nargs < 1) {
 		usage(stderr);
 		return PV_EUSAGE;
 	}
-	if (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0 ||
-	    strcmp(argv[1], "help") == 0) {
+	if (strcmp(argv[1], "help") == 0) {
 		usage(stdout);
-		return PV_OK;
-	}
-	if (strcmp(argv[1], "--version") == 0) {
-		printf("planverk %s\n", PLANVERK_VERSION);
 		return PV_OK;
 	}
 	for (i = 0; i < NSUB; i++)
 		if (strcmp(argv[1], subcommands[i].name) == 0)
-			return subcommands[i].run(argc - 1, argv + 1);
+			return subcommands[i].run(nargs, argv + 1);
 	fprintf(stderr, "planverk: unknown command '%s'\n", argv[1]);
 	fprintf(stderr, "Run 'planverk --help' for the list of commands.\n");
 	return PV_EUSAGE;

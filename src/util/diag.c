@@ -82,19 +82,29 @@ pv_diags_move(struct pv_diags *dst, struct pv_diags *src)
 	pv_diags_init(src);
 }
 
+void
+pv_diag_place(const struct pv_diag *g, int *line, int *col)
+{
+	*line = g->line > 0 ? g->line : 0;
+	*col = g->line > 0 && g->col > 0 ? g->col : 0;
+	if (g->file != NULL && *line == 0) {
+		*line = 1;
+		*col = 1;
+	}
+}
+
 char *
 pv_diag_format(const struct pv_diag *g)
 {
 	struct pv_buf b;
+	int line, col;
 
 	pv_buf_init(&b);
+	pv_diag_place(g, &line, &col);
 	if (g->file) {
-		pv_buf_printf(&b, "%s:", g->file);
-		if (g->line > 0) {
-			pv_buf_printf(&b, "%d:", g->line);
-			if (g->col > 0)
-				pv_buf_printf(&b, "%d:", g->col);
-		}
+		pv_buf_printf(&b, "%s:%d:", g->file, line);
+		if (col > 0)
+			pv_buf_printf(&b, "%d:", col);
 		pv_buf_putc(&b, ' ');
 	}
 	pv_buf_puts(&b, g->level == PV_ERROR ? "error: " : "warning: ");

@@ -55,8 +55,17 @@ void pv_vdiag(struct pv_diags *, enum pv_level, const char *file, int line,
 void pv_diags_move(struct pv_diags *dst, struct pv_diags *src);
 
 /*
- * Format one diagnostic as "file:line:col: error: message" (parts that
- * are unknown are left out).  Returns a string the caller frees.
+ * Where a diagnostic points: its line and column, except that one about
+ * a whole file (a file and no line: missing, unreadable, too large) is
+ * at line 1, column 1, so that editors and CI annotators, which read
+ * FILE:LINE:COL, can jump to it.  0 stays 0 when there is no file.
+ */
+void pv_diag_place(const struct pv_diag *, int *line, int *col);
+
+/*
+ * Format one diagnostic as "file:line:col: error: message" (pv_diag_place;
+ * a column or, without a file, the place that is unknown is left out).
+ * Returns a string the caller frees.
  */
 char *pv_diag_format(const struct pv_diag *);
 

@@ -185,7 +185,7 @@ expect_err_has "a rule's level is warning or error" \
 rm "$TMP/t/behovsmelding/rules.json"
 run check --templates "$TMP/t" "$ex"
 expect_rc "labels without rules.json beside them is an error" 1
-expect_err_has "and names the file" "$TMP/t/behovsmelding/rules.json: error: the grant rules of the behovsmelding are read from here (beside labels.json)"
+expect_err_has "and names the file" "$TMP/t/behovsmelding/rules.json:1:1: error: the grant rules of the behovsmelding are read from here (beside labels.json)"
 
 # planverk new behovsmelding: a starter that builds
 run new behovsmelding -o "$TMP/new.json"

@@ -32,7 +32,7 @@ expect_err "check counts the problems of all files" \
 run check "$TMP/no-such-file.json"
 expect_rc "check of a missing file is an input error" 1
 expect_err "check names the missing file" \
-    "$TMP/no-such-file.json: error: cannot open: No such file or directory"
+    "$TMP/no-such-file.json:1:1: error: cannot open: No such file or directory"
 
 run check
 expect_rc "check without a file is a usage error" 2

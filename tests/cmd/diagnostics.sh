@@ -48,3 +48,32 @@ expect_err "the plain form by default" \
     'arsrapport-wrong-id.json:5:17: error: measures[0].measure: the plan has no measure "lesekurss"; did you mean "lesekurs" (../arsrapport/plan.json:17)?'
 run check --diagnostics yaml arsrapport-wrong-id.json
 expect_rc "an unknown format is a usage error" 2
+
+# A problem with a whole file (missing, empty, too large) is at 1:1 in
+# every form, so that editors and annotators can jump to it (issue 13).
+run check no-such-plan.json
+expect_err "a missing file: FILE:1:1:" \
+    "no-such-plan.json:1:1: error: cannot open: No such file or directory"
+: >"$TMP/empty.json"
+run check "$TMP/empty.json"
+expect_err "an empty file: FILE:1:1:" \
+    "$TMP/empty.json:1:1: error: JSON: unexpected end of file"
+run check --diagnostics json no-such-plan.json
+expect_err "a missing file in JSON: line 1, column 1" \
+    '{"file": "no-such-plan.json", "line": 1, "column": 1, "end": null, "severity": "error", "path": null, "message": "cannot open: No such file or directory", "hint": null}'
+run check --diagnostics github no-such-plan.json
+expect_err "a missing file for GitHub: line=1,col=1" \
+    '::error file=no-such-plan.json,line=1,col=1::cannot open: No such file or directory'
+# What is about no file keeps its form: no place at all.
+run check --strict arsrapport-missing-status.json
+expect_err "--strict's verdict names no file" \
+    "error: 2 warnings, which --strict makes errors; nothing is written"
+run check --strict --diagnostics json arsrapport-missing-status.json
+expect_err "--strict's verdict in JSON: file null, line 0" \
+    '{"file": null, "line": 0, "column": 0, "end": null, "severity": "error", "path": null, "message": "2 warnings, which --strict makes errors; nothing is written", "hint": null}'
+run check --strict --diagnostics github arsrapport-missing-status.json
+expect_err "--strict's verdict for GitHub: no file" \
+    '::error::2 warnings, which --strict makes errors; nothing is written'
+run check --diagnostics json --frobnicate arsrapport-missing-status.json
+expect_err "a usage error is the command's, in every format" \
+    "planverk check: unknown option --frobnicate; see planverk check --help"

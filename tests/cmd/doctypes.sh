@@ -39,7 +39,7 @@ expect_rc "a folder without document.mustache is not a type" 2
 run schema kompetanseplan --templates "$TMP/no-such-folder"
 expect_rc "--templates of a missing folder is a usage error" 2
 expect_err "--templates names the missing folder" \
-    "planverk schema: --templates '$TMP/no-such-folder' is not a folder"
+    "planverk schema: --templates '$TMP/no-such-folder' is not a folder; see planverk schema --help"
 
 # --- --dump-view ----------------------------------------------------
 run build "$plan" -o "$TMP/plan.pdf" --dump-view "$TMP/view.json"
@@ -206,7 +206,7 @@ fi
 run build "$plan" --lang de -o "$TMP/de.pdf"
 expect_rc "--lang of a language the labels lack is a usage error" 2
 expect_err "the message lists the languages of labels.json" \
-    "planverk build: --lang takes one of the languages of the type's labels (nb, nn, se), not 'de'"
+    "planverk build: --lang takes one of the languages of the type's labels (nb, nn, se), not 'de'; see planverk build --help"
 mkdir -p "$tpl/en/kompetanseplan"
 python3 -c '
 import json, sys
@@ -228,7 +228,7 @@ else
 fi
 run build "$plan" --lang se -o "$TMP/se.pdf" --templates "$tpl/en"
 expect_err "a language the user's labels.json dropped is refused" \
-    "planverk build: --lang takes one of the languages of the type's labels (nb, nn, en), not 'se'"
+    "planverk build: --lang takes one of the languages of the type's labels (nb, nn, en), not 'se'; see planverk build --help"
 python3 -c '
 import json, sys
 d = json.load(open(sys.argv[1]))
@@ -238,4 +238,4 @@ json.dump(d, open(sys.argv[2], "w"), ensure_ascii=False)
 run check --templates "$tpl/en" "$TMP/se.json"
 expect_rc "meta.lang without labels is an input error" 1
 expect_err "enrich names the languages labels.json has" \
-    "$tpl/en/kompetanseplan/labels.json: error: no labels for the language \"se\" (the file has: nb, nn, en)"
+    "$tpl/en/kompetanseplan/labels.json:1:1: error: no labels for the language \"se\" (the file has: nb, nn, en)"

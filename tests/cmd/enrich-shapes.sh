@@ -106,10 +106,10 @@ for batch in $(cd "$TMP/mut" && ls | sed 's/\(m[0-9][0-9][0-9]\).*/\1/' |
 	fi
 	# every line a located error with a path, or the count
 	if grep -v '^planverk check: ' "$TMP/err" |
-	    grep -qv '^/[^:]*\.json:[0-9]*:[0-9]*: error: [^ ]*: \|^/[^:]*\.json: error: '; then
+	    grep -qv '^/[^:]*\.json:[0-9]*:[0-9]*: error: [^ ]*: \|^/[^:]*\.json:1:1: error: '; then
 		badmsg=$((badmsg + 1))
 		grep -v '^planverk check: ' "$TMP/err" |
-		    grep -v '^/[^:]*\.json:[0-9]*:[0-9]*: error: [^ ]*: \|^/[^:]*\.json: error: ' |
+		    grep -v '^/[^:]*\.json:[0-9]*:[0-9]*: error: [^ ]*: \|^/[^:]*\.json:1:1: error: ' |
 		    head -3 | sed 's/^/#   /'
 	fi
 done

@@ -50,7 +50,7 @@ printf '{"fonts": {"h2": {"family": "Comic Sans"}}}\n' >"$TMP/theme.json"
 run check --theme "$TMP/theme.json" input/sondre-land-kompetanseplan.json
 expect_rc "check --theme: an unknown font family is an error" 1
 expect_err_has "check --theme: the theme file and the family are named" \
-    "$TMP/theme.json: error: unknown font family \"Comic Sans\""
+    "$TMP/theme.json:1:1: error: unknown font family \"Comic Sans\""
 run build --theme "$TMP/theme.json" input/sondre-land-kompetanseplan.json -o "$TMP/t.pdf"
 expect_rc "build refuses the theme" 1
 if [ "$(grep -c 'Comic Sans' "$err")" = 1 ] && ! grep -q "does not typeset" "$err"; then

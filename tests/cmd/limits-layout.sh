@@ -91,10 +91,10 @@ done
 err="$TMP/stderr"
 (cd "$TMP" && $PLANVERK typeset x.xhtml -o x.pdf >stdout 2>stderr)
 expect_err "limits: the message names the image" \
-	"img/x.jpg: error: cannot use this image: not a complete JPEG (no end marker)"
+	"img/x.jpg:1:1: error: cannot use this image: not a complete JPEG (no end marker)"
 (cd "$TMP" && $PLANVERK typeset y.xhtml -o y.pdf >stdout 2>stderr)
 expect_err_has "limits: a segment past the end is named" \
-	"img/y.jpg: error: cannot use this image: not a complete JPEG: the Huffman table (DHT) segment at byte 393 runs past the end of the file"
+	"img/y.jpg:1:1: error: cannot use this image: not a complete JPEG: the Huffman table (DHT) segment at byte 393 runs past the end of the file"
 
 # --- A damaged font names the font file and the table.
 osr=$(ls /usr/share/fonts/truetype/open-sans/OpenSans-Regular.ttf 2>/dev/null)
@@ -116,7 +116,7 @@ open(sys.argv[2], 'wb').write(d)" "$osr" "$TMP/fonts/Bad.ttf"
 	run typeset "$TMP/font.xhtml" --fonts "$TMP/fonts/map.json" -o "$TMP/font.pdf"
 	expect_rc "limits: a damaged font is an input error" 1
 	expect_err_has "limits: which names the font file and the table" \
-		"Bad.ttf: error: damaged font: table 'glyf' runs past the end of the file"
+		"Bad.ttf:1:1: error: damaged font: table 'glyf' runs past the end of the file"
 	if [ ! -e "$TMP/font.pdf" ]; then ok "limits: no PDF with a damaged font"
 	else fail "limits: no PDF with a damaged font"; fi
 fi

@@ -56,4 +56,4 @@ expect_rc "a file of 64 MiB is read" 0
 run check "$TMP/file-64m1.json"
 expect_rc "a file of 64 MiB and a byte is an input error" 1
 expect_err "a file over 64 MiB is refused, naming the limit" \
-    "$TMP/file-64m1.json: error: file is larger than 64 MiB (67108865 bytes); refusing to read it"
+    "$TMP/file-64m1.json:1:1: error: file is larger than 64 MiB (67108865 bytes); refusing to read it"

@@ -37,7 +37,7 @@ cp plan.json plan.orig
 # ---- 1. outputs that are not regular files ----
 run build plan.json -o fifo
 expect_rc "build -o FIFO: refused, exit 3" 3
-expect_err_has "build -o FIFO: says it is not a regular file" "fifo: error: cannot write: $NOTREG"
+expect_err_has "build -o FIFO: says it is not a regular file" "fifo:1:1: error: cannot write: $NOTREG"
 is_fifo "build -o FIFO: the FIFO is still a FIFO" fifo
 
 if [ "$(id -u)" = 0 ]; then
@@ -47,7 +47,7 @@ if [ "$(id -u)" = 0 ]; then
 	for dev in null full; do
 		run build plan.json -o $dev
 		expect_rc "build -o a device ($dev): refused, exit 3" 3
-		expect_err_has "build -o a device ($dev): says why" "$dev: error: cannot write: $NOTREG"
+		expect_err_has "build -o a device ($dev): says why" "$dev:1:1: error: cannot write: $NOTREG"
 		if [ -c $dev ]; then ok "build -o a device ($dev): still a device"
 		else fail "build -o a device ($dev): still a device"; fi
 	done
@@ -60,7 +60,7 @@ fi
 ln -s out/x.pdf link.pdf
 run build plan.json -o link.pdf
 expect_rc "build -o a symbolic link: refused, exit 3" 3
-expect_err_has "build -o a symbolic link: says why" "link.pdf: error: cannot write: it is a symbolic link"
+expect_err_has "build -o a symbolic link: says why" "link.pdf:1:1: error: cannot write: it is a symbolic link"
 if [ -L link.pdf ] && [ ! -e out/x.pdf ]; then ok "build -o a symbolic link: link and target as they were"
 else fail "build -o a symbolic link: link and target as they were"; fi
 
@@ -112,7 +112,7 @@ cp plan.json same.json
 cp plan.json same.orig
 run build same.json -o same.json
 expect_rc "build X.json -o X.json: refused, exit 2" 2
-expect_err_has "build X.json -o X.json: says why" "same.json: error: cannot write: it is an input of this run (same.json)"
+expect_err_has "build X.json -o X.json: says why" "same.json:1:1: error: cannot write: it is an input of this run (same.json)"
 unchanged "build X.json -o X.json: the plan is unchanged" same.json same.orig
 
 ln -s same.json via-link.json
@@ -133,7 +133,7 @@ sed "s|\"owner\": {|\"owner\": {\"logo\": \"$TMP/logo.png\", |" plan.json >logo.
 cp logo.png logo.orig
 run build logo.json -o logo.png
 expect_rc "build -o the logo: refused, exit 2" 2
-expect_err_has "build -o the logo: says why" "logo.png: error: cannot write: it is an input of this run"
+expect_err_has "build -o the logo: says why" "logo.png:1:1: error: cannot write: it is an input of this run"
 unchanged "build -o the logo: the image is unchanged" logo.png logo.orig
 run build logo.json -o out/logo.pdf --keep-xhtml logo.png
 expect_rc "build --keep-xhtml the logo: refused" 2
@@ -201,18 +201,18 @@ for args in "check fifo" "build plan.json --theme fifo -o out/t.pdf" \
 	rc=$?
 	err="$TMP/stderr"
 	expect_rc "$args: an input error, at once" 1
-	expect_err_has "$args: names the FIFO" "fifo: error: $NOTREG"
+	expect_err_has "$args: names the FIFO" "fifo:1:1: error: $NOTREG"
 done
 run check out
 expect_rc "check FOLDER: an input error" 1
-expect_err_has "check FOLDER: says it is a folder" "out: error: is a folder, not a file"
+expect_err_has "check FOLDER: says it is a folder" "out:1:1: error: is a folder, not a file"
 
 # A file over the input limit is refused from its size, unread.
 truncate -s 100G huge.json
 run check huge.json
 expect_rc "check of a 100 GiB file: refused" 1
 expect_err_has "check of a 100 GiB file: refused from its size" \
-    "huge.json: error: file is larger than 64 MiB (107374182400 bytes); refusing to read it"
+    "huge.json:1:1: error: file is larger than 64 MiB (107374182400 bytes); refusing to read it"
 
 # ---- 13. standard output ----
 for args in "schema kompetanseplan" "new kompetanseplan" "--version" "--help" \

@@ -21,17 +21,17 @@ expect_stderr() {
 run template
 expect_rc "no arguments: usage error" 2
 expect_err "no arguments: says what is missing" \
-	"planverk template: no template given"
+	"planverk template: no template given; see planverk template --help"
 run template hello.mustache
 expect_rc "no --data: usage error" 2
 expect_err "no --data: says so" \
-	"planverk template: no data given (--data)"
+	"planverk template: no data given (--data); see planverk template --help"
 run template hello.mustache --data
 expect_rc "--data without a file: usage error" 2
 run template hello.mustache --data data.json --frobnicate
 expect_rc "unknown option: usage error" 2
 expect_err "unknown option: named" \
-	"planverk template: unknown option '--frobnicate'"
+	"planverk template: unknown option --frobnicate; see planverk template --help"
 run template hello.mustache footer.mustache --data data.json
 expect_rc "two templates: usage error" 2
 expect_empty_out "usage error: nothing on stdout"
@@ -98,7 +98,7 @@ expect_err "bad template and bad JSON: JSON error shown too" \
 run template nope.mustache --data data.json
 expect_rc "missing template: input error" 1
 expect_err "missing template: named" \
-	"nope.mustache: error: cannot open: No such file or directory"
+	"nope.mustache:1:1: error: cannot open: No such file or directory"
 expect_empty_out "missing template: nothing on stdout"
 run template hello.mustache --data nope.json
 expect_rc "missing data: input error" 1
@@ -214,7 +214,7 @@ run template "$TMP/huge.mustache" --data data.json
 t1=$(date +%s%N)
 expect_rc "100 MB template: input error" 1
 expect_err "100 MB template: names the limit" \
-	"$TMP/huge.mustache: error: template is larger than 8 MiB (MUSTACHE_MAX_TEMPLATE)"
+	"$TMP/huge.mustache:1:1: error: template is larger than 8 MiB (MUSTACHE_MAX_TEMPLATE)"
 ms=$(( (t1 - t0) / 1000000 ))
 # Reading 100 MB and then refusing would still pass a time bound on a
 # fast disk; what matters is that it is refused (a hang guard only).

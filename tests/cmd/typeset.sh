@@ -112,7 +112,7 @@ expect_rc "typeset: a missing input" 1
 
 run typeset --frobnicate "$TMP/plan.xhtml"
 expect_rc "typeset: an unknown option" 2
-expect_err_has "typeset: names it" "unknown option '--frobnicate'"
+expect_err_has "typeset: names it" "unknown option --frobnicate; see planverk typeset --help"
 run typeset
 expect_rc "typeset: no input" 2
 run typeset "$TMP/plan.xhtml" -o

@@ -52,7 +52,7 @@ test_read_fifo_refused(void **state)
 	/* Would block for ever if it opened the FIFO for reading. */
 	assert_int_equal(pv_read_file(p, &data, &len, &d), PV_EINPUT);
 	assert_null(data);
-	assert_true(diag_has(&d, "fifo: error: not a regular file"));
+	assert_true(diag_has(&d, "fifo:1:1: error: not a regular file"));
 	assert_null(pv_fopen_input(p, &why));
 	assert_non_null(strstr(why, "not a regular file"));
 	pv_diags_free(&d);

@@ -169,7 +169,7 @@ test_unknown_family(void **state)
 	assert_int_equal(fontset_face(fs, "Comic Sans", FONT_REGULAR,
 	    "theme.json", &d), -1);
 	assert_int_equal(d.errors, 1);
-	assert_true(diag_has(&d, "theme.json: error: unknown font family "
+	assert_true(diag_has(&d, "theme.json:1:1: error: unknown font family "
 	    "\"Comic Sans\"; the font map fonts/fonts.json has: Open Sans"));
 	fontset_free(fs);
 	pv_diags_free(&d);
@@ -186,7 +186,7 @@ test_missing_file(void **state)
 	assert_int_equal(fontset_new(map, NULL, &fs, &d), PV_OK);
 	assert_int_equal(fontset_face(fs, "T", FONT_BOLD, "theme.json", &d),
 	    -1);
-	assert_true(diag_has(&d, "theme.json: error: font file "
+	assert_true(diag_has(&d, "theme.json:1:1: error: font file "
 	    "NoSuchFont-Regular.ttf (T bold, from "));
 	assert_true(diag_has(&d, "not found in"));
 	fontset_free(fs);
@@ -564,7 +564,7 @@ expect_damaged(const unsigned char *font, size_t len, const char *msg)
 
 	pv_diags_init(&d);
 	assert_int_equal(load_bytes(font, len, &d, &path), -1);
-	line = pv_xasprintf("%s: error: damaged font: %s", path, msg);
+	line = pv_xasprintf("%s:1:1: error: damaged font: %s", path, msg);
 	got = d.n > 0 ? pv_diag_format(&d.v[0]) : pv_xstrdup("nothing");
 	if (strncmp(got, line, strlen(line)) != 0)
 		fail_msg("expected \"%s\", got \"%s\"", line, got);

@@ -943,7 +943,7 @@ test_encodings(void **state)
 	struct pv_diags d;
 	struct doc *doc;
 
-	expect_fails(u16le, sizeof(u16le) - 1, "h.xhtml: error: the XHTML is "
+	expect_fails(u16le, sizeof(u16le) - 1, "h.xhtml:1:1: error: the XHTML is "
 	    "UTF-16 or UTF-32; planverk reads UTF-8 only");
 	expect_fails(u16be, sizeof(u16be) - 1, "UTF-16");
 	expect_fails(bad8, sizeof(bad8) - 1, "h.xhtml:2:4: error: not valid "
