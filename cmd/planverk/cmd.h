@@ -44,6 +44,10 @@ struct typeset_request {
 	const char *out_pdf;
 	const char *theme_path;   /* NULL: the default theme */
 	const char *fontmap_path; /* NULL: fonts/fonts.json of the data dir */
+	/* not NULL: already loaded (cmd_open_look), used instead of the
+	 * two paths above, and left to the caller */
+	const struct theme *theme;
+	struct fontset *fonts;
 	int timing;               /* print stage times to stderr */
 	int strict;               /* a warning stops before the PDF */
 	size_t *npages;           /* not NULL: gets the PDF's page count */
@@ -187,8 +191,17 @@ void cmd_walk_strings(const cJSON *root, int (*skip)(const char *key),
  * XHTML. */
 int cmd_blame_plan(struct pv_diags *, size_t first, const char *label,
     const char *xhtml, size_t len, struct loaded_json *);
-enum pv_status cmd_check_glyphs(struct loaded_json *, const char *theme_path,
-    struct pv_diags *);
+/* cmd_glyphs.c: the theme (NULL: the default) and the font map (NULL:
+ * fonts/fonts.json of the data folder), loaded once for the glyph check
+ * and for typesetting; the caller frees both. */
+struct theme;
+struct fontset;
+enum pv_status cmd_open_look(const char *theme_path, const char *fontmap_path,
+    struct theme **, struct fontset **, struct pv_diags *);
+/* Every family the theme names is in the font map, and every character
+ * of the plan's text has a glyph in the body font or the fallback. */
+enum pv_status cmd_check_glyphs(struct loaded_json *, const struct theme *,
+    struct fontset *, struct pv_diags *);
 
 /* cmd_diff.c: build --changes-since OLD.json: compare OLD (loaded and
  * validated, of doc's type) with doc and set the view's "changes". */

@@ -13,7 +13,9 @@
 #include <time.h>
 
 #include "../../src/enrich/enrich.h"
+#include "../../src/font/font.h"
 #include "../../src/load/load.h"
+#include "../../src/theme/theme.h"
 #include "../../src/mustache/mustache.h"
 #include "../../src/mustache/mustache_cjson.h"
 #include "../../src/util/file.h"
@@ -329,6 +331,8 @@ cmd_build_one(const struct build_request *br)
 	struct mustache_linemap map;
 	struct pv_diags d;
 	struct loaded_json *doc = NULL;
+	struct theme *th = NULL;
+	struct fontset *fs = NULL;
 	struct enrich_options eo;
 	struct typeset_request tr;
 	struct pv_buf xhtml;
@@ -368,8 +372,12 @@ cmd_build_one(const struct build_request *br)
 		st = enrich_document(doc, &eo, &view, &d);
 		if (st == PV_OK && since != NULL)
 			st = cmd_changes_since(since, doc, view, &d);
-		/* beside enrich's problems, in the same run */
-		if ((fonts = cmd_check_glyphs(doc, theme, &d)) > st)
+		/* beside enrich's problems, in the same run; the theme and
+		 * the fonts stay loaded for typesetting */
+		fonts = cmd_open_look(theme, NULL, &th, &fs, &d);
+		if (fonts == PV_OK)
+			fonts = cmd_check_glyphs(doc, th, fs, &d);
+		if (fonts > st)
 			st = fonts;
 	}
 	t2 = cmd_now_ms();
@@ -390,6 +398,8 @@ cmd_build_one(const struct build_request *br)
 		tr.len = xhtml.len;
 		tr.out_pdf = output;
 		tr.theme_path = br->theme;
+		tr.theme = th;
+		tr.fonts = fs;
 		tr.timing = timing;
 		tr.strict = br->strict;
 		tr.npages = br->npages;
@@ -431,6 +441,8 @@ cmd_build_one(const struct build_request *br)
 	pv_diags_free(&d);
 	pv_buf_free(&xhtml);
 	mustache_linemap_free(&map);
+	fontset_free(fs);
+	theme_free(th);
 	cJSON_Delete(view);
 	loaded_json_free(doc);
 	free(type_dir);

@@ -7,7 +7,9 @@
 #include <string.h>
 
 #include "../../src/enrich/enrich.h"
+#include "../../src/font/font.h"
 #include "../../src/load/load.h"
+#include "../../src/theme/theme.h"
 #include "../../src/util/file.h"
 #include "../../src/util/mem.h"
 #include "../../src/validate/validate.h"
@@ -114,8 +116,16 @@ cmd_check(int argc, char **argv)
 			cJSON_Delete(view);
 			free(ldir);
 			/* what build would refuse later: a font, a glyph */
-			if ((fonts = cmd_check_glyphs(doc, theme, &d)) > st)
+			struct theme *th;
+			struct fontset *fs;
+
+			fonts = cmd_open_look(theme, NULL, &th, &fs, &d);
+			if (fonts == PV_OK)
+				fonts = cmd_check_glyphs(doc, th, fs, &d);
+			if (fonts > st)
 				st = fonts;
+			fontset_free(fs);
+			theme_free(th);
 		}
 		if (st == PV_OK && strict)
 			st = cmd_strict_check(&d);

@@ -125,31 +125,45 @@ theme_faces(struct fontset *fs, const struct theme *th, struct pv_diags *d)
 }
 
 enum pv_status
-cmd_check_glyphs(struct loaded_json *doc, const char *theme_path,
-    struct pv_diags *d)
+cmd_open_look(const char *theme_path, const char *fontmap_path,
+    struct theme **th, struct fontset **fs, struct pv_diags *d)
 {
-	struct glyphs g;
-	struct theme *th = NULL;
-	struct pv_diags quiet;
-	char *dir, *map;
-	size_t errors = d->errors;
+	char *dir, *def = NULL;
+	const char *map = fontmap_path;
 	enum pv_status st;
 
+	*th = NULL;
+	*fs = NULL;
 	if (theme_path != NULL) {
-		if ((st = theme_load(theme_path, &th, d)) != PV_OK)
+		if ((st = theme_load(theme_path, th, d)) != PV_OK)
 			return st;
 	} else
-		th = theme_default();
-	memset(&g, 0, sizeof(g));
-	dir = pv_path_join(cmd_data_dir(), "fonts");
-	map = pv_path_join(dir, "fonts.json");
-	st = fontset_new(map, dir, &g.fs, d);
-	free(map);
+		*th = theme_default();
+	if (map == NULL) {
+		dir = pv_path_join(cmd_data_dir(), "fonts");
+		map = def = pv_path_join(dir, "fonts.json");
+	} else
+		dir = pv_dirname(map);
+	st = fontset_new(map, dir, fs, d);
 	free(dir);
+	free(def);
 	if (st != PV_OK) {
-		theme_free(th);
-		return st;
+		theme_free(*th);
+		*th = NULL;
 	}
+	return st;
+}
+
+enum pv_status
+cmd_check_glyphs(struct loaded_json *doc, const struct theme *th,
+    struct fontset *fs, struct pv_diags *d)
+{
+	struct glyphs g;
+	struct pv_diags quiet;
+	size_t errors = d->errors;
+
+	memset(&g, 0, sizeof(g));
+	g.fs = fs;
 	theme_faces(g.fs, th, d);
 	g.body = fontset_face(g.fs, th->body.family, FONT_REGULAR, NULL,
 	    d);
@@ -166,7 +180,5 @@ cmd_check_glyphs(struct loaded_json *doc, const char *theme_path,
 			pv_diag(d, PV_ERROR, doc->file, 1, 1, "%zu more "
 			    "characters that neither font has", g.more);
 	}
-	fontset_free(g.fs);
-	theme_free(th);
 	return d->errors > errors ? PV_EINPUT : PV_OK;
 }

@@ -87,23 +87,6 @@ default_output(const char *input)
 	return pv_xasprintf("%s.pdf", input);
 }
 
-static enum pv_status
-open_fonts(const char *map, struct fontset **fs, struct pv_diags *d)
-{
-	char *dir, *def = NULL;
-	enum pv_status st;
-
-	if (map == NULL) {
-		dir = pv_path_join(cmd_data_dir(), "fonts");
-		map = def = pv_path_join(dir, "fonts.json");
-	} else
-		dir = pv_dirname(map);
-	st = fontset_new(map, dir, fs, d);
-	free(dir);
-	free(def);
-	return st;
-}
-
 static void
 print_dump(struct pv_buf *b)
 {
@@ -141,13 +124,12 @@ typeset(const struct typeset_request *tr, const struct dumps *dump,
 		doc_dump(doc, &b);
 		print_dump(&b);
 	}
+	if (st == PV_OK && tr->theme == NULL)
+		st = cmd_open_look(tr->theme_path, tr->fontmap_path, &th, &fs,
+		    d);
 	if (st == PV_OK)
-		st = tr->theme_path != NULL ? theme_load(tr->theme_path, &th, d)
-		    : ((th = theme_default()), PV_OK);
-	if (st == PV_OK)
-		st = open_fonts(tr->fontmap_path, &fs, d);
-	if (st == PV_OK)
-		st = layout_document(doc, th, fs, &ld, d);
+		st = layout_document(doc, tr->theme ? tr->theme : th,
+		    tr->fonts ? tr->fonts : fs, &ld, d);
 	t2 = cmd_now_ms();
 	if (st == PV_OK && dump->layout) {
 		lay_doc_dump(&ld, &b);
@@ -163,7 +145,8 @@ typeset(const struct typeset_request *tr, const struct dumps *dump,
 		/* For measuring what tagging costs; never for a real
 		 * document, which must be PDF/UA and PDF/A-2a. */
 		eo.no_tags = getenv("PLANVERK_NO_TAGS") != NULL;
-		st = emit_pdf_file(&ld, fs, &eo, tr->out_pdf, d);
+		st = emit_pdf_file(&ld, tr->fonts ? tr->fonts : fs, &eo,
+		    tr->out_pdf, d);
 	}
 	t3 = cmd_now_ms();
 	if (st == PV_OK && tr->npages != NULL)
