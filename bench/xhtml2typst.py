@@ -98,7 +98,6 @@ def label(ident):
                    for c in ident)
 
 
-INLINE = {"strong", "em", "code", "a", "span", "br"}
 BLOCK = {"section", "div", "h1", "h2", "h3", "h4", "h5", "h6", "p", "ul",
          "ol", "table", "figure", "img", "hr"}
 
