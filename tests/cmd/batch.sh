@@ -40,3 +40,19 @@ cp input/sondre-land-kompetanseplan.json "$TMP/one/sondre-land-kompetanseplan.js
 run build input/sondre-land-kompetanseplan.json "$TMP/one/sondre-land-kompetanseplan.json" -d "$TMP/out"
 expect_rc "two inputs that would write one PDF: a usage error" 2
 expect_err_has "it names both" "would both be written to $TMP/out/sondre-land-kompetanseplan.pdf"
+
+# The largest input starts first (one worker: it is done first), so that
+# with several workers the last to end is a short build.
+run build input/ytre-helgeland-behovsmelding.json input/sondre-land-kompetanseplan.json \
+    input/vestvagoy-utviklingsplan.json -d "$TMP/out" -j 1
+expect_rc "three inputs, one worker" 0
+first=$(grep '\[1/3\]' "$err")
+case $first in
+*vestvagoy-utviklingsplan.json*) ok "the largest input is built first" ;;
+*) fail "the largest input is built first" "$first" ;;
+esac
+last=$(grep '\[3/3\]' "$err")
+case $last in
+*ytre-helgeland-behovsmelding.json*) ok "the smallest last" ;;
+*) fail "the smallest last" "$last" ;;
+esac
