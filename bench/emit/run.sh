@@ -13,7 +13,7 @@ BUILD=${1:-${BUILD:-build}}
 out=$BUILD/bench
 mkdir -p "$out"
 CFLAGS="-std=c11 -O2 -Wall -Wextra -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE"
-LIBS="$(pkg-config --libs libcjson libxml-2.0 libcmark-gfm harfbuzz harfbuzz-subset fontconfig 2>/dev/null) -lcmark-gfm-extensions -lhpdf -lhyphen -lm"
+LIBS="$(pkg-config --libs libcjson libxml-2.0 libcmark-gfm harfbuzz harfbuzz-subset fontconfig zlib 2>/dev/null) -lcmark-gfm-extensions -lhpdf -lhyphen -lm"
 cc $CFLAGS $(pkg-config --cflags libcjson) -o "$out/bench_emit" \
 	bench/emit/bench_emit.c "$BUILD/libplanverk.a" $LIBS
 cc $CFLAGS -o "$out/bare_libharu" bench/emit/bare_libharu.c -lhpdf -lm
