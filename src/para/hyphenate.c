@@ -508,13 +508,14 @@ static void
 hyph_unfilter(struct hyph_dict *hd)
 {
 	hnj_hyphen_free(hd->dict);
+	/* the filtered trie goes first: loading makes hd->trie anew */
+	hyph_trie_free(hd->trie);
+	hd->trie = NULL;
 	hd->dict = hyph_load_filtered(NULL, hd, hd->path, 1);
 	if (hd->dict == NULL)
 		hd->dict = hyph_load_path(hd->path);
 	free(hd->path);
 	hd->path = NULL;
-	hyph_trie_free(hd->trie);
-	hd->trie = NULL;
 	hd->filtered = 0;
 	if (hd->dict != NULL)
 		hyph_charset(hd);
