@@ -52,6 +52,12 @@ expect_err_has() {
 		fail "$1" "stderr lacks: $2"
 	fi
 }
+# expect_err_lacks NAME PATTERN: stderr has no line matching the basic
+# regular expression PATTERN (e.g. "as XHTML\|does not typeset").
+expect_err_lacks() {
+	if [ $# -ne 2 ]; then fail "$1" "test bug: expect_err_lacks NAME PATTERN"; return; fi
+	if grep -q -- "$2" "$err"; then fail "$1" "$(cat "$err")"; else ok "$1"; fi
+}
 # expect_out_has NAME TEXT
 expect_out_has() {
 	if [ $# -ne 2 ]; then fail "$1" "test bug: expect_out_has NAME TEXT"; return; fi
